@@ -1,0 +1,15 @@
+// The public surface of @roster/rules. Nothing outside this package imports a file
+// below src/ directly.
+export * from "./findings";
+export * from "./dates";
+export * from "./pid";
+export * from "./bhyt";
+export * from "./ethnicity";
+export * from "./names";
+export * from "./legacy-encoding";
+export * from "./guardians";
+export * from "./residence";
+export * from "./evaluate";
+export * from "./duplicates";
+export * from "./fingerprint";
+export * from "./mark";

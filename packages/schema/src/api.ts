@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { ChildSchema } from "./child";
+import { CommuneCodeSchema, RecordIdSchema } from "./primitives";
+import { FindingRefSchema, FingerprintSchema, StatusSchema } from "./review";
+import { RoleSchema } from "./roles";
+import { UsernameSchema } from "./accounts";
+
+// Payloads of the HTTP API in DESIGN.md. The server validates requests with these;
+// the apps parse responses with them.
+
+export const LoginRequestSchema = z.object({
+  username: UsernameSchema,
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const SessionUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: RoleSchema,
+  commune: CommuneCodeSchema,
+  displayName: z.string().optional(),
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+export const LoginResponseSchema = z.object({
+  token: z.string(),
+  user: SessionUserSchema,
+  /** ISO timestamp after which the token is refused. */
+  expiresAt: z.string().optional(),
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const RosterListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  commune: CommuneCodeSchema,
+});
+export type RosterListItem = z.infer<typeof RosterListItemSchema>;
+
+export const ChildrenQuerySchema = z.object({
+  status: StatusSchema.optional(),
+});
+export type ChildrenQuery = z.infer<typeof ChildrenQuerySchema>;
+
+/** One child as `GET /api/rosters/:id/children` returns it, evaluated by the server. */
+export const ChildViewSchema = ChildSchema.extend({
+  status: StatusSchema,
+  findings: z.array(FindingRefSchema),
+  fingerprint: FingerprintSchema.optional(),
+});
+export type ChildView = z.infer<typeof ChildViewSchema>;
+
+export const VerifyRequestSchema = z.object({
+  fingerprint: FingerprintSchema,
+});
+export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
+
+export const ExportFormatSchema = z.enum(["xlsx", "csv"]);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+export const ExportQuerySchema = z.object({
+  format: ExportFormatSchema.default("xlsx"),
+  status: StatusSchema.optional(),
+});
+export type ExportQuery = z.infer<typeof ExportQuerySchema>;
+
+export const ImportResultSchema = z.object({
+  added: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  rejected: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+export const AuditQuerySchema = z.object({
+  childId: RecordIdSchema.optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** One accepted change of one field, as the audit log keeps it. */
+export const AuditEntrySchema = z.object({
+  at: z.string(),
+  /** Username of whoever made the change (as the server authenticated the connection). */
+  user: z.string(),
+  childId: z.string(),
+  field: z.string(),
+  from: z.union([z.string(), z.boolean(), z.null()]),
+  to: z.union([z.string(), z.boolean(), z.null()]),
+  /** `child` or `guardian`: guardians' changes are logged with the guardian id as childId. */
+  kind: z.enum(["child", "guardian"]).optional(),
+  /** Where the change came from, e.g. an imported file's name. */
+  source: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+const counts = z.record(z.string(), z.number().int().nonnegative());
+
+/** `GET /api/rosters/:id/report`: counts by status and by campaign field. */
+export const RosterReportSchema = z.object({
+  rosterId: z.string(),
+  asOf: z.string(),
+  total: z.number().int().nonnegative(),
+  /** Children aged 6 to under 14 at `asOf` (the campaign range). */
+  inCampaignAge: z.number().int().nonnegative(),
+  byStatus: z.object({
+    clean: z.number().int().nonnegative(),
+    "needs-fix": z.number().int().nonnegative(),
+    verified: z.number().int().nonnegative(),
+  }),
+  /** e.g. `{idCard: {none: 3, applied: 2, issued: 9}, vneid: {...}, healthBook: {true: 5, false: 9}}` */
+  byField: z.record(z.string(), counts),
+  /** How many children carry each finding code. */
+  byFinding: counts,
+});
+export type RosterReport = z.infer<typeof RosterReportSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,6 @@
+export * from "./primitives";
+export * from "./child";
+export * from "./roles";
+export * from "./accounts";
+export * from "./review";
+export * from "./api";
