@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+// The only place that reads process.env. Everything else receives a typed `Env`.
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .transform((v) => v === "true" || v === "1");
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Loopback by default: put a TLS reverse proxy in front and set HOST=0.0.0.0 to serve phones. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** postgres://… switches documents, audit and accounts to PostgreSQL (scaled mode). */
+  DATABASE_URL: z.string().url().optional(),
+  /** redis://… relays updates between several server instances (scaled mode). */
+  REDIS_URL: z.string().url().optional(),
+  /** HMAC secret for tokens; generated and kept in DATA_DIR when absent. */
+  TOKEN_SECRET: z.string().min(32).optional(),
+  TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Largest WebSocket message accepted (4413 above it). */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /** Per-connection rate limit: sustained messages per second and burst. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
+  RATE_LIMIT_BURST: z.coerce.number().positive().default(1000),
+  /** A document with no connection is unloaded after this long (after pending writes). */
+  IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Stored updates of one document before it is compacted into a snapshot. */
+  COMPACT_EVERY: z.coerce.number().int().min(10).default(500),
+  /** Wait this long after a change before evaluating, to batch a burst of typing. */
+  MARK_DEBOUNCE_MS: z.coerce.number().int().min(0).max(900).default(150),
+  /** Folder of the built PWA; served at `/` when it exists. */
+  WEB_DIST: z.string().optional(),
+  /** Failed logins allowed per username per 15 minutes. */
+  LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  TRUST_PROXY: bool.default(false),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Reads and checks the environment once; a bad value stops the server with a clear message. */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ / Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** The defaults, for tests and embedding: `envFor({ DATA_DIR: tmp, PORT: "0" })`. */
+export function envFor(overrides: Record<string, string | undefined>): Env {
+  return readEnv({ ...overrides });
+}

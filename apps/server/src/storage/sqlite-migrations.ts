@@ -1,0 +1,119 @@
+import type Database from "better-sqlite3";
+import { StoreVersionError } from "./errors";
+
+/**
+ * Forward-only schema migrations of the SQLite store. A migration is never edited once
+ * released: a change to the schema is a new entry at the end of the list. Each runs in its
+ * own transaction together with the bump of `schema_version`, so a crash leaves the
+ * database either before or after a migration, never half way.
+ */
+export interface SqliteMigration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    description: "documents, audit, accounts, kv",
+    sql: `
+      -- One row per document: the sequence counter lives here, not in MAX(seq) of the
+      -- updates, so compaction (which deletes updates) can never make a number come back.
+      CREATE TABLE docs (
+        name      TEXT PRIMARY KEY,
+        last_seq  INTEGER NOT NULL
+      );
+
+      -- Updates of a document, and at most one snapshot (snapshot = 1) that replaced every
+      -- update up to its seq. Loading is one range scan ordered by seq: snapshot first.
+      CREATE TABLE doc_updates (
+        doc       TEXT NOT NULL REFERENCES docs(name),
+        seq       INTEGER NOT NULL,
+        snapshot  INTEGER NOT NULL DEFAULT 0 CHECK (snapshot IN (0, 1)),
+        data      BLOB NOT NULL,
+        at        INTEGER NOT NULL, -- epoch milliseconds
+        PRIMARY KEY (doc, seq)
+      );
+
+      CREATE TABLE audit (
+        id         INTEGER PRIMARY KEY,
+        roster_id  TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        user       TEXT NOT NULL,
+        child_id   TEXT NOT NULL,
+        kind       TEXT CHECK (kind IN ('child', 'guardian')),
+        field      TEXT NOT NULL,
+        from_json  TEXT NOT NULL, -- JSON of a string, a boolean or null: keeps the type
+        to_json    TEXT NOT NULL,
+        source     TEXT
+      );
+      CREATE INDEX audit_roster_child ON audit (roster_id, child_id);
+
+      CREATE TABLE communes (
+        code  TEXT PRIMARY KEY,
+        name  TEXT NOT NULL
+      );
+
+      CREATE TABLE rosters (
+        id       TEXT PRIMARY KEY,
+        name     TEXT NOT NULL,
+        commune  TEXT NOT NULL REFERENCES communes(code)
+      );
+      CREATE INDEX rosters_commune ON rosters (commune);
+
+      -- Usernames are unique regardless of case: phone keyboards capitalise the first
+      -- letter, and "Lan" and "lan" must not be two accounts.
+      CREATE TABLE users (
+        id             TEXT PRIMARY KEY,
+        username       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name   TEXT NOT NULL,
+        role           TEXT NOT NULL,
+        commune        TEXT NOT NULL REFERENCES communes(code),
+        password_hash  TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        disabled       INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
+      );
+      CREATE INDEX users_commune ON users (commune);
+
+      CREATE TABLE user_rosters (
+        user_id    TEXT NOT NULL REFERENCES users(id),
+        roster_id  TEXT NOT NULL REFERENCES rosters(id),
+        PRIMARY KEY (user_id, roster_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE kv (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/** The schema version of a database; 0 for a new, empty one. */
+export function schemaVersion(db: Database.Database): number {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  const row = db.prepare("SELECT MAX(version) AS version FROM schema_version").get() as { version: number | null };
+  return row.version ?? 0;
+}
+
+/**
+ * Brings the database up to the newest schema, running only the migrations it lacks.
+ * Throws `StoreVersionError` for a database written by a newer server.
+ */
+export function migrate(db: Database.Database, migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS): number {
+  const known = migrations.at(-1)?.version ?? 0;
+  const found = schemaVersion(db);
+  if (found > known) throw new StoreVersionError(found, known);
+  const record = db.prepare("INSERT INTO schema_version (version) VALUES (?)");
+  for (const migration of migrations) {
+    if (migration.version <= found) continue;
+    db.transaction(() => {
+      // Read again under the write lock: another process may have migrated meanwhile.
+      if (schemaVersion(db) >= migration.version) return;
+      db.exec(migration.sql);
+      record.run(migration.version);
+    }).immediate();
+  }
+  return known;
+}

@@ -1,0 +1,113 @@
+// Calendar dates as the roster stores them: `YYYY-MM-DD` strings with no time and no
+// zone. All arithmetic goes through UTC day numbers so that the machine's time zone
+// (a phone in Hà Nội, a server in UTC) never shifts a date by one.
+
+/** A calendar date split into numbers; `month` and `day` start at 1. */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+// Nobody alive in a roster was born before 1800, and a year past 2999 is a typing error;
+// the bounds also keep Date.UTC away from its two-digit-year quirk.
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2999;
+// Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975.
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Parses a strict `YYYY-MM-DD` string that names a real calendar date in 1800–2999.
+ * Returns null for anything else (other separators, missing zeros, 2013-02-29, null).
+ */
+export function parseIsoDate(s: string | null | undefined): CalendarDate | null {
+  if (typeof s !== "string") return null;
+  const match = ISO_DATE.exec(s);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+/** Whether `s` is a strict `YYYY-MM-DD` real calendar date in 1800–2999. */
+export function isIsoDate(s: string | null | undefined): boolean {
+  return parseIsoDate(s) !== null;
+}
+
+/** Formats a calendar date as `YYYY-MM-DD` (the year padded to four digits). */
+export function formatIsoDate(date: CalendarDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+function dayNumber(date: CalendarDate): number {
+  return Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY;
+}
+
+function fromUtcMs(ms: number): CalendarDate {
+  const d = new Date(ms);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * Age in completed years at `asOf`. The birthday itself counts (born 2012-06-08 is 14 on
+ * 2026-06-08); a 29 February birthday is reached on 1 March in common years. Negative when
+ * `dob` is after `asOf` (the caller reports `dob.future`). Null when either date is invalid.
+ */
+export function ageAt(dob: string, asOf: string): number | null {
+  const birth = parseIsoDate(dob);
+  const at = parseIsoDate(asOf);
+  if (!birth || !at) return null;
+  // Comparing (month, day) pairs makes 29 Feb count as reached once 28 Feb has passed.
+  const beforeBirthday = at.month < birth.month || (at.month === birth.month && at.day < birth.day);
+  return at.year - birth.year - (beforeBirthday ? 1 : 0);
+}
+
+/** Days from `from` to `to` (`to − from`, negative when `to` is earlier); null when either is invalid. */
+export function daysBetween(from: string, to: string): number | null {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  if (!a || !b) return null;
+  return dayNumber(b) - dayNumber(a);
+}
+
+/**
+ * The date `days` days after `date` (before it when negative).
+ * @throws RangeError when `date` is not a valid date, `days` is not an integer, or the
+ * result leaves 1800–2999 — callers check the date first, so this is a programming error.
+ */
+export function addDays(date: string, days: number): string {
+  const start = parseIsoDate(date);
+  if (!start) throw new RangeError(`addDays: not a valid date: ${JSON.stringify(date)}`);
+  if (!Number.isInteger(days)) throw new RangeError(`addDays: days must be an integer, got ${days}`);
+  const result = fromUtcMs((dayNumber(start) + days) * MS_PER_DAY);
+  if (result.year < MIN_YEAR || result.year > MAX_YEAR) {
+    throw new RangeError(`addDays: ${date} + ${days} days leaves ${MIN_YEAR}–${MAX_YEAR}`);
+  }
+  return formatIsoDate(result);
+}
+
+/**
+ * The calendar date in Vietnam (Asia/Ho_Chi_Minh, UTC+7) at `instant`; the server uses it
+ * as `asOf`, so a record checked at 06:30 in Hà Nội is judged on the local day, not UTC's.
+ * @throws RangeError for an invalid Date.
+ */
+export function isoDateInVietnam(instant: Date): string {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError("isoDateInVietnam: invalid Date");
+  return formatIsoDate(fromUtcMs(ms + VIETNAM_OFFSET_MS));
+}
