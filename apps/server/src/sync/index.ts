@@ -1,0 +1,17 @@
+export { CloseCode, CloseReason, SyncCloseError, type CloseCodeName, type CloseCodeValue } from "./close-codes";
+export {
+  SyncConnection,
+  type ConnectionHost,
+  type ConnectionLimits,
+  type ConnectionOptions,
+  type ConnectionServices,
+} from "./connection";
+export { DocRoom, LOADED_FROM_STORE, RoomClosedError, SERVER_ORIGIN, type DocRoomOptions } from "./doc-room";
+export { encodeIntegratedState } from "./integrated-state";
+export { MessageType, ProtocolError, parseMessage, type SyncMessage } from "./protocol";
+export { TokenBucket, type RateLimit } from "./rate-limit";
+export { DEFAULT_CONNECTION_LIMITS, RoomRegistry, type ConnectOptions, type RoomRegistryOptions } from "./room-registry";
+export type { SyncLogger, SyncSocket } from "./socket";
+export { PERSIST_LATENCY_BUCKETS_MS, type LatencySnapshot, type SyncStatsSnapshot } from "./sync-stats";
+export { isReadOnlySync, parseSyncPath, syncDocName, type SyncDocKind, type SyncTarget } from "./sync-target";
+export { serveWebSocket, wsSyncSocket, type ServeWebSocketOptions } from "./ws-transport";

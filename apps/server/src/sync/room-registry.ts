@@ -1,0 +1,178 @@
+import type { DocStore } from "../storage/store";
+import { CloseCode, SyncCloseError } from "./close-codes";
+import type { ConnectionLimits, SyncConnection } from "./connection";
+import { DocRoom } from "./doc-room";
+import type { SyncLogger, SyncSocket } from "./socket";
+import { SyncStats, type SyncStatsSnapshot } from "./sync-stats";
+
+/**
+ * Limits every connection gets unless `connect` overrides them. A whole village roster
+ * (a few hundred children) is well under 1 MiB, so 4 MiB leaves room for an offline
+ * phone's first upload. The stock client sends one message per transaction plus an
+ * awareness beat every 15 s, far below the rate.
+ */
+export const DEFAULT_CONNECTION_LIMITS: Readonly<ConnectionLimits> = {
+  maxMessageBytes: 4 * 1024 * 1024,
+  rateLimit: { messagesPerSecond: 60, burst: 300 },
+  maxBufferedBytes: 16 * 1024 * 1024,
+};
+
+export interface RoomRegistryOptions {
+  store: DocStore;
+  /** Unload a room this long after its last connection left (after draining and compacting). */
+  idleUnloadMs: number;
+  /** Compact a document in the background once it has more stored updates than this. */
+  compactEvery: number;
+  /** Awaited once per load, before any connection is served (attach observers, seed meta…). */
+  onRoomLoaded?: (room: DocRoom) => void | Promise<void>;
+  logger?: SyncLogger;
+  /** Defaults for every connection; `connect` options override them. */
+  limits?: Partial<ConnectionLimits>;
+  /** Monotonic clock for rate limits and latencies (tests inject one). */
+  now?: () => number;
+}
+
+export interface ConnectOptions extends Partial<ConnectionLimits> {
+  /** True for viewers and for the review document: the client's updates are dropped. */
+  readOnly: boolean;
+  /** The authenticated user (opaque to the sync core), exposed as `connection.context`. */
+  context: unknown;
+}
+
+/**
+ * All rooms of one server process: loads each document once however many clients
+ * connect at the same moment, unloads idle rooms, and hands rooms to server-side
+ * writers. Owns the counters behind `/metrics`.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, DocRoom>();
+  private readonly loading = new Map<string, Promise<DocRoom>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<DocRoom, ReturnType<typeof setTimeout>>();
+  private readonly counters = new SyncStats();
+  private readonly limits: ConnectionLimits;
+  private closed = false;
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
+  }
+
+  /**
+   * Admits an authenticated socket to document `docName`, loading the room if needed.
+   * Rejects if the registry is closed (`SyncCloseError` 1001) or the document cannot
+   * be loaded; the caller (or `serveWebSocket`) then closes the socket.
+   */
+  async connect(docName: string, socket: SyncSocket, options: ConnectOptions): Promise<SyncConnection> {
+    // A room can break or start unloading between its load and this continuation; try a fresh one.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const room = await this.getOrLoad(docName);
+      if (!room.isOpen) continue;
+      this.cancelIdle(room);
+      return room.connect(socket, { ...this.limits, ...definedOnly(options) });
+    }
+    throw new Error(`sync: room ${docName} kept closing while connecting`);
+  }
+
+  /** The room if it is loaded (for server-side writers that must not load it). */
+  room(docName: string): DocRoom | undefined {
+    return this.rooms.get(docName);
+  }
+
+  /**
+   * The room, loaded if needed (for server-side writers). Write synchronously after
+   * the await: a room without connections unloads after `idleUnloadMs`.
+   */
+  getOrLoad(docName: string): Promise<DocRoom> {
+    if (this.closed) return Promise.reject(new SyncCloseError(CloseCode.GoingAway));
+    const room = this.rooms.get(docName);
+    if (room) return Promise.resolve(room);
+    const pending = this.loading.get(docName);
+    if (pending) return pending;
+    const loading = this.load(docName).finally(() => this.loading.delete(docName));
+    this.loading.set(docName, loading);
+    return loading;
+  }
+
+  /** Counters for `/metrics`. */
+  stats(): SyncStatsSnapshot {
+    let connections = 0;
+    for (const room of this.rooms.values()) connections += room.connectionCount;
+    return this.counters.snapshot(this.rooms.size, connections);
+  }
+
+  /** Stops admitting, closes every socket with 1001, drains every pipeline and compacts. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    await Promise.allSettled([...this.loading.values()]);
+    const rooms = [...this.rooms.values()];
+    this.rooms.clear();
+    await Promise.all(rooms.map((room) => room.close(CloseCode.GoingAway)));
+    await Promise.all([...this.unloading.values()]);
+  }
+
+  private async load(docName: string): Promise<DocRoom> {
+    // The previous instance of this document must finish draining and compacting first.
+    await this.unloading.get(docName);
+    const room = await DocRoom.load({
+      name: docName,
+      store: this.options.store,
+      compactEvery: this.options.compactEvery,
+      stats: this.counters,
+      logger: this.options.logger,
+      now: this.options.now,
+      onIdle: (idle) => this.scheduleIdle(idle),
+      onBroken: (broken) => this.forget(broken),
+    });
+    try {
+      await this.options.onRoomLoaded?.(room);
+      if (this.closed) throw new SyncCloseError(CloseCode.GoingAway);
+    } catch (error) {
+      await room.close();
+      throw error;
+    }
+    this.rooms.set(docName, room);
+    // Also for a room loaded by a server-side writer only: it must unload some day.
+    this.scheduleIdle(room);
+    return room;
+  }
+
+  private scheduleIdle(room: DocRoom): void {
+    if (this.closed || this.rooms.get(room.name) !== room) return;
+    this.cancelIdle(room);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room);
+      if (room.connectionCount === 0 && this.rooms.get(room.name) === room) this.unload(room);
+    }, this.options.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(room, timer);
+  }
+
+  private cancelIdle(room: DocRoom): void {
+    const timer = this.idleTimers.get(room);
+    if (timer !== undefined) clearTimeout(timer);
+    this.idleTimers.delete(room);
+  }
+
+  private unload(room: DocRoom): void {
+    this.rooms.delete(room.name);
+    const done: Promise<void> = room
+      .close(CloseCode.GoingAway)
+      .catch((error: unknown) => this.options.logger?.error("sync: unloading a room failed", { doc: room.name, error: String(error) }))
+      .finally(() => {
+        if (this.unloading.get(room.name) === done) this.unloading.delete(room.name);
+      });
+    this.unloading.set(room.name, done);
+  }
+
+  private forget(room: DocRoom): void {
+    this.cancelIdle(room);
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+  }
+}
+
+/** Drops keys set to `undefined`, so `{ maxMessageBytes: undefined }` keeps the default. */
+function definedOnly<T extends object>(options: T): T {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as T;
+}

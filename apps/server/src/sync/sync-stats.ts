@@ -1,0 +1,87 @@
+/** Upper bounds (ms) of the persist-latency histogram buckets, Prometheus style. */
+export const PERSIST_LATENCY_BUCKETS_MS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500] as const;
+
+/** A histogram of batch persist latencies: cumulative bucket counts, as Prometheus expects. */
+export interface LatencySnapshot {
+  count: number;
+  sumMs: number;
+  maxMs: number;
+  /** Cumulative: `count` of observations `<= le` ms. The implicit `+Inf` bucket is `count`. */
+  buckets: { le: number; count: number }[];
+}
+
+/** Everything the sync core counts, for `/metrics`. */
+export interface SyncStatsSnapshot {
+  rooms: number;
+  connections: number;
+  /** Client and server updates durably appended. */
+  updatesPersisted: number;
+  /** Durable batches: updates that arrived while the previous batch was being written share one. */
+  batchesPersisted: number;
+  bytesPersisted: number;
+  persistFailures: number;
+  compactions: number;
+  compactionFailures: number;
+  /** Update messages from read-only connections, dropped unapplied. */
+  readOnlyDropped: number;
+  /** Connections closed by the server, by close code. */
+  closes: Record<number, number>;
+  persistLatency: LatencySnapshot;
+}
+
+/**
+ * Mutable counters of one `RoomRegistry`, shared by its rooms and connections
+ * (owned by the registry, never module-level).
+ */
+export class SyncStats {
+  updatesPersisted = 0;
+  batchesPersisted = 0;
+  bytesPersisted = 0;
+  persistFailures = 0;
+  compactions = 0;
+  compactionFailures = 0;
+  readOnlyDropped = 0;
+  private readonly closes = new Map<number, number>();
+  private readonly latencyBuckets: number[] = PERSIST_LATENCY_BUCKETS_MS.map(() => 0);
+  private latencyCount = 0;
+  private latencySumMs = 0;
+  private latencyMaxMs = 0;
+
+  /** Records one durable batch of `updates` updates, `bytes` long, that took `latencyMs`. */
+  recordBatch(updates: number, bytes: number, latencyMs: number): void {
+    this.updatesPersisted += updates;
+    this.batchesPersisted += 1;
+    this.bytesPersisted += bytes;
+    this.latencyCount += 1;
+    this.latencySumMs += latencyMs;
+    this.latencyMaxMs = Math.max(this.latencyMaxMs, latencyMs);
+    PERSIST_LATENCY_BUCKETS_MS.forEach((le, i) => {
+      if (latencyMs <= le) this.latencyBuckets[i] = (this.latencyBuckets[i] ?? 0) + 1;
+    });
+  }
+
+  recordClose(code: number): void {
+    this.closes.set(code, (this.closes.get(code) ?? 0) + 1);
+  }
+
+  snapshot(rooms: number, connections: number): SyncStatsSnapshot {
+    return {
+      rooms,
+      connections,
+      updatesPersisted: this.updatesPersisted,
+      batchesPersisted: this.batchesPersisted,
+      bytesPersisted: this.bytesPersisted,
+      persistFailures: this.persistFailures,
+      compactions: this.compactions,
+      compactionFailures: this.compactionFailures,
+      readOnlyDropped: this.readOnlyDropped,
+      closes: Object.fromEntries(this.closes),
+      persistLatency: {
+        count: this.latencyCount,
+        sumMs: this.latencySumMs,
+        maxMs: this.latencyMaxMs,
+        buckets: PERSIST_LATENCY_BUCKETS_MS.map((le, i) => ({ le, count: this.latencyBuckets[i] ?? 0 })),
+      },
+    };
+  }
+}

@@ -1,0 +1,154 @@
+// Test doubles shared by the sync unit tests (not used by production code).
+import * as Y from "yjs";
+import type { DocStore } from "../storage/store";
+import { parseMessage, type SyncMessage } from "./protocol";
+import type { SyncSocket } from "./socket";
+
+/** Records what the server sends and how it closes; decodes frames for assertions. */
+export class FakeSocket implements SyncSocket {
+  readonly frames: Uint8Array[] = [];
+  closed: { code: number; reason: string } | undefined;
+  bufferedAmount = 0;
+
+  send(data: Uint8Array): void {
+    if (!this.closed) this.frames.push(data);
+  }
+
+  close(code: number, reason: string): void {
+    this.closed ??= { code, reason };
+  }
+
+  messages(): SyncMessage[] {
+    return this.frames.map((frame) => parseMessage(frame));
+  }
+
+  /** Document updates received (sync step 2 and live updates), in order. */
+  updates(): Uint8Array[] {
+    return this.messages().flatMap((m) => (m.kind === "sync-step-2" || m.kind === "update" ? [m.update] : []));
+  }
+
+  /** A fresh doc holding everything this socket received. */
+  replica(): Y.Doc {
+    const doc = new Y.Doc();
+    for (const update of this.updates()) Y.applyUpdate(doc, update);
+    return doc;
+  }
+}
+
+interface StoredRow {
+  seq: number;
+  snapshot: boolean;
+  data: Uint8Array;
+}
+
+interface HeldAppend {
+  name: string;
+  update: Uint8Array;
+  resolve: (seq: number) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * An in-memory `DocStore`. With `hold = true`, `appendUpdate` waits until the test
+ * calls `release()` (commit) or `reject()` (fail), so ordering can be observed.
+ */
+export class MemoryDocStore implements DocStore {
+  hold = false;
+  failAppends: Error | undefined;
+  readonly held: HeldAppend[] = [];
+  readonly appended: { name: string; update: Uint8Array }[] = [];
+  loads = 0;
+  private readonly rows = new Map<string, StoredRow[]>();
+  private readonly lastSeqs = new Map<string, number>();
+
+  async loadDoc(name: string): Promise<Uint8Array[]> {
+    this.loads += 1;
+    return (this.rows.get(name) ?? []).map((row) => row.data);
+  }
+
+  appendUpdate(name: string, update: Uint8Array): Promise<number> {
+    if (this.failAppends) return Promise.reject(this.failAppends);
+    if (!this.hold) return Promise.resolve(this.commit(name, update));
+    return new Promise((resolve, reject) => this.held.push({ name, update, resolve, reject }));
+  }
+
+  /** Commits the oldest held append and resolves its promise. */
+  release(): void {
+    const next = this.held.shift();
+    if (!next) throw new Error("no held append");
+    next.resolve(this.commit(next.name, next.update));
+  }
+
+  /** Fails the oldest held append. */
+  reject(error: Error): void {
+    const next = this.held.shift();
+    if (!next) throw new Error("no held append");
+    next.reject(error);
+  }
+
+  async compactDoc(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const kept = (this.rows.get(name) ?? []).filter((row) => row.seq > throughSeq);
+    this.rows.set(name, [{ seq: throughSeq, snapshot: true, data: snapshot }, ...kept]);
+  }
+
+  async docStats(name: string): Promise<{ updates: number; bytes: number; lastSeq: number }> {
+    const rows = this.rows.get(name) ?? [];
+    return {
+      updates: rows.filter((row) => !row.snapshot).length,
+      bytes: rows.reduce((sum, row) => sum + row.data.byteLength, 0),
+      lastSeq: this.lastSeqs.get(name) ?? 0,
+    };
+  }
+
+  /** What a fresh load of `name` restores. */
+  async restore(name: string): Promise<Y.Doc> {
+    const doc = new Y.Doc();
+    for (const update of await this.loadDoc(name)) Y.applyUpdate(doc, update);
+    return doc;
+  }
+
+  private commit(name: string, update: Uint8Array): number {
+    const seq = (this.lastSeqs.get(name) ?? 0) + 1;
+    this.lastSeqs.set(name, seq);
+    const rows = this.rows.get(name) ?? [];
+    rows.push({ seq, snapshot: false, data: update });
+    this.rows.set(name, rows);
+    this.appended.push({ name, update });
+    return seq;
+  }
+}
+
+/** A client-side change as the stock provider would send it: the update of one transaction. */
+export function clientUpdate(change: (doc: Y.Doc) => void, base?: Y.Doc): { doc: Y.Doc; update: Uint8Array } {
+  const doc = base ?? new Y.Doc();
+  let update: Uint8Array | undefined;
+  const capture = (u: Uint8Array): void => {
+    update = update ? Y.mergeUpdates([update, u]) : u;
+  };
+  doc.on("update", capture);
+  doc.transact(() => change(doc));
+  doc.off("update", capture);
+  if (!update) throw new Error("the change produced no update");
+  return { doc, update };
+}
+
+/** Sets one field of one child in a records doc (`children: Y.Map<id, Y.Map>`). */
+export function setChildField(doc: Y.Doc, childId: string, field: string, value: string | boolean | null): void {
+  const children = doc.getMap<Y.Map<unknown>>("children");
+  let child = children.get(childId);
+  if (!child) {
+    child = new Y.Map<unknown>();
+    children.set(childId, child);
+  }
+  child.set(field, value);
+}
+
+/** A child's field as a doc holds it. */
+export function childField(doc: Y.Doc, childId: string, field: string): unknown {
+  return doc.getMap<Y.Map<unknown>>("children").get(childId)?.get(field);
+}
+
+/** Lets every pending promise callback run. */
+export function flush(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
