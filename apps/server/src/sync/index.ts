@@ -13,5 +13,5 @@ export { TokenBucket, type RateLimit } from "./rate-limit";
 export { DEFAULT_CONNECTION_LIMITS, RoomRegistry, type ConnectOptions, type RoomRegistryOptions } from "./room-registry";
 export type { SyncLogger, SyncSocket } from "./socket";
 export { PERSIST_LATENCY_BUCKETS_MS, type LatencySnapshot, type SyncStatsSnapshot } from "./sync-stats";
-export { isReadOnlySync, parseSyncPath, syncDocName, type SyncDocKind, type SyncTarget } from "./sync-target";
+export { isReadOnlySync, parseDocName, parseSyncPath, syncDocName, type SyncDocKind, type SyncTarget } from "./sync-target";
 export { serveWebSocket, wsSyncSocket, type ServeWebSocketOptions } from "./ws-transport";

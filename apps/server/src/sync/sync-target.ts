@@ -35,3 +35,12 @@ export function parseSyncPath(pathname: string, prefix = "/sync/"): SyncTarget |
 export function isReadOnlySync(kind: SyncDocKind, role: Role): boolean {
   return kind === "review" || !ROLE_ABILITIES[role].edits;
 }
+
+/** The inverse of `syncDocName`: which roster and document a room holds. */
+export function parseDocName(name: string): Omit<SyncTarget, "docName"> | undefined {
+  const at = name.indexOf(":");
+  const kind = name.slice(0, at);
+  const rosterId = name.slice(at + 1);
+  if ((kind !== "records" && kind !== "review") || !RosterIdSchema.safeParse(rosterId).success) return undefined;
+  return { kind, rosterId };
+}

@@ -1,0 +1,20 @@
+// Bundles the server and the CLI into dist/ with esbuild: workspace packages (TypeScript
+// source) are bundled in, npm dependencies stay external and load from node_modules.
+import { build } from "esbuild";
+import { readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const external = Object.keys(pkg.dependencies ?? {});
+
+await build({
+  entryPoints: { main: "src/main.ts", cli: "src/cli.ts" },
+  outdir: "dist",
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  sourcemap: true,
+  external,
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: "warning",
+});

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { CommuneSchema, RoleSchema, RosterSchema, UsernameSchema, type Role } from "@roster/schema";
+import { hashPassword } from "../auth/passwords";
+import { BadRequestError } from "../errors";
+import type { Store } from "../storage/store";
+
+// Operator actions on communes, rosters and users, validated with the schema: used by the
+// CLI and the demo (and any admin API later), never duplicated.
+
+function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; ");
+    throw new BadRequestError(`Dữ liệu không hợp lệ / Invalid input: ${reasons}`, "invalid_input");
+  }
+  return parsed.data;
+}
+
+export async function addCommune(store: Store, code: string, name: string): Promise<void> {
+  await store.addCommune(check(CommuneSchema, { code, name }));
+}
+
+export async function addRoster(store: Store, commune: string, id: string, name: string): Promise<void> {
+  const roster = check(RosterSchema, { id, name, commune });
+  if (!(await store.getCommune(commune))) throw new BadRequestError(`Không có xã ${commune} / No commune ${commune}`, "unknown_commune");
+  await store.addRoster(roster);
+}
+
+export interface NewUser {
+  commune: string;
+  username: string;
+  password: string;
+  role: Role | string;
+  rosters?: string[];
+  displayName?: string;
+}
+
+/** Creates a user with a scrypt-hashed password; returns its id. */
+export async function addUser(store: Store, input: NewUser, passwordCost?: { N: number; r: number; p: number }): Promise<string> {
+  const username = check(UsernameSchema, input.username);
+  const role = check(RoleSchema, input.role);
+  if (input.password.length < 8) throw new BadRequestError("Mật khẩu cần ít nhất 8 ký tự / Password needs at least 8 characters", "weak_password");
+  if (!(await store.getCommune(input.commune))) throw new BadRequestError(`Không có xã ${input.commune} / No commune ${input.commune}`, "unknown_commune");
+  const id = randomUUID();
+  await store.addUser({
+    id,
+    username,
+    displayName: input.displayName?.trim() || username,
+    role,
+    commune: input.commune,
+    passwordHash: await hashPassword(input.password, passwordCost),
+    rosters: input.rosters ?? [],
+    createdAt: new Date().toISOString(),
+    disabled: false,
+  });
+  return id;
+}

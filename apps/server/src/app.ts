@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Hono } from "hono";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { HTTPException } from "hono/http-exception";
+import { RosterError } from "./errors";
+import { requireUser } from "./api/auth-middleware";
+import type { AppDeps, AppEnv } from "./api/deps";
+import { loginRoutes } from "./api/login-routes";
+import { opsRoutes } from "./api/ops-routes";
+import { rosterRoutes } from "./api/roster-routes";
+import { verifyRoutes } from "./api/verify-routes";
+
+/** The HTTP application: API under /api, probes, and the PWA at /. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Personal data must not linger in shared caches or the browser's HTTP cache.
+    if (c.req.path.startsWith("/api/")) c.header("cache-control", "no-store");
+    c.header("x-content-type-options", "nosniff");
+    c.header("referrer-policy", "no-referrer");
+    deps.httpStats.record(c.res.status, performance.now() - started);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof RosterError) {
+      return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    }
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      return c.json({ error: { code: status === 413 ? "too_large" : "http_error", message: error.message || "Lỗi yêu cầu / Request error" } }, status);
+    }
+    deps.logger.error("http.unhandled", { path: c.req.path, error: error instanceof Error ? error : String(error) });
+    return c.json({ error: { code: "internal", message: "Lỗi máy chủ, hãy thử lại / Server error, please try again" } }, 500);
+  });
+
+  app.route("/", opsRoutes(deps));
+  app.route("/api", loginRoutes(deps));
+  const authed = new Hono<AppEnv>();
+  authed.use("*", requireUser(deps.tokens, deps.store));
+  authed.get("/me", (c) => {
+    const u = c.var.user;
+    return c.json({ id: u.id, username: u.username, role: u.role, commune: u.commune, displayName: u.displayName, rosters: u.rosters });
+  });
+  authed.route("/rosters", rosterRoutes(deps));
+  authed.route("/rosters", verifyRoutes(deps));
+  app.route("/api", authed);
+  app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Không có API này / No such API" } }, 404));
+
+  mountWeb(app, deps.env.WEB_DIST);
+  app.notFound((c) => c.json({ error: { code: "not_found", message: "Không tìm thấy / Not found" } }, 404));
+  return app;
+}
+
+/** Serves the built PWA with a single-page fallback, when it has been built. */
+function mountWeb(app: Hono<AppEnv>, webDist: string | undefined): void {
+  if (!webDist) return;
+  const root = resolve(webDist);
+  const indexFile = join(root, "index.html");
+  if (!existsSync(indexFile)) return;
+  const indexHtml = readFileSync(indexFile, "utf8");
+  app.use("*", async (c, next) => {
+    await next();
+    const path = c.req.path;
+    // The service worker and the page must be revalidated so a new version is noticed;
+    // hashed assets never change.
+    if (path === "/" || path.endsWith(".html") || path === "/sw.js" || path.endsWith(".webmanifest")) {
+      c.header("cache-control", "no-cache");
+    } else if (path.startsWith("/assets/")) {
+      c.header("cache-control", "public, max-age=31536000, immutable");
+    }
+  });
+  app.use("*", serveStatic({ root }));
+  app.get("*", (c) => {
+    if (c.req.path.startsWith("/sync") || c.req.path.startsWith("/api")) return c.notFound();
+    c.header("cache-control", "no-cache");
+    return c.html(indexHtml);
+  });
+}

@@ -1,0 +1,57 @@
+import { ROLES } from "@roster/schema";
+import { addCommune, addRoster, addUser } from "../accounts/accounts";
+import { BadRequestError } from "../errors";
+import { seedRosters } from "../seed/seed-rosters";
+import type { Store } from "../storage/store";
+import { flag, intFlag, optionalFlag, type ParsedArgs } from "./args";
+
+export const USAGE = `Cách dùng / Usage: pnpm roster <command>
+  commune add --code CODE --name NAME
+  roster add --commune CODE --id ID --name NAME        (ID: [a-z0-9-]{1,64})
+  user add --commune CODE --username U --password P --role ${ROLES.join("|")} [--roster ID ...] [--display-name NAME]
+  seed --commune CODE --villages N --children N [--seed S]
+  rosters --commune CODE                                (list)`;
+
+/** Runs one operator command against the store; returns what to print. */
+export async function runCommand(store: Store, args: ParsedArgs): Promise<string> {
+  const [noun, verb] = args.words;
+  const command = `${noun ?? ""} ${verb ?? ""}`.trim();
+  switch (command) {
+    case "commune add": {
+      await addCommune(store, flag(args, "code"), flag(args, "name"));
+      return `Đã thêm xã / Commune added: ${flag(args, "code")}`;
+    }
+    case "roster add": {
+      await addRoster(store, flag(args, "commune"), flag(args, "id"), flag(args, "name"));
+      return `Đã thêm danh sách / Roster added: ${flag(args, "id")}`;
+    }
+    case "user add": {
+      const displayName = optionalFlag(args, "display-name");
+      const id = await addUser(store, {
+        commune: flag(args, "commune"),
+        username: flag(args, "username"),
+        password: flag(args, "password"),
+        role: flag(args, "role"),
+        rosters: args.flags.get("roster") ?? [],
+        ...(displayName ? { displayName } : {}),
+      });
+      return `Đã thêm tài khoản / User added: ${flag(args, "username")} (${id})`;
+    }
+    case "seed": {
+      const seed = optionalFlag(args, "seed");
+      const created = await seedRosters(store, {
+        commune: flag(args, "commune"),
+        villages: intFlag(args, "villages", 1, 200),
+        children: intFlag(args, "children", 1, 200_000),
+        ...(seed ? { seed: Number(seed) } : {}),
+      });
+      return created.map((r) => `${r.id}\t${r.children}\t${r.name}`).join("\n");
+    }
+    case "rosters": {
+      const rosters = await store.listRosters(flag(args, "commune"));
+      return rosters.map((r) => `${r.id}\t${r.name}`).join("\n");
+    }
+    default:
+      throw new BadRequestError(`Lệnh không rõ / Unknown command: ${command || "(none)"}\n${USAGE}`, "unknown_command");
+  }
+}

@@ -1,0 +1,160 @@
+import { RosterRecords, RosterReview } from "@roster/doc";
+import { isoDateInVietnam } from "@roster/rules";
+import type { Roster } from "@roster/schema";
+import { recordAudit } from "../audit/audit-recorder";
+import type { Logger } from "../observability/logger";
+import type { Store } from "../storage/store";
+import { DocRoom, RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type ConnectionLimits } from "../sync";
+import { writeMarks } from "../marks/write-marks";
+import type { ChildMarking } from "../marks/compute-marks";
+import { Debouncer } from "./debouncer";
+
+export interface RosterHubOptions {
+  store: Store;
+  logger: Logger;
+  idleUnloadMs: number;
+  compactEvery: number;
+  markDebounceMs: number;
+  limits?: Partial<ConnectionLimits>;
+  now?: () => Date;
+}
+
+interface RecordsAttachment {
+  records: RosterRecords;
+  marker: Debouncer;
+  stopAudit: () => void;
+}
+
+/** Counters of the marking work, for /metrics. */
+export interface MarkStats {
+  runs: number;
+  marksWritten: number;
+  lastMs: number;
+  maxMs: number;
+}
+
+/**
+ * Everything the server does with a roster's two documents beyond syncing them: it owns
+ * the room registry and, whenever a records document is loaded, records its audit and
+ * keeps the review document's marks in step with it (debounced, well under 1 second).
+ * REST handlers come here for typed, loaded documents.
+ */
+export class RosterHub {
+  readonly registry: RoomRegistry;
+  readonly markStats: MarkStats = { runs: 0, marksWritten: 0, lastMs: 0, maxMs: 0 };
+  private readonly attached = new Map<DocRoom, RecordsAttachment>();
+  private readonly reviews = new Map<DocRoom, RosterReview>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: RosterHubOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.registry = new RoomRegistry({
+      store: options.store,
+      idleUnloadMs: options.idleUnloadMs,
+      compactEvery: options.compactEvery,
+      onRoomLoaded: (room) => this.attach(room),
+      logger: {
+        warn: (message, fields) => options.logger.warn("sync.warn", { message, ...fields }),
+        error: (message, fields) => options.logger.error("sync.error", { message, ...fields }),
+      },
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+  }
+
+  /** Today in Vietnam: the `asOf` of every evaluation. */
+  asOf(): string {
+    return isoDateInVietnam(this.now());
+  }
+
+  /** The loaded records document of a roster (typed). */
+  async records(rosterId: string): Promise<RosterRecords> {
+    const room = await this.registry.getOrLoad(syncDocName("records", rosterId));
+    const attachment = this.attached.get(room);
+    if (!attachment) throw new Error(`records room ${rosterId} has no attachment`);
+    return attachment.records;
+  }
+
+  /** The loaded review room of a roster with its typed wrapper. */
+  async review(rosterId: string): Promise<{ room: DocRoom; review: RosterReview }> {
+    const room = await this.registry.getOrLoad(syncDocName("review", rosterId));
+    const review = this.reviews.get(room);
+    if (!review) throw new Error(`review room ${rosterId} has no wrapper`);
+    return { room, review };
+  }
+
+  /**
+   * Evaluates the roster now, writes the marks that changed (durably, before returning),
+   * and returns every child's marking: the server's authoritative statuses.
+   */
+  async markNow(rosterId: string): Promise<Map<string, ChildMarking>> {
+    const records = await this.records(rosterId);
+    const { room, review } = await this.review(rosterId);
+    const started = performance.now();
+    const now = this.now();
+    let markings = new Map<string, ChildMarking>();
+    room.write(() => {
+      const result = writeMarks(records, review, SERVER_ORIGIN, isoDateInVietnam(now), now.toISOString());
+      markings = result.markings;
+      this.markStats.marksWritten += result.written;
+    });
+    const ms = performance.now() - started;
+    this.markStats.runs++;
+    this.markStats.lastMs = ms;
+    this.markStats.maxMs = Math.max(this.markStats.maxMs, ms);
+    await room.whenPersisted();
+    return markings;
+  }
+
+  /** Makes sure the review document names its roster (written once, by the server). */
+  async ensureMeta(roster: Roster): Promise<void> {
+    const { room, review } = await this.review(roster.id);
+    const meta = review.meta();
+    if (meta?.rosterId === roster.id && meta.name === roster.name && meta.commune === roster.commune) return;
+    room.write(() => review.setMeta({ rosterId: roster.id, name: roster.name, commune: roster.commune }, SERVER_ORIGIN));
+  }
+
+  async close(): Promise<void> {
+    for (const attachment of this.attached.values()) this.detach(attachment);
+    this.attached.clear();
+    await this.registry.close();
+  }
+
+  private attach(room: DocRoom): void {
+    const target = parseDocName(room.name);
+    if (!target) return;
+    if (target.kind === "review") {
+      const review = new RosterReview(room.doc);
+      this.reviews.set(room, review);
+      room.doc.once("destroy", () => {
+        review.destroy();
+        this.reviews.delete(room);
+      });
+      return;
+    }
+    const records = new RosterRecords(room.doc);
+    const marker = new Debouncer(this.options.markDebounceMs, () => {
+      this.markNow(target.rosterId).catch((error: unknown) =>
+        this.options.logger.error("marks.failed", { rosterId: target.rosterId, error: error instanceof Error ? error : String(error) }),
+      );
+    });
+    const attachment: RecordsAttachment = {
+      records,
+      marker,
+      stopAudit: recordAudit(target.rosterId, room.doc, this.options.store, this.options.logger, this.now),
+    };
+    records.onChange(() => marker.schedule());
+    this.attached.set(room, attachment);
+    room.doc.once("destroy", () => {
+      this.detach(attachment);
+      this.attached.delete(room);
+    });
+    // Marks may be missing or out of date (rules or the date changed since the last run).
+    marker.schedule();
+  }
+
+  private detach(attachment: RecordsAttachment): void {
+    attachment.marker.close();
+    attachment.stopAudit();
+    attachment.records.destroy();
+  }
+}

@@ -1,0 +1,77 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { LoginThrottle } from "./auth/login-throttle";
+import { tokenSecret } from "./auth/token-secret";
+import { TokenService } from "./auth/tokens";
+import type { Env } from "./env";
+import { HttpStats } from "./observability/http-stats";
+import { createLogger, type Logger } from "./observability/logger";
+import { RosterHub } from "./rosters/roster-hub";
+import { openStore } from "./storage/open-store";
+import type { Store } from "./storage/store";
+import { createSyncEndpoint } from "./sync-endpoint";
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  store: Store;
+  hub: RosterHub;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole server (HTTP API, PWA, sync) on `env.PORT` (0 = any free port) and
+ * resolves once it listens. `close()` stops accepting, drains every pending write and
+ * closes the store.
+ */
+export async function startServer(env: Env, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL);
+  const store = await openStore(env);
+  const hub = new RosterHub({
+    store,
+    logger,
+    idleUnloadMs: env.IDLE_UNLOAD_MS,
+    compactEvery: env.COMPACT_EVERY,
+    markDebounceMs: env.MARK_DEBOUNCE_MS,
+    limits: {
+      maxMessageBytes: env.MAX_MESSAGE_BYTES,
+      rateLimit: { messagesPerSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST },
+    },
+  });
+  const tokens = new TokenService(tokenSecret(env.DATA_DIR, env.TOKEN_SECRET), Math.round(env.TOKEN_TTL_HOURS * 3600));
+  const app = createApp({
+    env,
+    store,
+    hub,
+    tokens,
+    throttle: new LoginThrottle(env.LOGIN_ATTEMPTS),
+    logger,
+    httpStats: new HttpStats(),
+  });
+  const sync = createSyncEndpoint({ hub, tokens, store, logger, maxMessageBytes: env.MAX_MESSAGE_BYTES });
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
+  });
+  server.on("upgrade", sync.handleUpgrade);
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
+  logger.info("server.listening", { port, host: env.HOST, dataDir: env.DATA_DIR, web: env.WEB_DIST ?? null });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      server.off("upgrade", sync.handleUpgrade);
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await sync.close();
+      await hub.close();
+      await httpClosed;
+      await store.close();
+      logger.info("server.closed");
+    })());
+  return { port, url, store, hub, logger, close };
+}

@@ -1,0 +1,79 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import { canSeeRoster } from "./auth/access";
+import type { TokenService } from "./auth/tokens";
+import { userForToken } from "./api/auth-middleware";
+import type { ChangeContext } from "./audit/change-origin";
+import { AuthError } from "./errors";
+import type { Logger } from "./observability/logger";
+import type { RosterHub } from "./rosters/roster-hub";
+import type { AccountStore } from "./storage/store";
+import { CloseCode, SyncCloseError, isReadOnlySync, parseSyncPath, serveWebSocket } from "./sync";
+
+export interface SyncEndpointOptions {
+  hub: RosterHub;
+  tokens: TokenService;
+  store: AccountStore;
+  logger: Logger;
+  maxMessageBytes: number;
+}
+
+/**
+ * `ws://HOST/sync/<rosterId>[/review]?token=…`: authenticates every connection and checks
+ * the user's role and commune before it reaches a document. The upgrade is accepted first
+ * and then refused with a close code, because a browser cannot read the HTTP status of a
+ * refused upgrade (4401 token, 4403 scope, 4404 unknown roster).
+ */
+export function createSyncEndpoint(options: SyncEndpointOptions) {
+  // Twice the limit, so an oversize frame reaches the connection (4413) instead of
+  // being cut by `ws` itself with 1009, which the client would not understand.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * options.maxMessageBytes });
+
+  const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    if (!url.pathname.startsWith("/sync")) {
+      socket.destroy();
+      return;
+    }
+    const target = parseSyncPath(url.pathname);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      void serveWebSocket(
+        ws,
+        async (syncSocket) => {
+          if (!target) throw new SyncCloseError(CloseCode.NotFound);
+          let user;
+          try {
+            user = await userForToken(url.searchParams.get("token"), options.tokens, options.store);
+          } catch (error) {
+            if (error instanceof AuthError) throw new SyncCloseError(CloseCode.Unauthorized);
+            throw error;
+          }
+          const roster = await options.store.getRoster(target.rosterId);
+          if (!roster) throw new SyncCloseError(CloseCode.NotFound);
+          if (!canSeeRoster(user, roster)) throw new SyncCloseError(CloseCode.Forbidden);
+          if (target.kind === "review") await options.hub.ensureMeta(roster);
+          else await options.hub.records(roster.id); // attach audit and marks before the first update
+          const context: ChangeContext & { role: string } = {
+            user: { id: user.id, username: user.username, displayName: user.displayName },
+            role: user.role,
+          };
+          return options.hub.registry.connect(target.docName, syncSocket, {
+            readOnly: isReadOnlySync(target.kind, user.role),
+            context,
+          });
+        },
+        { logger: { warn: (m, f) => options.logger.warn("sync.ws", { message: m, ...f }), error: (m, f) => options.logger.error("sync.ws", { message: m, ...f }) } },
+      );
+    });
+  };
+
+  return {
+    handleUpgrade,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
