@@ -1,5 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { rosterVitestConfig } from "@roster/vitest-config";
 
-export default defineConfig({
-  test: { include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
-});
+// Integration tests start real servers and child processes: give them time on 2 cores.
+export default rosterVitestConfig({ testTimeout: 60_000 });

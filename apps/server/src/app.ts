@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { HTTPException } from "hono/http-exception";
 import { RosterError } from "./errors";
+import { StoreConflictError, StoreNotFoundError } from "./storage/errors";
 import { requireUser } from "./api/auth-middleware";
 import type { AppDeps, AppEnv } from "./api/deps";
 import { loginRoutes } from "./api/login-routes";
@@ -28,6 +29,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((error, c) => {
     if (error instanceof RosterError) {
       return c.json({ error: { code: error.code, message: error.message } }, error.status);
+    }
+    if (error instanceof StoreConflictError) {
+      return c.json({ error: { code: "already_exists", message: `Đã tồn tại / Already exists: ${error.entity} ${error.key}` } }, 409);
+    }
+    if (error instanceof StoreNotFoundError) {
+      return c.json({ error: { code: "not_found", message: `Không tìm thấy / Not found: ${error.entity} ${error.key}` } }, 404);
     }
     if (error instanceof HTTPException) {
       const status = error.status;

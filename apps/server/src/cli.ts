@@ -18,7 +18,15 @@ async function main(): Promise<number> {
     process.stdout.write((await runCommand(store, args)) + "\n");
     return 0;
   } catch (error) {
-    if (error instanceof RosterError || error instanceof StoreConflictError || error instanceof StoreNotFoundError) {
+    if (error instanceof StoreConflictError) {
+      process.stderr.write(`Đã tồn tại / Already exists: ${error.entity} ${error.key}\n`);
+      return 1;
+    }
+    if (error instanceof StoreNotFoundError) {
+      process.stderr.write(`Không tìm thấy / Not found: ${error.entity} ${error.key}\n`);
+      return 1;
+    }
+    if (error instanceof RosterError) {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
