@@ -1,0 +1,14 @@
+// The public surface of @roster/doc. Nothing outside this package imports a file below
+// src/ directly.
+export { RosterRecords } from "./roster-records";
+export type { Actor, RecordChanges, RosterRecordsOptions } from "./roster-records";
+export { RosterReview } from "./roster-review";
+export type { ReviewChanges, ReviewMeta } from "./roster-review";
+export type { Conflict, ConflictValue } from "./edit-log-index";
+export type { EditEntry } from "./edit-entry";
+export type { InvalidValue } from "./record-kinds";
+export type { TransactionInfo } from "./change-feed";
+export { compactEditLog } from "./compact-edit-log";
+export { InvalidFieldError, InvalidReviewError, RecordNotFoundError } from "./errors";
+export { createRecordsDoc, createReviewDoc, RECORDS_LAYOUT, REVIEW_LAYOUT } from "./layout";
+export { newRecordId } from "./ids";
