@@ -48,27 +48,30 @@ export function findDuplicates(
   guardians: Record<string, Guardian> = {},
 ): DuplicatePair[] {
   const byId = new Map<string, Child>();
-  const byPid = new Map<string, string[]>();
-  const byBhyt = new Map<string, string[]>();
+  const byPid = new Map<string, Ids>();
+  const byBhyt = new Map<string, Ids>();
   // date of birth → folded name → ids
-  const byDob = new Map<string, Map<string, string[]>>();
+  const byDob = new Map<string, Map<string, Ids>>();
+  // Names repeat a lot (Nguyễn Văn An); folding is the costliest step, so once per spelling.
+  const folded = new Map<string, string>();
 
   for (const child of children) {
     if (child.removed === true) continue;
     const id = child.id;
     byId.set(id, child);
     const pid = normalizePid(child.pid ?? "");
-    if (ID_NUMBER.test(pid)) push(byPid, pid, id);
-    const bhyt = bhytPersonKey(child.bhyt ?? "");
-    if (bhyt) push(byBhyt, bhyt, id);
-    if (hasText(child.fullName) && hasText(child.dob)) {
-      const name = foldName(child.fullName);
-      if (name === "") continue;
-      const dob = child.dob.trim();
-      let names = byDob.get(dob);
-      if (names === undefined) byDob.set(dob, (names = new Map()));
-      push(names, name, id);
-    }
+    if (ID_NUMBER.test(pid)) addId(byPid, pid, id);
+    const bhyt = bhytPersonKey(child.bhyt);
+    if (bhyt !== null) addId(byBhyt, bhyt, id);
+    const fullName = child.fullName;
+    if (!hasText(fullName) || !hasText(child.dob)) continue;
+    let name = folded.get(fullName);
+    if (name === undefined) folded.set(fullName, (name = foldName(fullName)));
+    if (name === "") continue;
+    const dob = child.dob.trim();
+    let names = byDob.get(dob);
+    if (names === undefined) byDob.set(dob, (names = new Map()));
+    addId(names, name, id);
   }
 
   const pairs = new PairCollector((a, b, code) => {
@@ -76,25 +79,34 @@ export function findDuplicates(
     return !knownDistinct(byId.get(a), byId.get(b), guardians);
   });
   // Identity numbers first, so that a pair they settle is not also a `duplicate.person`.
-  for (const ids of byPid.values()) pairs.addGroup(ids, "duplicate.pid");
-  for (const ids of byBhyt.values()) pairs.addGroup(ids, "duplicate.bhyt");
+  for (const ids of byPid.values()) if (typeof ids !== "string") pairs.addGroup(ids, "duplicate.pid");
+  for (const ids of byBhyt.values()) if (typeof ids !== "string") pairs.addGroup(ids, "duplicate.bhyt");
   for (const [dob, names] of byDob) addPersonPairs(dob, names, byDob, pairs);
   return pairs.sorted();
 }
 
-function push(index: Map<string, string[]>, key: string, id: string): void {
+// Most keys belong to one child: a lone id stays a string and becomes an array only when
+// a second one comes, which spares 10^5 one-element arrays on a city-wide roster.
+type Ids = string | string[];
+
+function addId(index: Map<string, Ids>, key: string, id: string): void {
   const ids = index.get(key);
-  if (ids === undefined) index.set(key, [id]);
+  if (ids === undefined) index.set(key, id);
+  else if (typeof ids === "string") index.set(key, [ids, id]);
   else ids.push(id);
+}
+
+function asArray(ids: Ids): readonly string[] {
+  return typeof ids === "string" ? [ids] : ids;
 }
 
 function addPersonPairs(
   dob: string,
-  names: ReadonlyMap<string, string[]>,
-  byDob: ReadonlyMap<string, ReadonlyMap<string, string[]>>,
+  names: ReadonlyMap<string, Ids>,
+  byDob: ReadonlyMap<string, ReadonlyMap<string, Ids>>,
   pairs: PairCollector,
 ): void {
-  for (const ids of names.values()) pairs.addGroup(ids, "duplicate.person");
+  for (const ids of names.values()) if (typeof ids !== "string") pairs.addGroup(ids, "duplicate.person");
 
   const swapped = swapDayAndMonth(dob);
   // Each swapped couple of dates is visited once, from its smaller date.
@@ -102,14 +114,14 @@ function addPersonPairs(
   if (other) {
     for (const [name, ids] of names) {
       const match = other.get(name);
-      if (match) pairs.addBetween(ids, match, "duplicate.person");
+      if (match !== undefined) pairs.addBetween(asArray(ids), asArray(match), "duplicate.person");
     }
   }
 
   if (names.size > 1) {
     const distinct = [...names.keys()];
     for (const [i, j] of oneEditPairs(distinct)) {
-      pairs.addBetween(names.get(distinct[i]!)!, names.get(distinct[j]!)!, "duplicate.person");
+      pairs.addBetween(asArray(names.get(distinct[i]!)!), asArray(names.get(distinct[j]!)!), "duplicate.person");
     }
   }
 }

@@ -14,19 +14,20 @@ function buildFieldRank(): ReadonlyMap<string, number> {
     const role = LINK_ROLES[field];
     if (role) for (const sub of GUARDIAN_SUBFIELDS) order.push(`${role}.${sub}`);
   }
-  // Not a field of the record: the stamp of police verification comes last.
-  order.push("verification");
   return new Map(order.map((field, rank) => [field, rank]));
 }
 
 const FIELD_RANK = buildFieldRank();
 const UNKNOWN_RANK = FIELD_RANK.size;
+// Not a field of the record: the stamp of police verification comes after all of them.
+const VERIFICATION_RANK = UNKNOWN_RANK + 1;
 
 function rankOf(field: string): number {
-  return FIELD_RANK.get(field) ?? UNKNOWN_RANK;
+  return FIELD_RANK.get(field) ?? (field === "verification" ? VERIFICATION_RANK : UNKNOWN_RANK);
 }
 
-/** Orders findings by field (form order; unknown fields last, by name), then by code. */
+/** Orders findings by field (form order, then unknown fields by name, then
+ * `verification`), then by code. */
 export function compareFindings(a: Finding, b: Finding): number {
   const byRank = rankOf(a.field) - rankOf(b.field);
   if (byRank !== 0) return byRank;

@@ -16,6 +16,22 @@ export const GUARDIAN_LINKS = [
 
 const ADULT_AGE = 18;
 
+// Field names and option objects per role, built once: checkGuardians runs for every
+// child of a city-wide roster on each evaluation.
+function roleFields(role: GuardianRole) {
+  return {
+    name: { codePrefix: "guardian.", field: `${role}.fullName`, who: role },
+    pid: { codePrefix: "guardian.", field: `${role}.pid`, who: role },
+    dob: `${role}.dob`,
+    vneid: `${role}.vneid`,
+  } as const;
+}
+const FIELDS_OF_ROLE = {
+  father: roleFields("father"),
+  mother: roleFields("mother"),
+  guardian: roleFields("guardian"),
+} as const;
+
 // A father is a man and a mother a woman: when the guardian's own gender is not filled
 // in, the role still lets digit 4 of the ID number be checked.
 const GENDER_OF_ROLE: Readonly<Record<GuardianRole, Gender | undefined>> = {
@@ -85,21 +101,22 @@ function checkOneGuardian(
   asOf: string,
   findings: Finding[],
 ): void {
-  findings.push(...checkName(guardian.fullName ?? "", { codePrefix: "guardian.", field: `${role}.fullName`, who: role }));
+  const fields = FIELDS_OF_ROLE[role];
+  for (const f of checkName(guardian.fullName, fields.name)) findings.push(f);
 
   const dob = guardian.dob;
   if (hasText(dob)) {
     const age = ageAt(dob, asOf);
-    if (age !== null && age < ADULT_AGE) findings.push(finding("guardian.underage", `${role}.dob`, role));
+    if (age !== null && age < ADULT_AGE) findings.push(finding("guardian.underage", fields.dob, role));
   }
 
-  const pid = guardian.pid ?? "";
-  if (isRepresentative || normalizePid(pid) !== "") {
+  const pid = guardian.pid;
+  if (isRepresentative || (hasText(pid) && normalizePid(pid) !== "")) {
     const person = { dob, gender: guardian.gender ?? GENDER_OF_ROLE[role] };
-    findings.push(...checkPid(pid, person, { codePrefix: "guardian.", field: `${role}.pid`, who: role }));
+    for (const f of checkPid(pid, person, fields.pid)) findings.push(f);
   }
 
   if (isRepresentative && guardian.vneid !== "level2") {
-    findings.push(finding("guardian.no_level2", `${role}.vneid`, role));
+    findings.push(finding("guardian.no_level2", fields.vneid, role));
   }
 }
