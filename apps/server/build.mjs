@@ -5,10 +5,13 @@ import { readFileSync } from "node:fs";
 
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 const external = Object.keys(pkg.dependencies ?? {});
+// `node build.mjs [OUTDIR]`: the integration tests build their own copy beside dist/ so
+// they always run the current source and never race a `pnpm build`.
+const outdir = process.argv[2] ?? "dist";
 
 await build({
   entryPoints: { main: "src/main.ts", cli: "src/cli.ts" },
-  outdir: "dist",
+  outdir,
   bundle: true,
   platform: "node",
   target: "node20",

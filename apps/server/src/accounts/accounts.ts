@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { CommuneSchema, RoleSchema, RosterSchema, UsernameSchema, type Role } from "@roster/schema";
 import { hashPassword } from "../auth/passwords";
 import { BadRequestError } from "../errors";
+import { StoreConflictError } from "../storage/errors";
 import type { Store } from "../storage/store";
 
 // Operator actions on communes, rosters and users, validated with the schema: used by the
@@ -41,6 +42,9 @@ export async function addUser(store: Store, input: NewUser, passwordCost?: { N: 
   const role = check(RoleSchema, input.role);
   if (input.password.length < 8) throw new BadRequestError("Mật khẩu cần ít nhất 8 ký tự / Password needs at least 8 characters", "weak_password");
   if (!(await store.getCommune(input.commune))) throw new BadRequestError(`Không có xã ${input.commune} / No commune ${input.commune}`, "unknown_commune");
+  // Checked before hashing (which takes a while) for a quick, clear answer; the store's
+  // unique index still decides under a race.
+  if (await store.getUserByUsername(username)) throw new StoreConflictError("username", username);
   const id = randomUUID();
   await store.addUser({
     id,

@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { LoginRequestSchema, type LoginResponse } from "@roster/schema";
 import { AuthError, RateLimitError } from "../errors";
 import { verifyPassword } from "../auth/passwords";
@@ -14,7 +15,9 @@ export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post("/login", async (c) => {
     const body = await jsonBody(c, LoginRequestSchema);
-    const key = body.username.toLowerCase();
+    // Per username *and* client address: a stranger guessing at the police account locks
+    // out only their own address, never the officer at the station.
+    const key = `${body.username.toLowerCase()}|${clientAddress(c, deps.env.TRUST_PROXY)}`;
     if (!deps.throttle.allowed(key)) throw new RateLimitError("Đăng nhập sai quá nhiều lần, hãy thử lại sau 15 phút / Too many failed logins, try again in 15 minutes");
     const user = await deps.store.getUserByUsername(body.username);
     const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
@@ -30,4 +33,17 @@ export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(response);
   });
   return app;
+}
+
+/** The client's address: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * Limits failed logins per username (and per client address) in a sliding window, so a
- * password cannot be guessed by brute force. In-memory per server instance: an attacker
+ * Limits failed logins per key (the caller uses username + client address) in a sliding
+ * window, so a password cannot be guessed by brute force. In-memory per server instance: an attacker
  * spread over several instances gets a few more tries, which scrypt's cost still bounds.
  */
 export class LoginThrottle {

@@ -146,8 +146,8 @@ export class RosterHub {
     records.onChange(() => marker.schedule());
     this.attached.set(room, attachment);
     room.doc.once("destroy", () => {
-      this.detach(attachment);
-      this.attached.delete(room);
+      // `close()` detaches every attachment before the registry destroys the docs.
+      if (this.attached.delete(room)) this.detach(attachment);
     });
     // Marks may be missing or out of date (rules or the date changed since the last run).
     marker.schedule();

@@ -38,18 +38,33 @@ export type UserKey = keyof typeof USERS;
 /** Each account's id and a valid token, from a real `POST /api/login`. */
 export type Sessions = Record<UserKey, { id: string; token: string }>;
 
-/** Creates the communes, rosters and accounts in `store` and logs every account in over HTTP. */
-export async function createWorld(store: Store, baseUrl: string): Promise<Sessions> {
+/** Creates the communes, rosters and accounts in `store`; returns each account's id. */
+export async function createAccounts(store: Store): Promise<Record<UserKey, string>> {
   for (const commune of [COMMUNE_A, COMMUNE_B]) await addCommune(store, commune.code, commune.name);
   for (const roster of Object.values(ROSTERS)) await addRoster(store, roster.commune, roster.id, roster.name);
-  const entries = await Promise.all(
+  const ids = await Promise.all(
     (Object.keys(USERS) as UserKey[]).map(async (key) => {
       const user = USERS[key];
       const rosters = "rosters" in user ? [...user.rosters] : [];
-      const id = await addUser(store, { ...user, rosters, password: PASSWORD }, TEST_PASSWORD_COST);
-      const token = (await login(baseUrl, user.username, PASSWORD)).token;
-      return [key, { id, token }] as const;
+      return [key, await addUser(store, { ...user, rosters, password: PASSWORD }, TEST_PASSWORD_COST)] as const;
     }),
   );
-  return Object.fromEntries(entries) as Sessions;
+  return Object.fromEntries(ids) as Record<UserKey, string>;
+}
+
+/** Logs the given accounts in over HTTP (`POST /api/login`). */
+export async function loginAll(baseUrl: string, keys: readonly UserKey[] = Object.keys(USERS) as UserKey[]): Promise<Partial<Sessions>> {
+  const entries = await Promise.all(
+    keys.map(async (key) => {
+      const answer = await login(baseUrl, USERS[key].username, PASSWORD);
+      return [key, { id: answer.user.id, token: answer.token }] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** Creates the communes, rosters and accounts in `store` and logs every account in over HTTP. */
+export async function createWorld(store: Store, baseUrl: string): Promise<Sessions> {
+  await createAccounts(store);
+  return (await loginAll(baseUrl)) as Sessions;
 }
