@@ -1,0 +1,105 @@
+// School staff and commune police on one roster at the same time: live edits, police
+// verify, the school edits the record afterwards, police see it as changed since.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { apiChildren, apiLogin, seedRoster } from "./support/api";
+import { DESK, launchBrowser, login, newDevice, screenshot, waitAllSent } from "./support/browser";
+import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
+import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+
+describe("school and police on one roster", () => {
+  let dataDir: string;
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = await makeDataDir();
+    await setUpCommune(dataDir);
+    server = await startServer(dataDir);
+    await seedRoster(
+      server.url,
+      USERS.admin,
+      PASSWORD,
+      ROSTER,
+      (records) => {
+        records.doc.transact(() => {
+          const mother = records.createGuardian(MOTHER);
+          records.createChild(cleanChild(mother));
+          records.createChild(CHILD_TO_FIX);
+        });
+      },
+      2,
+    );
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  async function open(username: string): Promise<Page> {
+    const context = await newDevice(browser, DESK);
+    const page = await context.newPage();
+    await login(page, server.url, username, PASSWORD);
+    return page;
+  }
+
+  it("shows each other's edits live, verifies, and flags a record edited after verification", async () => {
+    const school = await open(USERS.school);
+    await school.getByRole("link", { name: /Thôn Đông/ }).click();
+    await waitAllSent(school);
+
+    const police = await open(USERS.police);
+    await police.getByRole("link", { name: "Xác minh" }).first().click();
+    await police.getByRole("tab", { name: /Chờ xác minh/ }).waitFor();
+
+    // School staff filter by school and grade, and fix the class of a pupil.
+    await school.getByText("Bộ lọc").click();
+    await school.locator("#filter-school").selectOption("THCS Chiềng Sinh");
+    await expect.poll(() => school.getByTestId("list-count").textContent()).toContain("1 / 2");
+    await school.getByRole("link", { name: /Lò Thị Mai/ }).click();
+    await school.locator("#child-grade").fill("6B");
+    await school.locator("#child-grade").press("Tab");
+
+    // Police see the clean record waiting, open it side by side, and verify it.
+    await police.getByRole("link", { name: /Nguyễn Văn An/ }).click();
+    await police.getByRole("heading", { name: "Nguyễn Văn An" }).waitFor();
+    await waitAllSent(police);
+    await screenshot(police, "desk-police-queue-1366x768");
+    const verify = police.getByRole("button", { name: "Xác minh", exact: true });
+    await expect.poll(() => verify.isEnabled()).toBe(true);
+    await verify.click();
+    await police.getByText("Đã xác minh").first().waitFor();
+    await expect.poll(() => police.locator('[data-tab="verified"] .tab-count').textContent()).toBe("1");
+
+    // The school sees the verification arrive live on its list.
+    await school.getByText("Bộ lọc").click();
+    await school.locator("#filter-school").selectOption("");
+    await school.getByRole("link", { name: /Nguyễn Văn An/ }).locator(".badge-verified").waitFor();
+
+    // The school then changes a verified field: police see it as edited since verified.
+    await school.getByRole("link", { name: /Nguyễn Văn An/ }).click();
+    await school.locator("#child-dob").fill("2015-03-12");
+    await school.locator("#child-dob").press("Tab");
+    await expect.poll(() => police.locator('[data-tab="stale"] .tab-count').textContent(), { timeout: 20_000 }).toBe("1");
+    await police.getByRole("tab", { name: /Đã sửa sau khi xác minh/ }).click();
+    await police.getByRole("link", { name: /Nguyễn Văn An/ }).waitFor();
+    await police.locator('.finding[data-code="verification.stale"]').first().waitFor();
+    await screenshot(school, "desk-school-editor-1366x768");
+
+    // Live edit of the school visible to police, and on the server.
+    await police.getByRole("tab", { name: /Cần sửa/ }).click();
+    await police.getByRole("link", { name: /Lò Thị Mai/ }).click();
+    await police.getByRole("heading", { name: "Lò Thị Mai" }).waitFor();
+    // The previous record's "verified" notice does not follow the officer to this one.
+    expect(await police.locator('.verify-actions [role="status"]').count()).toBe(0);
+    await police.getByTestId("verify-blocker").waitFor();
+    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
+    const children = await apiChildren(server.url, token, ROSTER);
+    expect(children.find((c) => c.fullName === "Lò Thị Mai")?.grade).toBe("6B");
+    expect(children.find((c) => c.fullName === "Nguyễn Văn An")?.status).toBe("clean");
+    await screenshot(police, "desk-police-needs-fix-1366x768");
+  });
+});

@@ -1,0 +1,57 @@
+// A shared phone: logging out leaves no child's data on the device.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { seedRoster } from "./support/api";
+import { PHONE, databaseNames, launchBrowser, login, newDevice, waitAllSent } from "./support/browser";
+import { CHILD_TO_FIX, PASSWORD, ROSTER, USERS, setUpCommune } from "./support/fixtures";
+import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+
+describe("logout on a shared phone", () => {
+  let dataDir: string;
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = await makeDataDir();
+    await setUpCommune(dataDir);
+    server = await startServer(dataDir);
+    await seedRoster(server.url, USERS.admin, PASSWORD, ROSTER, (records) => void records.createChild(CHILD_TO_FIX), 1);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  it("removes every roster database, the session and cached data, and asks to log in again", async () => {
+    const context = await newDevice(browser, PHONE);
+    const page = await context.newPage();
+    await login(page, server.url, USERS.hamlet, PASSWORD);
+    await page.getByRole("link", { name: /Thôn Đông/ }).click();
+    await waitAllSent(page);
+    await page.getByRole("link", { name: /Lò Thị Mai/ }).waitFor();
+    const before = await databaseNames(page);
+    expect(before.filter((n) => n.includes(ROSTER)).length).toBe(2);
+
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await page.getByRole("button", { name: "Xóa dữ liệu và đăng xuất" }).click();
+    await page.getByLabel("Tên đăng nhập").waitFor();
+
+    expect(await databaseNames(page)).toEqual([]);
+    const stored = await page.evaluate(async () => ({
+      keys: Object.keys(localStorage),
+      caches: await Promise.all((await caches.keys()).map(async (k) => ({ k, urls: (await (await caches.open(k)).keys()).map((r) => r.url) }))),
+    }));
+    expect(stored.keys.filter((k) => k !== "roster.locale")).toEqual([]);
+    const cachedUrls = stored.caches.flatMap((c) => c.urls);
+    expect(cachedUrls.filter((u) => u.includes("/api/") || u.includes("/sync/"))).toEqual([]);
+
+    // Reopening the app shows the login form: nothing of the session is left.
+    await page.reload();
+    await page.getByLabel("Tên đăng nhập").waitFor();
+    expect((await databaseNames(page)).filter((n) => n.includes(ROSTER))).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,9 @@
+// The only place the browser tests read the environment.
+
+/** Debian's Chromium unless CHROMIUM_PATH names another build already on the machine. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** The environment a child process (server, CLI) inherits, with `overrides` on top. */
+export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

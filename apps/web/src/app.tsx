@@ -1,0 +1,108 @@
+import { Match, Show, Switch } from "solid-js";
+import { I18nProvider, useI18n } from "./i18n/i18n-context";
+import { PoliceQueueView } from "./police/PoliceQueueView";
+import { RosterPickerView } from "./roster/RosterPickerView";
+import { RosterScreen } from "./roster/RosterScreen";
+import { AppServicesProvider, useApp } from "./session/app-services";
+import { LoginForm } from "./session/LoginForm";
+import { LogoutButton } from "./session/LogoutButton";
+import { Banner } from "./ui/Banner";
+import { RouterProvider, useRouter } from "./ui/router";
+import { UpdatePrompt } from "./ui/UpdatePrompt";
+
+
+function TopBar() {
+  const { t, locale, setLocale } = useI18n();
+  const app = useApp();
+  const user = () => app.session()?.user;
+  return (
+    <header class="top-bar">
+      <span class="brand">{t("app.short")}</span>
+      <Show when={user()}>
+        {(u) => (
+          <span class="user" data-testid="current-user">
+            {t("session.user", { name: u().displayName ?? u().username, role: t(`role.${u().role}`) })}
+          </span>
+        )}
+      </Show>
+      <button
+        type="button"
+        class="link-button"
+        lang={locale() === "vi" ? "en" : "vi"}
+        aria-label={t("app.language")}
+        onClick={() => setLocale(locale() === "vi" ? "en" : "vi")}
+      >
+        {t("app.switchLanguage")}
+      </button>
+      <Show when={user()}>
+        <LogoutButton />
+      </Show>
+    </header>
+  );
+}
+
+function Screens() {
+  const { route } = useRouter();
+  return (
+    <Switch>
+      <Match when={route().name === "rosters"}>
+        <RosterPickerView />
+      </Match>
+      <Match when={(() => { const r = route(); return r.name === "roster" ? r : undefined; })()}>
+        {(r) => <RosterScreen rosterId={r().rosterId} />}
+      </Match>
+      <Match when={(() => { const r = route(); return r.name === "child" ? r : undefined; })()}>
+        {(r) => <RosterScreen rosterId={r().rosterId} childId={r().childId} />}
+      </Match>
+      <Match when={(() => { const r = route(); return r.name === "verify" ? r : undefined; })()}>
+        {(r) => <PoliceQueueView rosterId={r().rosterId} childId={r().childId} />}
+      </Match>
+    </Switch>
+  );
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const app = useApp();
+  return (
+    <>
+      <TopBar />
+      <UpdatePrompt />
+      <Switch>
+        <Match when={app.session() === undefined}>
+          <p class="empty">{t("app.loading")}</p>
+        </Match>
+        <Match when={app.session() === null}>
+          <main class="page narrow">
+            <h1 class="app-title">{t("app.title")}</h1>
+            <LoginForm />
+          </main>
+        </Match>
+        <Match when={app.session()}>
+          <Show when={!app.abilities().edits}>
+            <Banner tone="info">{t("viewer.banner")}</Banner>
+          </Show>
+          <Show when={app.expired()}>
+            <div class="expired-login">
+              <LoginForm again />
+            </div>
+          </Show>
+          <Screens />
+        </Match>
+      </Switch>
+    </>
+  );
+}
+
+/** The whole app: language, address bar, services, then the screens. */
+export function App() {
+  return (
+    <I18nProvider>
+      <RouterProvider>
+        <AppServicesProvider>
+          <Shell />
+        </AppServicesProvider>
+      </RouterProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,251 @@
+import { createMemo, createSignal, For, Show } from "solid-js";
+import type { ChildField, FieldValue, GuardianField } from "@roster/schema";
+import { useI18n } from "../i18n/i18n-context";
+import type { RosterWorkspace } from "../roster/roster-workspace";
+import { useApp } from "../session/app-services";
+import { SyncIndicator } from "../sync/SyncIndicator";
+import { Banner } from "../ui/Banner";
+import { Link, useRouter } from "../ui/router";
+import { StatusBadge } from "../ui/StatusBadge";
+import { FieldRow } from "./FieldRow";
+import { CHILD_SECTIONS, REPRESENTATIVE_INPUT } from "./field-specs";
+import { FindingList } from "./FindingList";
+import { findingsByField, unplacedFindings } from "./findings-by-field";
+import { GuardianCard, type GuardianRole } from "./GuardianCard";
+import { RemoveChildDialog } from "./RemoveChildDialog";
+
+const ROLES: readonly { role: GuardianRole; link: "fatherId" | "motherId" | "guardianId"; gender?: "male" | "female" }[] = [
+  { role: "father", link: "fatherId", gender: "male" },
+  { role: "mother", link: "motherId", gender: "female" },
+  { role: "guardian", link: "guardianId" },
+];
+
+const GUARDIAN_FORM_FIELDS = ["fullName", "dob", "gender", "pid", "phone", "vneid", "address"];
+
+/** Every field key the form shows a finding next to. */
+const PLACED = new Set<string>([
+  ...CHILD_SECTIONS.flatMap((s) => s.fields.map((f) => f.field)),
+  "representative",
+  "guardianRelation",
+  "fatherId",
+  "motherId",
+  "guardianId",
+  ...ROLES.flatMap(({ role }) => GUARDIAN_FORM_FIELDS.map((f) => `${role}.${f}`)),
+]);
+
+/** The form of one child: every field with its problems inline, guardians, conflicts, removal. */
+export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: string; childId: string }) {
+  const { t, time } = useI18n();
+  const app = useApp();
+  const { navigate } = useRouter();
+  const [error, setError] = createSignal<string | null>(null);
+  const [removing, setRemoving] = createSignal(false);
+  const [loaded, setLoaded] = createSignal(false);
+  void props.workspace.connection.loaded.then(() => setLoaded(true));
+
+  const model = () => props.workspace.model;
+  const snapshot = () => model().snapshot();
+  const row = createMemo(() => snapshot().byId.get(props.childId));
+  const readOnly = () => !app.abilities().edits;
+  const byField = createMemo(() => findingsByField(row()?.findings ?? []));
+  const conflicts = createMemo(() => {
+    snapshot();
+    return model().records.conflictsOf("child", props.childId);
+  });
+
+  const attempt = (write: () => void) => {
+    setError(null);
+    try {
+      write();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const setField = (field: ChildField, value: FieldValue) =>
+    attempt(() => model().records.setChildField(props.childId, field, value as never, app.actor()));
+  const resolveField = (field: ChildField, value: FieldValue) =>
+    attempt(() => model().records.resolveConflict("child", props.childId, field, value as never, app.actor()));
+  const setGuardianField = (guardianId: string, field: GuardianField, value: FieldValue) =>
+    attempt(() => model().records.setGuardianField(guardianId, field, value as never, app.actor()));
+  const resolveGuardianField = (guardianId: string, field: GuardianField, value: FieldValue) =>
+    attempt(() => model().records.resolveConflict("guardian", guardianId, field, value as never, app.actor()));
+  const createGuardian = (link: ChildField, gender: "male" | "female" | undefined) =>
+    attempt(() => {
+      const records = model().records;
+      records.doc.transact(() => {
+        const id = records.createGuardian(gender ? { gender } : {});
+        records.setChildField(props.childId, link, id as never, app.actor());
+      });
+    });
+
+  const backTo = () => ({ name: "roster" as const, rosterId: props.rosterId });
+
+  return (
+    <Show
+      when={row()}
+      fallback={
+        <div class="page">
+          <Link to={backTo()} class="back-link">
+            ← {t("app.back")}
+          </Link>
+          <p class="empty">{loaded() ? t("child.notFound") : t("app.loading")}</p>
+        </div>
+      }
+    >
+      {(current) => {
+        const child = () => current().child;
+        return (
+          <article class="child-editor" aria-labelledby="child-title">
+            <header class="editor-header">
+              <Link to={backTo()} class="back-link">
+                ← {t("app.back")}
+              </Link>
+              <div class="phone-only">
+                <SyncIndicator connection={props.workspace.connection} />
+              </div>
+              <h2 id="child-title">{child().fullName || t("child.new")}</h2>
+              <div class="editor-status">
+                <StatusBadge status={current().status} local={current().source === "local"} />
+                <span class="hint">
+                  {current().source === "server" && current().mark
+                    ? t("child.serverMark", { time: time(current().mark?.at ?? "") })
+                    : t("child.localMark")}
+                </span>
+              </div>
+            </header>
+
+            <Show when={error()}>
+              <Banner tone="error" alert>
+                {error()}
+              </Banner>
+            </Show>
+            <Show when={child().removed}>
+              <Banner tone="warning">
+                {t("child.removed", { reason: child().removedReason ?? "" })}{" "}
+                <Show when={!readOnly()}>
+                  <button type="button" onClick={() => setField("removed", false)}>
+                    {t("child.restore")}
+                  </button>
+                </Show>
+              </Banner>
+            </Show>
+
+            <section class="editor-summary" aria-label={t("child.findings")}>
+              <Show
+                when={current().findings.length > 0}
+                fallback={<p class="ok">{t("child.noFindings")}</p>}
+              >
+                <p class="summary-count">{t("list.problems", { n: current().findings.length })}</p>
+              </Show>
+              <FindingList findings={unplacedFindings(current().findings, PLACED)} />
+            </section>
+
+            <For each={CHILD_SECTIONS}>
+              {(section) => (
+                <section class="editor-section">
+                  <h3>{t(section.title)}</h3>
+                  <For each={section.fields}>
+                    {(spec) => (
+                      <FieldRow
+                        id={`child-${spec.field}`}
+                        label={t(`field.${spec.field}`)}
+                        input={spec.input}
+                        value={child()[spec.field]}
+                        findings={byField().get(spec.field) ?? []}
+                        conflict={conflicts().find((c) => c.field === spec.field)}
+                        disabled={readOnly()}
+                        onCommit={(v) => setField(spec.field, v)}
+                        onResolve={(v) => resolveField(spec.field, v)}
+                      />
+                    )}
+                  </For>
+                </section>
+              )}
+            </For>
+
+            <section class="editor-section">
+              <h3>{t("child.section.guardians")}</h3>
+              <FindingList findings={(byField().get("guardianId") ?? []).filter((f) => f.code === "guardian.missing")} />
+              <FieldRow
+                id="child-representative"
+                label={t("field.representative")}
+                input={REPRESENTATIVE_INPUT}
+                value={child().representative}
+                findings={byField().get("representative") ?? []}
+                conflict={conflicts().find((c) => c.field === "representative")}
+                disabled={readOnly()}
+                onCommit={(v) => setField("representative", v)}
+                onResolve={(v) => resolveField("representative", v)}
+              />
+              <For each={ROLES}>
+                {({ role, link, gender }) => {
+                  const linkedId = () => child()[link];
+                  const guardian = () => {
+                    const id = linkedId();
+                    return id ? snapshot().guardians[id] : undefined;
+                  };
+                  return (
+                    <GuardianCard
+                      role={role}
+                      linkedId={linkedId()}
+                      guardian={guardian()}
+                      findings={byField()}
+                      linkFindings={(byField().get(link) ?? []).filter((f) => f.code !== "guardian.missing")}
+                      conflicts={(() => {
+                        const g = guardian();
+                        snapshot();
+                        return g ? model().records.conflictsOf("guardian", g.id) : [];
+                      })()}
+                      allGuardians={snapshot().guardianList}
+                      usage={snapshot().usage}
+                      disabled={readOnly()}
+                      onLink={(id) => setField(link, id)}
+                      onCreate={() => createGuardian(link, gender)}
+                      onSetField={(field, v) => {
+                        const g = guardian();
+                        if (g) setGuardianField(g.id, field, v);
+                      }}
+                      onResolve={(field, v) => {
+                        const g = guardian();
+                        if (g) resolveGuardianField(g.id, field, v);
+                      }}
+                    />
+                  );
+                }}
+              </For>
+              <FieldRow
+                id="child-guardianRelation"
+                label={t("field.guardianRelation")}
+                input={{ kind: "text" }}
+                value={child().guardianRelation}
+                findings={byField().get("guardianRelation") ?? []}
+                conflict={conflicts().find((c) => c.field === "guardianRelation")}
+                disabled={readOnly()}
+                onCommit={(v) => setField("guardianRelation", v)}
+                onResolve={(v) => resolveField("guardianRelation", v)}
+              />
+            </section>
+
+            <Show when={!readOnly() && !child().removed}>
+              <section class="editor-section danger-zone">
+                <button type="button" class="danger" onClick={() => setRemoving(true)}>
+                  {t("child.remove")}
+                </button>
+              </section>
+            </Show>
+            <Show when={removing()}>
+              <RemoveChildDialog
+                onCancel={() => setRemoving(false)}
+                onRemove={(reason) => {
+                  attempt(() => model().records.removeChild(props.childId, reason, app.actor()));
+                  setRemoving(false);
+                  navigate(backTo());
+                }}
+              />
+            </Show>
+          </article>
+        );
+      }}
+    </Show>
+  );
+}

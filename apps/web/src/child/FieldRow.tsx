@@ -1,0 +1,62 @@
+import { Show } from "solid-js";
+import type { Finding, FieldValue } from "@roster/schema";
+import type { Conflict } from "@roster/doc";
+import { useI18n } from "../i18n/i18n-context";
+import { ConflictChooser } from "./ConflictChooser";
+import { describeValue, FieldInputControl } from "./FieldInputControl";
+import type { FieldInput } from "./field-specs";
+import { FindingList } from "./FindingList";
+
+/** A labelled input with its problems in words right under it, and its conflict if any. */
+export function FieldRow(props: {
+  id: string;
+  label: string;
+  input: FieldInput;
+  value: FieldValue | undefined;
+  findings: readonly Finding[];
+  conflict: Conflict | undefined;
+  disabled: boolean;
+  onCommit: (value: FieldValue) => void;
+  /** Keeps one value of a conflict (defaults to an ordinary write). */
+  onResolve?: (value: FieldValue) => void;
+}) {
+  const { t } = useI18n();
+  const findingsId = () => `${props.id}-findings`;
+  const hasError = () => props.findings.some((f) => f.severity === "error");
+  const isCheckbox = () => props.input.kind === "checkbox";
+  return (
+    <div
+      class="field-row"
+      classList={{ "has-error": hasError(), "has-conflict": props.conflict !== undefined, checkbox: isCheckbox() }}
+      data-field={props.id}
+    >
+      <label for={props.id}>{props.label}</label>
+      <FieldInputControl
+        id={props.id}
+        input={props.input}
+        value={props.value}
+        disabled={props.disabled}
+        invalid={hasError()}
+        describedBy={props.findings.length > 0 ? findingsId() : undefined}
+        onCommit={props.onCommit}
+      />
+      <FindingList
+        id={findingsId()}
+        findings={props.findings.filter((f) => f.code !== "conflict.field")}
+        value={typeof props.value === "string" ? props.value : null}
+        disabled={props.disabled}
+        onFix={(fix) => props.onCommit(fix.value)}
+      />
+      <Show when={props.conflict}>
+        {(conflict) => (
+          <ConflictChooser
+            conflict={conflict()}
+            disabled={props.disabled}
+            describe={(v) => describeValue(props.input, v, t)}
+            onChoose={(v) => (props.onResolve ?? props.onCommit)(v)}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { Show } from "solid-js";
+import { useI18n } from "../i18n/i18n-context";
+import { StatusBadge } from "../ui/StatusBadge";
+import { Link } from "../ui/router";
+import type { Route } from "../ui/route";
+import type { ChildRow } from "./child-row";
+
+/** One line of the roster: name, birth date, class, status and how many problems. */
+export function ChildListItem(props: { row: ChildRow; to: Route; selected?: boolean }) {
+  const { t, date } = useI18n();
+  const child = () => props.row.child;
+  const problems = () => props.row.findings.length;
+  return (
+    <Link to={props.to} class={`child-item${props.selected ? " selected" : ""}`} aria-current={props.selected ? "page" : undefined}>
+      <span class="child-main">
+        <span class="child-name">{child().fullName || t("list.noName")}</span>
+        <span class="child-meta">
+          {[date(child().dob), child().school, child().grade].filter(Boolean).join(" · ")}
+        </span>
+      </span>
+      <span class="child-side">
+        <Show when={child().removed} fallback={<StatusBadge status={props.row.status} local={props.row.source === "local"} />}>
+          <span class="badge badge-removed">{t("list.removed")}</span>
+        </Show>
+        <Show when={problems() > 0 && !child().removed}>
+          <span class="child-problems">{t("list.problems", { n: problems() })}</span>
+        </Show>
+      </span>
+    </Link>
+  );
+}

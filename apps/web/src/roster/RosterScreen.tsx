@@ -1,0 +1,85 @@
+import { createMemo, Show } from "solid-js";
+import { ChildEditor } from "../child/ChildEditor";
+import { useI18n } from "../i18n/i18n-context";
+import { useApp } from "../session/app-services";
+import { SyncIndicator } from "../sync/SyncIndicator";
+import { Link, useRouter } from "../ui/router";
+import { VirtualList } from "../ui/VirtualList";
+import { ChildListItem } from "./ChildListItem";
+import { FilterBar } from "./FilterBar";
+import { applyFilter } from "./filters";
+
+const ROW_HEIGHT = 68;
+
+/**
+ * A village's children: search, filters and the list; with a child open, its form beside
+ * the list on a desk screen, or alone on a phone.
+ */
+export function RosterScreen(props: { rosterId: string; childId?: string }) {
+  const { t } = useI18n();
+  const app = useApp();
+  const { navigate } = useRouter();
+  const workspace = createMemo(() => app.workspace(props.rosterId));
+  const snapshot = () => workspace().model.snapshot();
+  const shown = createMemo(() => applyFilter(snapshot().rows, workspace().filter()));
+  const total = createMemo(() => snapshot().rows.filter((r) => r.child.removed !== true).length);
+  const rosterName = () =>
+    app.rosters().find((r) => r.id === props.rosterId)?.name ?? workspace().model.review.meta()?.name ?? props.rosterId;
+
+  const addChild = () => {
+    const model = workspace().model;
+    const id = model.records.createChild({});
+    model.refresh();
+    navigate({ name: "child", rosterId: props.rosterId, childId: id });
+  };
+
+  return (
+    <div class="split" classList={{ "has-detail": props.childId !== undefined }}>
+      <section class="list-pane" aria-labelledby="roster-title">
+        <header class="pane-header">
+          <div class="pane-title">
+            <Link to={{ name: "rosters" }} class="back-link">
+              ← {t("rosters.title")}
+            </Link>
+            <h1 id="roster-title">{rosterName()}</h1>
+          </div>
+          <SyncIndicator connection={workspace().connection} />
+          <div class="pane-actions">
+            <span class="count" data-testid="list-count">
+              {t("list.count", { shown: shown().length, total: total() })}
+            </span>
+            <Show when={app.abilities().verifies}>
+              <Link to={{ name: "verify", rosterId: props.rosterId }} class="button">
+                {t("rosters.verifyQueue")}
+              </Link>
+            </Show>
+            <Show when={app.abilities().edits}>
+              <button type="button" class="primary" onClick={addChild}>
+                + {t("list.add")}
+              </button>
+            </Show>
+          </div>
+          <FilterBar filter={workspace().filter()} facets={snapshot().facets} onChange={(f) => workspace().setFilter(f)} />
+        </header>
+        <Show when={shown().length > 0} fallback={<p class="empty">{t("list.empty")}</p>}>
+          <VirtualList items={shown()} rowHeight={ROW_HEIGHT} label={rosterName()}>
+            {(row) => (
+              <ChildListItem
+                row={row}
+                selected={row.child.id === props.childId}
+                to={{ name: "child", rosterId: props.rosterId, childId: row.child.id }}
+              />
+            )}
+          </VirtualList>
+        </Show>
+      </section>
+      <Show when={props.childId}>
+        {(childId) => (
+          <section class="detail-pane">
+            <ChildEditor workspace={workspace()} rosterId={props.rosterId} childId={childId()} />
+          </section>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Child, Finding, Guardian, Mark, Status, Verification } from "@roster/schema";
+import { fingerprint, foldName, markFor, nameSortKey, type Evaluation } from "@roster/rules";
+
+/** One child as the lists show it: the record, what the rules say, and what to search on. */
+export interface ChildRow {
+  readonly child: Child;
+  /** The status shown: the server's mark when it is current, else the local evaluation. */
+  readonly status: Status;
+  /** Where `status` comes from. */
+  readonly source: "server" | "local";
+  /** Findings of the local evaluation (with `verification.stale` when edited since verified). */
+  readonly findings: readonly Finding[];
+  readonly fingerprint: string;
+  readonly verification: Verification | undefined;
+  readonly mark: Mark | undefined;
+  /** `foldName(fullName)`, for diacritic-free search. */
+  readonly folded: string;
+  /** `nameSortKey(fullName)`, for class-list order. */
+  readonly sortKey: string;
+}
+
+export interface RowInputs {
+  readonly guardians: Record<string, Guardian>;
+  readonly evaluations: ReadonlyMap<string, Evaluation>;
+  readonly marks: ReadonlyMap<string, Mark>;
+  readonly verifications: ReadonlyMap<string, Verification>;
+  /** True when this device and the server hold the same records (online, nothing pending):
+   * only then is the server's mark known to describe what the person sees. */
+  readonly inSync: boolean;
+}
+
+const REMOVED: Evaluation = { status: "clean", findings: [] };
+
+interface Derived {
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly folded: string;
+  readonly sortKey: string;
+}
+
+/**
+ * Remembers each child's fingerprint, folded name and sort key while the child and its
+ * linked guardians are unchanged: after one edit in a roster of thousands, only the
+ * edited child pays for SHA-256 and collation again.
+ */
+export class DerivedCache {
+  private entries = new Map<string, Derived>();
+
+  /** The derived values of `child`, recomputed only when its content changed. */
+  derive(child: Child, guardians: Record<string, Guardian>): Derived {
+    const links = [child.fatherId, child.motherId, child.guardianId].map((id) => (id ? guardians[id] : undefined));
+    const key = JSON.stringify([child, links]);
+    const cached = this.entries.get(child.id);
+    if (cached && cached.key === key) return cached;
+    const name = child.fullName ?? "";
+    const derived = { key, fingerprint: fingerprint(child, guardians), folded: foldName(name), sortKey: nameSortKey(name) };
+    this.entries.set(child.id, derived);
+    return derived;
+  }
+
+  /** Forgets children no longer in the roster. */
+  retain(ids: ReadonlySet<string>): void {
+    for (const id of this.entries.keys()) if (!ids.has(id)) this.entries.delete(id);
+  }
+}
+
+/**
+ * Which status to show. The server's mark is authoritative when it describes the record
+ * as it is here: same fingerprint, and nothing waiting to be exchanged. Offline, or with
+ * local edits not yet sent, the local evaluation (same rules package) is shown instead.
+ */
+export function shownStatus(
+  local: { status: Status },
+  mark: Mark | undefined,
+  currentFingerprint: string,
+  inSync: boolean,
+): { status: Status; source: "server" | "local" } {
+  if (mark && inSync && mark.fingerprint === currentFingerprint) return { status: mark.status, source: "server" };
+  return { status: local.status, source: "local" };
+}
+
+/** The row of one child from the roster-wide evaluation and the review document. */
+export function buildRow(child: Child, inputs: RowInputs, cache: DerivedCache = new DerivedCache()): ChildRow {
+  const derived = cache.derive(child, inputs.guardians);
+  const fp = derived.fingerprint;
+  const verification = inputs.verifications.get(child.id);
+  const mark = inputs.marks.get(child.id);
+  const evaluation = inputs.evaluations.get(child.id) ?? REMOVED;
+  const local = markFor(evaluation, verification, fp);
+  const shown = shownStatus(local, mark, fp, inputs.inSync);
+  return {
+    child,
+    status: shown.status,
+    source: shown.source,
+    findings: local.findings,
+    fingerprint: fp,
+    verification,
+    mark,
+    folded: derived.folded,
+    sortKey: derived.sortKey,
+  };
+}

@@ -1,0 +1,64 @@
+import type { Status } from "@roster/schema";
+import type { ChildRow } from "./child-row";
+import { matchesQuery, prepareQuery } from "./search";
+
+/** What a person narrowed the list to. Empty strings mean "all". */
+export interface RosterFilter {
+  readonly query: string;
+  readonly status: Status | "";
+  readonly school: string;
+  readonly grade: string;
+  /** A finding code, e.g. `pid.missing`. */
+  readonly code: string;
+  readonly showRemoved: boolean;
+}
+
+export const NO_FILTER: RosterFilter = { query: "", status: "", school: "", grade: "", code: "", showRemoved: false };
+
+/** The rows passing `filter`, in the order given. */
+export function applyFilter(rows: readonly ChildRow[], filter: RosterFilter): ChildRow[] {
+  const query = prepareQuery(filter.query);
+  return rows.filter((row) => {
+    const child = row.child;
+    if (child.removed === true && !filter.showRemoved) return false;
+    if (filter.status !== "" && row.status !== filter.status) return false;
+    if (filter.school !== "" && (child.school ?? "") !== filter.school) return false;
+    if (filter.grade !== "" && (child.grade ?? "") !== filter.grade) return false;
+    if (filter.code !== "" && !row.findings.some((f) => f.code === filter.code)) return false;
+    return matchesQuery({ folded: row.folded, numbers: [child.pid, child.bhyt] }, query);
+  });
+}
+
+/** Rows in class-list order: by given name, family name, middle names (Vietnamese collation). */
+export function sortRows(rows: readonly ChildRow[]): ChildRow[] {
+  return [...rows].sort((a, b) =>
+    a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.child.id < b.child.id ? -1 : a.child.id > b.child.id ? 1 : 0,
+  );
+}
+
+/** The values to offer in the filter menus, from the rows themselves. */
+export interface Facets {
+  readonly schools: string[];
+  readonly grades: string[];
+  readonly codes: string[];
+}
+
+const collator = new Intl.Collator("vi", { numeric: true });
+
+/** Distinct schools, grades and finding codes present among `rows` (not removed). */
+export function facetsOf(rows: readonly ChildRow[]): Facets {
+  const schools = new Set<string>();
+  const grades = new Set<string>();
+  const codes = new Set<string>();
+  for (const row of rows) {
+    if (row.child.removed === true) continue;
+    if (row.child.school) schools.add(row.child.school);
+    if (row.child.grade) grades.add(row.child.grade);
+    for (const f of row.findings) codes.add(f.code);
+  }
+  return {
+    schools: [...schools].sort(collator.compare),
+    grades: [...grades].sort(collator.compare),
+    codes: [...codes].sort(),
+  };
+}

@@ -1,0 +1,12 @@
+import { LoginResponseSchema, RosterListItemSchema, type LoginResponse, type RosterListItem } from "@roster/schema";
+import { apiRequest } from "./api-client";
+
+/** `POST /api/login`: the token and user of a username and password. */
+export function login(username: string, password: string): Promise<LoginResponse> {
+  return apiRequest("/api/login", { method: "POST", body: { username, password }, schema: LoginResponseSchema });
+}
+
+/** `GET /api/rosters`: the rosters this user may see. */
+export function fetchRosters(token: string): Promise<RosterListItem[]> {
+  return apiRequest("/api/rosters", { token, schema: RosterListItemSchema.array() });
+}

@@ -1,0 +1,39 @@
+/** The screens of the app, as the address bar names them. */
+export type Route =
+  | { name: "rosters" }
+  | { name: "roster"; rosterId: string }
+  | { name: "child"; rosterId: string; childId: string }
+  | { name: "verify"; rosterId: string; childId?: string };
+
+const seg = (s: string) => encodeURIComponent(s);
+
+/** The path of a route (the server and the service worker answer every one with the app). */
+export function pathOf(route: Route): string {
+  switch (route.name) {
+    case "rosters":
+      return "/";
+    case "roster":
+      return `/r/${seg(route.rosterId)}`;
+    case "child":
+      return `/r/${seg(route.rosterId)}/c/${seg(route.childId)}`;
+    case "verify":
+      return route.childId ? `/r/${seg(route.rosterId)}/verify/${seg(route.childId)}` : `/r/${seg(route.rosterId)}/verify`;
+  }
+}
+
+/** The route of a path; anything unknown is the roster list. */
+export function parsePath(pathname: string): Route {
+  const parts = pathname.split("/").filter((p) => p !== "").map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  const [r, rosterId, kind, childId] = parts;
+  if (r !== "r" || !rosterId) return { name: "rosters" };
+  if (kind === undefined) return { name: "roster", rosterId };
+  if (kind === "c" && childId && parts.length === 4) return { name: "child", rosterId, childId };
+  if (kind === "verify" && parts.length <= 4) return childId ? { name: "verify", rosterId, childId } : { name: "verify", rosterId };
+  return { name: "rosters" };
+}
