@@ -7,7 +7,7 @@ import { join } from "node:path";
 
 const root = new URL("../..", import.meta.url).pathname;
 const started = Date.now();
-const run = spawnSync("pnpm", ["exec", "turbo", "run", "test", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+const run = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--continue", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
 
 let passed = 0, failed = 0, skipped = 0;
 for (const group of ["apps", "packages", "tooling"]) {

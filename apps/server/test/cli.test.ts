@@ -35,7 +35,8 @@ function operator(): { data: TempDir; cli: (...args: string[]) => ReturnType<typ
 const UNREADABLE = /\n\s+at |SqliteError|TypeError|ZodError|undefined/;
 
 describe("operator CLI", () => {
-  it("creates a commune, rosters and accounts, seeds villages, and the server serves them", { timeout: 30_000 }, async () => {
+  // The CLI hashes passwords at full scrypt cost (about 0.3 s each, seconds on a loaded 2-core machine).
+  it("creates a commune, rosters and accounts, seeds villages, and the server serves them", { timeout: 180_000 }, async () => {
     const { data, cli } = operator();
     const steps: [string[], RegExp][] = [
       [["commune", "add", "--code", "00097", "--name", "Phường Ngọc Hà"], /Commune added: 00097/],

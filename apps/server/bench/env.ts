@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// The knobs of `pnpm bench`, read once. Defaults are the workload of the issue; smaller
+// values make a quick smoke run (e.g. BENCH_FANOUT_SECONDS=2 BENCH_COLD_RUNS=1).
+const BenchEnvSchema = z.object({
+  BENCH_FANOUT_ROSTERS: z.coerce.number().int().min(1).max(200).default(50),
+  BENCH_FANOUT_CHILDREN: z.coerce.number().int().min(2).max(2000).default(200),
+  /** Editors per roster (each roster also gets one read-only observer). */
+  BENCH_FANOUT_EDITORS_PER_ROSTER: z.coerce.number().int().min(1).max(10).default(2),
+  /** Total paced edit rate across every editor. */
+  BENCH_FANOUT_RATE: z.coerce.number().int().min(1).max(20_000).default(1000),
+  BENCH_FANOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
+  BENCH_FANOUT_WARMUP_SECONDS: z.coerce.number().min(0).max(30).default(2),
+  BENCH_COLD_CHILDREN: z.coerce.number().int().min(10).max(20_000).default(5000),
+  BENCH_COLD_HISTORY_EDITS: z.coerce.number().int().min(0).max(20_000).default(2000),
+  BENCH_COLD_RUNS: z.coerce.number().int().min(1).max(15).default(5),
+  /** Overrides of our server's environment for experiments, as JSON: `{"MARK_DEBOUNCE_MS":"900"}`. */
+  BENCH_SERVER_ENV: z
+    .string()
+    .default("{}")
+    .transform((text) => z.record(z.string(), z.string()).parse(JSON.parse(text))),
+  /** A folder: server processes then write V8 CPU profiles there (`node --cpu-prof`). */
+  BENCH_CPU_PROF_DIR: z.string().min(1).optional(),
+  BENCH_SNAPSHOT_EDITS_PER_CHILD: z.coerce.number().int().min(0).max(20).default(4),
+});
+export type BenchEnv = z.infer<typeof BenchEnvSchema>;
+
+/** The benchmark settings from the environment (defaults: the issue's workload). */
+export function readBenchEnv(source: Record<string, string | undefined> = process.env): BenchEnv {
+  return BenchEnvSchema.parse(source);
+}

@@ -1,0 +1,93 @@
+// Step 3 of the cleaning procedure: the verified children of a village, which the commune
+// police sign and hand back (as a printable document, `handoverHtml`, or XLSX).
+import type { Child, Guardian } from "@roster/schema";
+import { compareVietnameseNames } from "@roster/rules";
+import type { ExportTable } from "./export-table";
+import { formatDate, formatDateInWords, formatRepresentative } from "./format-values";
+import { EXPORT_WORDS } from "./messages";
+import { representativeOf, valueFor } from "./roster-values";
+
+export interface HandoverOptions {
+  /** The village (thôn, xóm, bản, ấp, tổ dân phố) of the roster. */
+  village: string;
+  /** The commune, e.g. "Xã An Bình". */
+  commune: string;
+  /** Where the document is signed, for the place-and-date line; the commune when not given. */
+  place?: string;
+  /** The day of signing (`YYYY-MM-DD`). */
+  date: string;
+  /** Ids of the children whose status is `verified` (from the review document). */
+  verified: ReadonlySet<string>;
+  /** The heading's left block (issuing body), top to bottom, e.g. ["UBND XÃ AN BÌNH", "THÔN ĐÔNG"]. */
+  issuer?: string[];
+}
+
+/** The rows and words of the handover document. */
+export interface HandoverList {
+  issuer: string[];
+  title: string;
+  subtitle: string;
+  /** "Xã An Bình, ngày 05 tháng 6 năm 2026". */
+  placeAndDate: string;
+  /** The police signature block's heading: "CÔNG AN XÃ AN BÌNH". */
+  policeTitle: string;
+  table: ExportTable;
+}
+
+const COLUMNS = [
+  { header: "STT", width: 5, kind: "number" },
+  { header: "Họ và tên", width: 24, kind: "text" },
+  { header: "Ngày sinh", width: 11, kind: "date" },
+  { header: "Giới tính", width: 8, kind: "text" },
+  { header: "Số định danh cá nhân", width: 15, kind: "id" },
+  { header: "Người đại diện hợp pháp", width: 24, kind: "text" },
+  { header: "Số định danh người đại diện", width: 15, kind: "id" },
+  { header: "Nơi ở", width: 22, kind: "text" },
+  { header: "Ghi chú", width: 14, kind: "text" },
+] as const;
+
+/**
+ * The step-3 list: the verified children of the village (not removed), in class-list
+ * order, with identity, the legal representative (name and role) and the
+ * representative's ID number, and the words of the document around the table.
+ */
+export function exportHandoverList(
+  children: readonly Child[],
+  guardians: Readonly<Record<string, Guardian>>,
+  options: HandoverOptions,
+): HandoverList {
+  const verified = children
+    .filter((child) => child.removed !== true && options.verified.has(child.id))
+    .sort((a, b) => compareVietnameseNames(a.fullName ?? "", b.fullName ?? ""));
+  const rows = verified.map((child, index) => {
+    const representative = representativeOf(child, guardians);
+    const role = formatRepresentative(child.representative);
+    return [
+      index + 1,
+      child.fullName ?? "",
+      formatDate(child.dob),
+      valueFor(child, "gender", guardians),
+      child.pid ?? "",
+      representative?.fullName ? `${representative.fullName} (${role})` : "",
+      representative?.pid ?? "",
+      child.address?.trim() ? child.address : (child.village ?? options.village),
+      "",
+    ];
+  });
+  const title = EXPORT_WORDS.handoverTitle;
+  const subtitle = EXPORT_WORDS.handoverSubtitle(options.village, options.commune);
+  const placeAndDate = `${options.place ?? options.commune}, ${formatDateInWords(options.date)}`;
+  return {
+    issuer: options.issuer ?? [options.commune.toUpperCase()],
+    title,
+    subtitle,
+    placeAndDate,
+    policeTitle: EXPORT_WORDS.policeTitle(options.commune),
+    table: {
+      sheetName: "Da xac minh",
+      title: [title, subtitle, placeAndDate],
+      columns: COLUMNS.map((c) => ({ ...c })),
+      rows,
+    },
+  };
+}

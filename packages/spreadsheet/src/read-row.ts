@@ -1,0 +1,196 @@
+// One data row of an imported list → the child's fields, the guardians' fields, and
+// what was noticed on the way. Nothing here looks at the roster: matching comes later.
+import type { ChildFields, Gender, GuardianFields, LocalizedText } from "@roster/schema";
+import { normalizeName } from "@roster/rules";
+import { cellText, type CellValue } from "./cell-value";
+import {
+  GUARDIAN_ROLES,
+  type ColumnMapping,
+  type ColumnTarget,
+  type GuardianRoleName,
+} from "./column-targets";
+import { repairLegacyCell, type LegacyColumn } from "./legacy-columns";
+import { ROLE_WORDS, ROW_MESSAGES } from "./messages";
+import { parseBhytCell } from "./parse-bhyt-cell";
+import { parseRepresentativeCell, parseResidenceCell } from "./parse-choice-cells";
+import { parseDateCell, type DateOrder } from "./parse-date-cell";
+import { parseEthnicityCell } from "./parse-ethnicity-cell";
+import { isMarked, parseGenderCell } from "./parse-gender-cell";
+import { parsePhoneCell } from "./parse-phone-cell";
+import { parsePidCell } from "./parse-pid-cell";
+import type { ParsedCell } from "./parsed-cell";
+
+/** Something noticed on a row: `reject` keeps the row out of the import; `warning` and
+ * `info` go with an imported row (a value left empty or kept as typed; a value repaired). */
+export interface RowIssue {
+  /** Spreadsheet row number (1-based, as Excel shows it). */
+  row: number;
+  target: ColumnTarget | null;
+  level: "reject" | "warning" | "info";
+  message: LocalizedText;
+}
+
+/** What one row of the file says. Only fields with a value are set. */
+export interface RowRead {
+  row: number;
+  child: ChildFields;
+  guardians: Partial<Record<GuardianRoleName, GuardianFields>>;
+  /** A phone number of unnamed owner (the representative's, once known). */
+  phone: string | null;
+  issues: RowIssue[];
+}
+
+/** What is decided once per file about its columns. */
+export interface ColumnContext {
+  mapping: ColumnMapping;
+  /** How each column's TCVN3 / VNI cells convert to Unicode. */
+  legacy: readonly LegacyColumn[];
+  /** Month-first date columns (all others are day-first). */
+  monthFirst: ReadonlySet<number>;
+  /** Whether the file marks anybody in its "Nữ" / "Nam" column: a blank mark only means
+   * the other gender in a column somebody filled in. */
+  marksInUse: { female: boolean; male: boolean };
+  asOf: string;
+}
+
+const ROLE_GENDER: Readonly<Record<GuardianRoleName, Gender | null>> = { father: "male", mother: "female", guardian: null };
+// A child's date of birth and ID number are how the child is matched and verified: an
+// unreadable one rejects the row; other unreadable values leave their field empty.
+const REJECTING: ReadonlySet<ColumnTarget> = new Set(["dob", "pid"]);
+
+/** The name from its columns: parts joined in column order; a part that only repeats the
+ * given name already there ("Họ và tên" + a "Tên" column for sorting) is dropped. */
+function joinName(parts: readonly string[]): string | null {
+  let joined = "";
+  for (const part of parts) {
+    if (part === "") continue;
+    if (joined !== "" && joined.split(" ").at(-1)?.toLowerCase() === part.toLowerCase()) continue;
+    joined = joined === "" ? part : `${joined} ${part}`;
+  }
+  return joined === "" ? null : normalizeName(joined);
+}
+
+class RowReader {
+  readonly issues: RowIssue[] = [];
+  private readonly cells = new Map<ColumnTarget, CellValue[]>();
+  private readonly order = new Map<ColumnTarget, DateOrder>();
+
+  constructor(
+    readonly row: number,
+    raw: readonly CellValue[],
+    private readonly context: ColumnContext,
+  ) {
+    context.mapping.forEach((target, column) => {
+      if (target === null || target === "index") return;
+      const value = repairLegacyCell(raw[column] ?? null, context.legacy[column]);
+      const list = this.cells.get(target);
+      if (list) list.push(value);
+      else this.cells.set(target, [value]);
+      if (context.monthFirst.has(column)) this.order.set(target, "mdy");
+    });
+  }
+
+  has(target: ColumnTarget): boolean {
+    return this.cells.has(target);
+  }
+
+  cell(target: ColumnTarget): CellValue {
+    return this.cells.get(target)?.[0] ?? null;
+  }
+
+  name(target: ColumnTarget): string | null {
+    return joinName((this.cells.get(target) ?? []).map(cellText));
+  }
+
+  text(target: ColumnTarget): string | null {
+    const text = cellText(this.cell(target));
+    return text === "" ? null : text;
+  }
+
+  /** The parsed value, with its issue recorded; `problem` rejects the row for a child's
+   * date of birth or ID number and is a warning elsewhere. */
+  take<T>(target: ColumnTarget, parsed: ParsedCell<T>): T | null {
+    const issue = parsed.issue;
+    if (issue !== undefined) {
+      const level = issue.kind === "problem" ? (REJECTING.has(target) ? "reject" : "warning") : issue.kind;
+      this.issues.push({ row: this.row, target, level, message: issue.message });
+    }
+    return parsed.value;
+  }
+
+  date(target: ColumnTarget, person: "child" | "adult"): string | null {
+    const order = this.order.get(target) ?? "dmy";
+    return this.take(target, parseDateCell(this.cell(target), { asOf: this.context.asOf, person, order }));
+  }
+
+  gender(): Gender | null {
+    const typed = this.take("gender", parseGenderCell(this.cell("gender")));
+    if (typed !== null) return typed;
+    const { female, male } = this.context.marksInUse;
+    const markedFemale = female && isMarked(this.cell("genderFemaleMark"));
+    const markedMale = male && isMarked(this.cell("genderMaleMark"));
+    if (markedFemale !== markedMale) return markedFemale ? "female" : "male";
+    // School lists mark only the girls: an unmarked row in a filled-in "Nữ" column is a boy.
+    if (!markedFemale && female && !this.has("genderMaleMark")) return "male";
+    if (!markedMale && male && !this.has("genderFemaleMark")) return "female";
+    return null;
+  }
+}
+
+function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | null): void {
+  if (value !== null && value !== undefined) target[key] = value;
+}
+
+function readGuardian(reader: RowReader, role: GuardianRoleName): GuardianFields | undefined {
+  const fields: GuardianFields = {};
+  const gender = ROLE_GENDER[role];
+  const dob = reader.date(`${role}.dob`, "adult");
+  set(fields, "fullName", reader.name(`${role}.fullName`));
+  set(fields, "dob", dob);
+  set(fields, "pid", reader.take(`${role}.pid`, parsePidCell(reader.cell(`${role}.pid`), { dob, gender })));
+  set(fields, "phone", reader.take(`${role}.phone`, parsePhoneCell(reader.cell(`${role}.phone`))));
+  if (Object.keys(fields).length === 0) return undefined;
+  if (fields.fullName === undefined && fields.pid === undefined) {
+    reader.issues.push({ row: reader.row, target: `${role}.fullName`, level: "warning", message: ROW_MESSAGES.guardianWithoutName(ROLE_WORDS[role]) });
+    return undefined;
+  }
+  if (gender !== null) fields.gender = gender;
+  return fields;
+}
+
+/**
+ * Reads one data row: legacy text converted per column, every value parsed by its
+ * target's parser. A row without a child's name, or with an unreadable date of birth or
+ * ID number, carries a `reject` issue; a guardian with neither name nor ID number is
+ * dropped with a warning. Guardians get the gender of their role (father, mother).
+ */
+export function readRow(row: number, raw: readonly CellValue[], context: ColumnContext): RowRead {
+  const reader = new RowReader(row, raw, context);
+  const child: ChildFields = {};
+  const fullName = reader.name("fullName");
+  if (fullName === null) reader.issues.push({ row, target: "fullName", level: "reject", message: ROW_MESSAGES.noName });
+  set(child, "fullName", fullName);
+  const dob = reader.date("dob", "child");
+  const gender = reader.gender();
+  set(child, "dob", dob);
+  set(child, "gender", gender);
+  set(child, "ethnicity", reader.take("ethnicity", parseEthnicityCell(reader.cell("ethnicity"))));
+  set(child, "pid", reader.take("pid", parsePidCell(reader.cell("pid"), { dob, gender })));
+  set(child, "bhyt", reader.take("bhyt", parseBhytCell(reader.cell("bhyt"))));
+  set(child, "residenceType", reader.take("residenceType", parseResidenceCell(reader.cell("residenceType"))));
+  set(child, "birthRegisteredOn", reader.date("birthRegisteredOn", "child"));
+  set(child, "residenceRegisteredOn", reader.date("residenceRegisteredOn", "child"));
+  for (const field of ["village", "address", "school", "grade", "guardianRelation", "note"] as const) {
+    set(child, field, reader.text(field));
+  }
+
+  const guardians: RowRead["guardians"] = {};
+  for (const role of GUARDIAN_ROLES) {
+    const fields = readGuardian(reader, role);
+    if (fields !== undefined) guardians[role] = fields;
+  }
+  const names = { father: guardians.father?.fullName, mother: guardians.mother?.fullName, guardian: guardians.guardian?.fullName };
+  set(child, "representative", reader.take("representative", parseRepresentativeCell(reader.cell("representative"), names)));
+  const phone = reader.take("phone", parsePhoneCell(reader.cell("phone")));
+  return { row, child, guardians, phone, issues: reader.issues };
+}
