@@ -3,8 +3,9 @@ export class Debouncer {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
+  /** `delayMs` may be a function, read at each schedule (for an adaptive delay). */
   constructor(
-    private readonly delayMs: number,
+    private readonly delayMs: number | (() => number),
     private readonly task: () => void,
   ) {}
 
@@ -13,7 +14,7 @@ export class Debouncer {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.task();
-    }, this.delayMs);
+    }, typeof this.delayMs === "number" ? this.delayMs : this.delayMs());
   }
 
   close(): void {
