@@ -53,7 +53,11 @@ export function isBhytBeneficiaryCode(code: string): boolean {
  * prefix or a level of 9 still parses; `checkBhyt` judges the parts. Null otherwise.
  */
 export function parseBhyt(no: string): ParsedBhyt | null {
-  const n = normalizeBhyt(no);
+  return parseNormalized(normalizeBhyt(no));
+}
+
+// `checkBhyt` has normalised already; normalising twice was half the cost of the check.
+function parseNormalized(n: string): ParsedBhyt | null {
   if (SSN10.test(n)) return { kind: "ssn10", ssn: n };
   if (!CARD15.test(n)) return null;
   const issuer = n.slice(3, 5);
@@ -70,9 +74,10 @@ export function parseBhyt(no: string): ParsedBhyt | null {
  */
 export function checkBhyt(no: string | null | undefined, options: { field?: string } = {}): Finding[] {
   const field = options.field ?? "bhyt";
-  const n = normalizeBhyt(no ?? "");
+  // A number typed in either shape is already normal: no separator, no small letter.
+  const n = typeof no === "string" && (SSN10.test(no) || CARD15.test(no)) ? no : normalizeBhyt(no ?? "");
   if (n === "") return [];
-  const parsed = parseBhyt(n);
+  const parsed = parseNormalized(n);
   if (!parsed) return [finding("bhyt.format", field)];
   if (parsed.kind === "ssn10") return [];
 

@@ -2,6 +2,18 @@
 // zone. All arithmetic goes through UTC day numbers so that the machine's time zone
 // (a phone in Hà Nội, a server in UTC) never shifts a date by one.
 
+import {
+  ageBetweenKeys,
+  dateKey,
+  dayNumberOfKey,
+  dayOfKey,
+  MAX_YEAR,
+  MIN_YEAR,
+  monthOfKey,
+  NO_DATE,
+  yearOfKey,
+} from "./date-key";
+
 /** A calendar date split into numbers; `month` and `day` start at 1. */
 export interface CalendarDate {
   readonly year: number;
@@ -9,43 +21,23 @@ export interface CalendarDate {
   readonly day: number;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
-// Nobody alive in a roster was born before 1800, and a year past 2999 is a typing error;
-// the bounds also keep Date.UTC away from its two-digit-year quirk.
-const MIN_YEAR = 1800;
-const MAX_YEAR = 2999;
 // Asia/Ho_Chi_Minh has been UTC+7 without daylight saving since 1975.
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 /**
  * Parses a strict `YYYY-MM-DD` string that names a real calendar date in 1800–2999.
  * Returns null for anything else (other separators, missing zeros, 2013-02-29, null).
  */
 export function parseIsoDate(s: string | null | undefined): CalendarDate | null {
-  if (typeof s !== "string") return null;
-  const match = ISO_DATE.exec(s);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) return null;
-  if (day < 1 || day > daysInMonth(year, month)) return null;
-  return { year, month, day };
+  const key = dateKey(s);
+  if (key === NO_DATE) return null;
+  return { year: yearOfKey(key), month: monthOfKey(key), day: dayOfKey(key) };
 }
 
 /** Whether `s` is a strict `YYYY-MM-DD` real calendar date in 1800–2999. */
 export function isIsoDate(s: string | null | undefined): boolean {
-  return parseIsoDate(s) !== null;
+  return dateKey(s) !== NO_DATE;
 }
 
 /** Formats a calendar date as `YYYY-MM-DD` (the year padded to four digits). */
@@ -69,20 +61,18 @@ function fromUtcMs(ms: number): CalendarDate {
  * `dob` is after `asOf` (the caller reports `dob.future`). Null when either date is invalid.
  */
 export function ageAt(dob: string, asOf: string): number | null {
-  const birth = parseIsoDate(dob);
-  const at = parseIsoDate(asOf);
-  if (!birth || !at) return null;
-  // Comparing (month, day) pairs makes 29 Feb count as reached once 28 Feb has passed.
-  const beforeBirthday = at.month < birth.month || (at.month === birth.month && at.day < birth.day);
-  return at.year - birth.year - (beforeBirthday ? 1 : 0);
+  const birth = dateKey(dob);
+  const at = dateKey(asOf);
+  if (birth === NO_DATE || at === NO_DATE) return null;
+  return ageBetweenKeys(birth, at);
 }
 
 /** Days from `from` to `to` (`to − from`, negative when `to` is earlier); null when either is invalid. */
 export function daysBetween(from: string, to: string): number | null {
-  const a = parseIsoDate(from);
-  const b = parseIsoDate(to);
-  if (!a || !b) return null;
-  return dayNumber(b) - dayNumber(a);
+  const a = dateKey(from);
+  const b = dateKey(to);
+  if (a === NO_DATE || b === NO_DATE) return null;
+  return dayNumberOfKey(b) - dayNumberOfKey(a);
 }
 
 /**

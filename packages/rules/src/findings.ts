@@ -208,15 +208,31 @@ export const GUARDIAN_ROLE_WORDS = {
 } as const;
 export type GuardianRole = keyof typeof GUARDIAN_ROLE_WORDS;
 
-/** Builds the finding for `code` on `field`; `who` fills `{who}` in guardian messages. */
-export function finding(code: FindingCode, field: string, who?: GuardianRole): Finding {
-  const spec: CodeSpec = FINDING_CODES[code];
-  const words = who ? GUARDIAN_ROLE_WORDS[who] : GUARDIAN_ROLE_WORDS.guardian;
+function fillWho(spec: CodeSpec, who: GuardianRole): { vi: string; en: string } {
+  const words = GUARDIAN_ROLE_WORDS[who];
   const fill = (text: string, word: string) => text.replaceAll("{who}", word);
   let vi = fill(spec.vi, words.vi);
   // Vietnamese sentences may begin with the placeholder.
   if (vi.length > 0) vi = vi.charAt(0).toUpperCase() + vi.slice(1);
-  return { code, field, severity: spec.severity, message: { vi, en: fill(spec.en, words.en) } };
+  return { vi, en: fill(spec.en, words.en) };
+}
+
+// The words of every code for every role, filled in once: evaluating a city-wide roster
+// builds a finding for most children, and filling the template each time was a visible
+// part of the cost.
+const MESSAGES = Object.fromEntries(
+  Object.entries(FINDING_CODES as Record<string, CodeSpec>).map(([code, spec]) => [
+    code,
+    { father: fillWho(spec, "father"), mother: fillWho(spec, "mother"), guardian: fillWho(spec, "guardian") },
+  ]),
+) as Readonly<Record<FindingCode, Readonly<Record<GuardianRole, { vi: string; en: string }>>>>;
+
+/** Builds the finding for `code` on `field`; `who` fills `{who}` in guardian messages. */
+export function finding(code: FindingCode, field: string, who?: GuardianRole): Finding {
+  const spec: CodeSpec = FINDING_CODES[code];
+  // A fresh message object each time: callers own the findings they are given.
+  const { vi, en } = MESSAGES[code][who ? who : "guardian"];
+  return { code, field, severity: spec.severity, message: { vi, en } };
 }
 
 /** Severity of a code, for findings that arrive without one (e.g. marks hold codes only). */

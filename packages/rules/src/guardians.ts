@@ -4,8 +4,8 @@ import type { Child, Finding, Gender, Guardian } from "@roster/schema";
 import { ageAt } from "./dates";
 import { finding, type GuardianRole } from "./findings";
 import { hasText } from "./has-text";
-import { checkName } from "./names";
-import { checkPid, normalizePid } from "./pid";
+import { checkName, type CheckNameOptions } from "./names";
+import { checkPid, normalizePid, type CheckPidOptions } from "./pid";
 
 /** The link field of a child for each guardian role. */
 export const GUARDIAN_LINKS = [
@@ -16,29 +16,34 @@ export const GUARDIAN_LINKS = [
 
 const ADULT_AGE = 18;
 
-// Field names and option objects per role, built once: checkGuardians runs for every
-// child of a city-wide roster on each evaluation.
-function roleFields(role: GuardianRole) {
+// Everything a role needs, built once: checkGuardians runs for every child of a
+// city-wide roster on each evaluation. A father is a man and a mother a woman: when the
+// guardian's own gender is not filled in, the role still lets digit 4 of the ID number
+// be checked.
+interface RoleSpec {
+  readonly role: GuardianRole;
+  readonly link: "fatherId" | "motherId" | "guardianId";
+  readonly name: CheckNameOptions;
+  readonly pid: CheckPidOptions;
+  readonly dob: string;
+  readonly vneid: string;
+  readonly gender: Gender | undefined;
+}
+
+function roleSpec(role: GuardianRole, link: RoleSpec["link"], gender: Gender | undefined): RoleSpec {
   return {
+    role,
+    link,
     name: { codePrefix: "guardian.", field: `${role}.fullName`, who: role },
     pid: { codePrefix: "guardian.", field: `${role}.pid`, who: role },
     dob: `${role}.dob`,
     vneid: `${role}.vneid`,
-  } as const;
+    gender,
+  };
 }
-const FIELDS_OF_ROLE = {
-  father: roleFields("father"),
-  mother: roleFields("mother"),
-  guardian: roleFields("guardian"),
-} as const;
-
-// A father is a man and a mother a woman: when the guardian's own gender is not filled
-// in, the role still lets digit 4 of the ID number be checked.
-const GENDER_OF_ROLE: Readonly<Record<GuardianRole, Gender | undefined>> = {
-  father: "male",
-  mother: "female",
-  guardian: undefined,
-};
+const FATHER = roleSpec("father", "fatherId", "male");
+const MOTHER = roleSpec("mother", "motherId", "female");
+const GUARDIAN = roleSpec("guardian", "guardianId", undefined);
 
 /**
  * The guardian a child's link points at: `undefined` when the link is empty, `null`
@@ -72,51 +77,75 @@ export function linkedGuardian(
 export function checkGuardians(child: Child, guardians: Record<string, Guardian>, asOf: string): Finding[] {
   const findings: Finding[] = [];
   const representative = child.representative;
-  let anyLink = false;
-  let representativeFound = false;
+  // One call per link, each reading its field by name: looking the three fields up by a
+  // variable key cost more than the checks themselves.
+  const father = checkLink(child.fatherId, FATHER, representative, guardians, asOf, findings);
+  const mother = checkLink(child.motherId, MOTHER, representative, guardians, asOf, findings);
+  const guardian = checkLink(child.guardianId, GUARDIAN, representative, guardians, asOf, findings);
 
-  for (const { role, link } of GUARDIAN_LINKS) {
-    const id = child[link];
-    if (!hasText(id)) continue;
-    anyLink = true;
-    const guardian = linkedGuardian(id, guardians);
-    if (!guardian) {
-      findings.push(finding("guardian.link_broken", link, role));
-      continue;
-    }
-    const isRepresentative = role === representative;
-    if (isRepresentative) representativeFound = true;
-    checkOneGuardian(guardian, role, isRepresentative, asOf, findings);
+  if (father === NO_LINK && mother === NO_LINK && guardian === NO_LINK) {
+    findings.push(finding("guardian.missing", "guardianId"));
   }
-
-  if (!anyLink) findings.push(finding("guardian.missing", "guardianId"));
-  if (!representativeFound) findings.push(finding("guardian.representative", "representative"));
+  if (father !== REPRESENTATIVE && mother !== REPRESENTATIVE && guardian !== REPRESENTATIVE) {
+    findings.push(finding("guardian.representative", "representative"));
+  }
   return findings;
+}
+
+// What one link field turned out to be.
+const NO_LINK = 0;
+const LINKED = 1;
+const REPRESENTATIVE = 2;
+type LinkState = typeof NO_LINK | typeof LINKED | typeof REPRESENTATIVE;
+
+function checkLink(
+  id: string | null | undefined,
+  spec: RoleSpec,
+  representative: Child["representative"],
+  guardians: Record<string, Guardian>,
+  asOf: string,
+  findings: Finding[],
+): LinkState {
+  if (!hasText(id)) return NO_LINK;
+  const guardian = linkedGuardian(id, guardians);
+  if (!guardian) {
+    findings.push(finding("guardian.link_broken", spec.link, spec.role));
+    return LINKED;
+  }
+  const isRepresentative = spec.role === representative;
+  checkOneGuardian(guardian, spec, isRepresentative, asOf, findings);
+  return isRepresentative ? REPRESENTATIVE : LINKED;
+}
+
+// Whether a filled-in ID number is more than separators ("-" is a spreadsheet's "none").
+// A leading digit, the usual case, settles it without normalising.
+function isEntered(pid: string): boolean {
+  const first = pid.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || normalizePid(pid) !== "";
 }
 
 function checkOneGuardian(
   guardian: Guardian,
-  role: GuardianRole,
+  spec: RoleSpec,
   isRepresentative: boolean,
   asOf: string,
   findings: Finding[],
 ): void {
-  const fields = FIELDS_OF_ROLE[role];
-  for (const f of checkName(guardian.fullName, fields.name)) findings.push(f);
+  for (const f of checkName(guardian.fullName, spec.name)) findings.push(f);
 
   const dob = guardian.dob;
   if (hasText(dob)) {
     const age = ageAt(dob, asOf);
-    if (age !== null && age < ADULT_AGE) findings.push(finding("guardian.underage", fields.dob, role));
+    if (age !== null && age < ADULT_AGE) findings.push(finding("guardian.underage", spec.dob, spec.role));
   }
 
   const pid = guardian.pid;
-  if (isRepresentative || (hasText(pid) && normalizePid(pid) !== "")) {
-    const person = { dob, gender: guardian.gender ?? GENDER_OF_ROLE[role] };
-    for (const f of checkPid(pid, person, fields.pid)) findings.push(f);
+  if (isRepresentative || (hasText(pid) && isEntered(pid))) {
+    const person = { dob, gender: guardian.gender ?? spec.gender };
+    for (const f of checkPid(pid, person, spec.pid)) findings.push(f);
   }
 
   if (isRepresentative && guardian.vneid !== "level2") {
-    findings.push(finding("guardian.no_level2", fields.vneid, role));
+    findings.push(finding("guardian.no_level2", spec.vneid, spec.role));
   }
 }

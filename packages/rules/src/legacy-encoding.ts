@@ -15,6 +15,12 @@ const HAS_HIGH_LATIN1 = /[\u00A1-\u00FF]/;
 // or combining marks (Vietnamese typed in NFD): such text is already Unicode.
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]|\p{M}/u;
 
+/** Whether detection looks at `text` at all: Latin-1 letters or symbols, and no letter
+ * that only Unicode Vietnamese has. */
+function mayBeLegacy(text: string): boolean {
+  return HAS_HIGH_LATIN1.test(text) && !UNICODE_VIETNAMESE.test(text);
+}
+
 /** Whether `text` has at least `min` ASCII letters and all of them are capitals. */
 function asciiAllCaps(text: string, min: number): boolean {
   let capitals = 0;
@@ -97,7 +103,7 @@ export function detectLegacyEncodingIn(texts: Iterable<string>): LegacyEncoding 
   let tcvn3 = 0;
   let vni = 0;
   for (const text of texts) {
-    if (!HAS_HIGH_LATIN1.test(text) || UNICODE_VIETNAMESE.test(text)) continue;
+    if (!mayBeLegacy(text)) continue;
     for (const word of text.match(LEGACY_WORD) ?? []) {
       if (!HAS_HIGH_LATIN1.test(word)) continue;
       const asIs = vietnameseness(word);
@@ -110,6 +116,26 @@ export function detectLegacyEncodingIn(texts: Iterable<string>): LegacyEncoding 
   return null;
 }
 
+// Common name syllables as names write them (small, capitalised, all capitals) that
+// score the highest `vietnameseness`: neither decoding can gain on such a word.
+const BEST_WORDS: ReadonlySet<string> = new Set(
+  [...COMMON_NAME_SYLLABLES]
+    .flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])
+    .filter((word) => vietnameseness(word) === 2),
+);
+
+/**
+ * Whether every word detection would score in `text` is one of `BEST_WORDS` (Vietnamese
+ * that fits in Latin-1: "Lê Minh Hà"), so that both totals stay at or below zero and the
+ * answer is `null` without decoding anything. Any other word leaves it to the scoring.
+ */
+function nothingToGain(text: string): boolean {
+  for (const word of text.match(LEGACY_WORD) ?? []) {
+    if (HAS_HIGH_LATIN1.test(word) && !BEST_WORDS.has(word)) return false;
+  }
+  return true;
+}
+
 /**
  * Tells whether `s` is Vietnamese in a legacy encoding (TCVN3 or VNI) shown as Latin-1:
  * the encoding whose reading turns more words into Vietnamese syllables, and into
@@ -120,6 +146,8 @@ export function detectLegacyEncodingIn(texts: Iterable<string>): LegacyEncoding 
  * `detectLegacyEncodingIn` when you can.
  */
 export function detectLegacyEncoding(s: string): LegacyEncoding | null {
+  // Names are checked one by one on every evaluation; most are settled without scoring.
+  if (!mayBeLegacy(s) || nothingToGain(s)) return null;
   return detectLegacyEncodingIn([s]);
 }
 

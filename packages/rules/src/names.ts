@@ -4,31 +4,11 @@
 import type { Finding } from "@roster/schema";
 import { finding, type GuardianRole } from "./findings";
 import { detectLegacyEncoding } from "./legacy-encoding";
+import { isValidName, recaseName, tidySpaces } from "./name-form";
+import { TONE_MARKS } from "./name-letters";
+import { isPlainName, scanPlainName } from "./plain-name";
 
-// Zero-width characters come in with copy-and-paste from Word and web pages; they are
-// invisible, so a name that has them is the same name without them.
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
-// `\s` covers tabs, line breaks, the no-break space of Excel and the other Unicode spaces.
-const WHITESPACE = /\s+/g;
-const LETTER = /\p{L}/u;
-// A letter after one of these starts a capitalised part: "H'Hen", "Ksor H'Bia".
-const PART_BREAKS: ReadonlySet<string> = new Set(["'", "\u2019", "\u02BC", "-", "\u2010", " "]);
-
-function toUpper(ch: string): string {
-  const upper = ch.toUpperCase();
-  // "ß" → "SS" would change the letter count and break idempotence; keep such letters.
-  return upper.length === ch.length ? upper : ch;
-}
-
-function toLower(ch: string): string {
-  const lower = ch.toLowerCase();
-  return lower.length === ch.length ? lower : ch;
-}
-
-/** NFC, zero-width characters removed, every run of whitespace one space, trimmed. */
-function tidySpaces(s: string): string {
-  return s.normalize("NFC").replace(ZERO_WIDTH, "").replace(WHITESPACE, " ").trim();
-}
+export { foldName } from "./name-fold";
 
 /**
  * The stored form of a name: NFC; trimmed; every run of whitespace (tabs, no-break
@@ -38,18 +18,7 @@ function tidySpaces(s: string): string {
  * typed (Hòa and Hoà both stay). Idempotent.
  */
 export function normalizeName(s: string): string {
-  let out = "";
-  let startsPart = true;
-  for (const ch of tidySpaces(s)) {
-    if (LETTER.test(ch)) {
-      out += startsPart ? toUpper(ch) : toLower(ch);
-      startsPart = false;
-    } else {
-      if (PART_BREAKS.has(ch)) startsPart = true;
-      out += ch;
-    }
-  }
-  return out.normalize("NFC");
+  return isPlainName(s) ? s : storedForm(tidySpaces(s));
 }
 
 /** Whether `s` is already in the stored form of `normalizeName`. */
@@ -57,62 +26,10 @@ export function isNormalizedName(s: string): boolean {
   return normalizeName(s) === s;
 }
 
-// Letters without a decomposition to a base letter plus marks.
-const FOLD_LETTERS: Readonly<Record<string, string>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, string>, {
-    "đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "ı": "i",
-  }),
-);
-const MARKS = /\p{M}/gu;
-const APOSTROPHES = /['\u2019\u02BC\u2018`\u00B4]/g;
-const HYPHENS = /[-\u2010\u2011]/g;
-const NOT_FOLDED = /[^a-z0-9' -]+/g;
-
-/**
- * The key names are searched and matched by: lower case, no diacritics, đ → d, digits
- * kept, apostrophes (’ ʼ ‘ ` ´ typed as ') and hyphens kept, every other character a
- * space, single spaces, trimmed ("Nguyễn Thị Ánh" → "nguyen thi anh", "H’Hen Niê" →
- * "h'hen nie"). Old and new tone placement (Hòa / Hoà, Thủy / Thuỷ) and NFD input fold
- * alike. Apostrophes are kept because they belong to the name as registered ("H'Hen"
- * is not "Hhen"); the duplicate finder's one-edit rule still pairs the two spellings.
- */
-export function foldName(s: string): string {
-  // Upper then lower case folds letters that only one direction maps (ſ, K sign).
-  const lowered = s.replace(ZERO_WIDTH, "").toUpperCase().toLowerCase().normalize("NFD").replace(MARKS, "");
-  let out = "";
-  for (const ch of lowered) out += FOLD_LETTERS[ch] ?? ch;
-  return out
-    .replace(APOSTROPHES, "'")
-    .replace(HYPHENS, "-")
-    .replace(NOT_FOLDED, " ")
-    .replace(/ +/g, " ")
-    .trim();
-}
-
-const VOWELS = "aăâeêioôơuưy";
-// No tone (ngang), huyền, hỏi, ngã, sắc, nặng: the order of Vietnamese dictionaries.
-const TONE_MARKS = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"] as const;
-// The letters of Vietnamese names in lower case: a–z (f j w z occur in minority names),
-// đ, and every vowel with every tone mark.
-const NAME_LETTERS: ReadonlySet<string> = new Set([
-  ..."abcdefghijklmnopqrstuvwxyzđ",
-  ...[...VOWELS].flatMap((vowel) => TONE_MARKS.map((tone) => (vowel + tone).normalize("NFC"))),
-]);
-const NAME_PUNCTUATION: ReadonlySet<string> = new Set(["'", "\u2019", "\u02BC", "-", "\u2010"]);
-
-/** Whether a normalised name has only Vietnamese letters, apostrophes and hyphens, at
- * least two words, and a letter in every word. */
-function isValidName(normalized: string): boolean {
-  const parts = normalized.split(" ");
-  if (parts.length < 2) return false;
-  return parts.every((word) => {
-    let letters = 0;
-    for (const ch of word) {
-      if (NAME_LETTERS.has(ch.toLowerCase())) letters++;
-      else if (!NAME_PUNCTUATION.has(ch)) return false;
-    }
-    return letters > 0;
-  });
+// A tidied name that scans plain is its own stored form ("Phạm  Thị" once its spaces
+// are tidied); only the others need re-casing letter by letter.
+function storedForm(tidy: string): string {
+  return isPlainName(tidy) ? tidy : recaseName(tidy);
 }
 
 export interface CheckNameOptions {
@@ -133,15 +50,24 @@ export interface CheckNameOptions {
  * codes are `guardian.name.*`.
  */
 export function checkName(name: string | null | undefined, options: CheckNameOptions = {}): Finding[] {
+  // The usual case first, before any option is read: a valid name in stored form, often
+  // with a letter no legacy text has.
+  const plain = typeof name === "string" ? scanPlainName(name) : "not-plain";
+  if (plain === "plain") return [];
+
   const { field = "fullName", codePrefix = "", who } = options;
   const issue = (kind: "missing" | "encoding" | "invalid" | "format"): Finding =>
     finding(`${codePrefix}name.${kind}`, field, who);
-
-  if (name === null || name === undefined || tidySpaces(name) === "") return [issue("missing")];
+  if (name === null || name === undefined) return [issue("missing")];
+  if (plain === "plain-latin1") return detectLegacyEncoding(name) === null ? [] : [issue("encoding")];
+  const tidy = tidySpaces(name);
+  if (tidy === "") return [issue("missing")];
   if (detectLegacyEncoding(name) !== null) return [issue("encoding")];
   const findings: Finding[] = [];
-  const normalized = normalizeName(name);
-  if (!isValidName(normalized)) findings.push(issue("invalid"));
+  // A tidied name that scans plain is valid and needs no re-casing (see `storedForm`).
+  const plainOnceTidy = isPlainName(tidy);
+  const normalized = plainOnceTidy ? tidy : recaseName(tidy);
+  if (!plainOnceTidy && !isValidName(normalized)) findings.push(issue("invalid"));
   if (normalized !== name) findings.push(issue("format"));
   return findings;
 }

@@ -3,7 +3,7 @@
 // digits 5–6 the year of birth; the last 6 are random, so there is no check digit.
 import type { Finding, Gender } from "@roster/schema";
 import { PID_COUNTRIES, PID_PROVINCES, type PidCountry, type PidProvince } from "./data";
-import { parseIsoDate } from "./dates";
+import { dateKey, NO_DATE, yearOfKey } from "./date-key";
 import { finding, type GuardianRole } from "./findings";
 
 export { PID_COUNTRIES, PID_PROVINCES, type PidCountry, type PidProvince };
@@ -17,6 +17,14 @@ function indexByCode<T extends { readonly code: string }>(rows: readonly T[]): R
 }
 const PROVINCE_BY_CODE = indexByCode(PID_PROVINCES);
 const COUNTRY_BY_CODE = indexByCode(PID_COUNTRIES);
+// Digits 1–3 as a number (0–999) → whether they name a province or a country: `checkPid`
+// runs for every child and guardian of a roster, and reading three digits is cheaper
+// than slicing a string to look it up. Filled here and never written again.
+const KNOWN_PLACE = ((): Uint8Array => {
+  const known = new Uint8Array(1000);
+  for (const { code } of [...PID_PROVINCES, ...PID_COUNTRIES]) known[Number(code)] = 1;
+  return known;
+})();
 
 // Spaces (non-breaking ones from Excel and Word included), dots and the dashes that
 // autocorrect makes of a hyphen are how people group the digits; they carry nothing.
@@ -61,7 +69,14 @@ export interface PidDescription {
   yearDigits?: string;
 }
 
+const ZERO = 0x30;
 const TWELVE_DIGITS = /^\d{12}$/;
+const NINE_DIGITS = /^\d{9}$/;
+
+/** The digit at `i` of a string known to be ASCII digits. */
+function digitAt(digits: string, i: number): number {
+  return digits.charCodeAt(i) - ZERO;
+}
 
 /** Reads digit 4: 0/1 → 1900s, 2/3 → 2000s, … 8/9 → 2300s; even is male, odd female. */
 function centuryAndGender(digit: number): { centuryStart: number; gender: Gender } {
@@ -116,26 +131,30 @@ export function checkPid(
   const { codePrefix = "", field = "pid", who } = options;
   const report = (check: PidCheck) => finding(`${codePrefix}pid.${check}` as const, field, who);
 
-  // A lone "-" or "." is how a spreadsheet says "nothing here".
-  const n = normalizePid(pid ?? "");
-  if (n === "") return [report("missing")];
-  if (/^\d{9}$/.test(n)) return [report("legacy_cmnd")];
-  if (!TWELVE_DIGITS.test(n)) return [report("format")];
+  // Most numbers are typed clean: 12 digits need neither normalising nor the shape tests.
+  const clean = typeof pid === "string" && TWELVE_DIGITS.test(pid);
+  const n = clean ? pid : normalizePid(pid ?? "");
+  if (!clean) {
+    // A lone "-" or "." is how a spreadsheet says "nothing here".
+    if (n === "") return [report("missing")];
+    if (NINE_DIGITS.test(n)) return [report("legacy_cmnd")];
+    if (!TWELVE_DIGITS.test(n)) return [report("format")];
+  }
 
   const findings: Finding[] = [];
-  const place = n.slice(0, 3);
-  if (!isProvinceCode(place) && !isCountryCode(place)) findings.push(report("province"));
+  const place = digitAt(n, 0) * 100 + digitAt(n, 1) * 10 + digitAt(n, 2);
+  if (KNOWN_PLACE[place] !== 1) findings.push(report("province"));
 
-  const { centuryStart, gender } = centuryAndGender(Number(n[3]));
-  const dob = parseIsoDate(person.dob);
+  const { centuryStart, gender } = centuryAndGender(digitAt(n, 3));
+  const dob = dateKey(person.dob);
+  const year = dob === NO_DATE ? 0 : yearOfKey(dob);
   // Only a known gender is compared; anything else is gender.missing's business.
   const known = person.gender === "male" || person.gender === "female";
   const genderDisagrees = known && person.gender !== gender;
-  const centuryDisagrees = dob !== null && (dob.year < centuryStart || dob.year >= centuryStart + 100);
+  const centuryDisagrees = dob !== NO_DATE && (year < centuryStart || year >= centuryStart + 100);
   if (genderDisagrees || centuryDisagrees) findings.push(report("century_gender"));
 
-  if (dob !== null && n.slice(4, 6) !== String(dob.year % 100).padStart(2, "0")) {
-    findings.push(report("birth_year"));
-  }
+  const yearDigits = digitAt(n, 4) * 10 + digitAt(n, 5);
+  if (dob !== NO_DATE && yearDigits !== year % 100) findings.push(report("birth_year"));
   return findings;
 }

@@ -1,9 +1,12 @@
 // The rules benchmark at the scale DOMAIN.md sets: Ho Chi Minh City's 140,175 children with
 // a birth registration and no residence registration, as one list. It lives here, not in
 // packages/rules, because it needs the generator and rules must not depend on synth.
-// Prints one JSON line per benchmark to stdout (progress goes to stderr); a missed target
-// is reported as `"ok": false`, never as a failed run.
-import { evaluate, evaluateRoster, findDuplicates } from "@roster/rules";
+// Prints one JSON line per benchmark to stdout (progress goes to stderr), with the load
+// average over the last minute at its end (the machine is shared, so figures are noisy);
+// a missed target is reported as `"ok": false`, never as a failed run. `pnpm run bench`
+// runs it compiled by esbuild under plain node, `pnpm run bench:tsx` under tsx.
+import { loadavg } from "node:os";
+import { evaluate, evaluateRoster, findDuplicates, fingerprint } from "@roster/rules";
 import type { Child, Guardian } from "@roster/schema";
 import { generateRoster } from "../src/index";
 
@@ -38,8 +41,15 @@ function evaluateAll(children: readonly Child[], guardians: Record<string, Guard
   return findings;
 }
 
+function fingerprintAll(children: readonly Child[], guardians: Record<string, Guardian>): number {
+  let hexDigits = 0;
+  for (const child of children) hexDigits += fingerprint(child, guardians).length;
+  return hexDigits;
+}
+
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
+const print = (line: object) =>
+  process.stdout.write(`${JSON.stringify({ ...line, loadAverage: Number((loadavg()[0] ?? 0).toFixed(2)) })}\n`);
 
 const generationStart = performance.now();
 const roster = generateRoster({ seed: 20_260_601, children: CHILDREN, asOf: AS_OF, village: "Tổ dân phố số 1" });
@@ -51,6 +61,7 @@ const warm = roster.children.slice(0, 20_000);
 for (let i = 0; i < 3; i++) evaluateAll(warm, guardians);
 findDuplicates(warm, guardians);
 evaluateRoster(warm, guardians, { asOf: AS_OF });
+fingerprintAll(warm, guardians);
 
 const evaluation = timed(EVALUATE_ROUNDS, () => evaluateAll(roster.children, guardians));
 const childrenPerSecond = Math.round(CHILDREN / (evaluation.ms / 1000));
@@ -81,4 +92,12 @@ print({
   childrenPerSecond: Math.round(CHILDREN / (whole.ms / 1000)),
   ms: Math.round(whole.ms),
   evaluated: whole.result.size,
+});
+
+const fingerprints = timed(OTHER_ROUNDS, () => fingerprintAll(roster.children, guardians));
+print({
+  bench: "rules.fingerprint",
+  children: CHILDREN,
+  perSecond: Math.round(CHILDREN / (fingerprints.ms / 1000)),
+  ms: Math.round(fingerprints.ms),
 });
