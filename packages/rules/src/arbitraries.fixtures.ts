@@ -129,6 +129,14 @@ export const pidText = fc.oneof(
   { weight: 1, arbitrary: fc.oneof(digits(9), digits(11), fc.constantFrom("", " ", "-", ".", "chưa có", "00121501234５")) },
 );
 
+/** Health-insurance numbers as typed: both shapes, spaced, lower case, wrong lengths. */
+export const bhytText = fc.oneof(
+  digits(10),
+  fc.tuple(fc.constantFrom("HS", "TE", "XX", "hs", "Hs"), digits(13)).map((p) => p.join("")),
+  fc.tuple(fc.constantFrom("HS", "DN"), digits(1), digits(2), digits(10)).map((p) => p.join(" ")),
+  fc.constantFrom("", " ", "-", "12345", "0123-456-789", "HS40100000000000"),
+);
+
 const nullable = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
 const GUARDIAN_IDS = ["g-1", "g-2", "g-3", "g-4"];
 // Links: to the pool, to nobody, to an id missing or inherited from Object.prototype.
@@ -161,7 +169,7 @@ export const child = fc.record({
   birthRegisteredOn: nullable(dateText),
   residenceType: fc.constantFrom("permanent", "temporary", "none", "", null),
   residenceRegisteredOn: nullable(dateText),
-  bhyt: nullable(fc.oneof(digits(10), fc.tuple(fc.constantFrom("HS", "TE", "XX", "hs"), digits(13)).map((p) => p.join("")), fc.constantFrom("", "HS 4 01 0123456789", "12345"))),
+  bhyt: nullable(bhytText),
   fatherId: link,
   motherId: link,
   guardianId: link,

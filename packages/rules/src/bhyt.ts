@@ -37,6 +37,11 @@ export function normalizeBhyt(raw: string): string {
   return raw.replace(SEPARATORS, "").toUpperCase();
 }
 
+// A number typed in either shape is already normal: no separator, no small letter.
+function normalizedBhyt(no: string | null | undefined): string {
+  return typeof no === "string" && (SSN10.test(no) || CARD15.test(no)) ? no : normalizeBhyt(no ?? "");
+}
+
 /** The beneficiary code's row (`"HS"` → pupil, usual level 4), if it is one of the 43. */
 export function findBhytBeneficiary(code: string): BhytBeneficiaryCode | undefined {
   return BENEFICIARY_BY_CODE[code];
@@ -74,8 +79,7 @@ function parseNormalized(n: string): ParsedBhyt | null {
  */
 export function checkBhyt(no: string | null | undefined, options: { field?: string } = {}): Finding[] {
   const field = options.field ?? "bhyt";
-  // A number typed in either shape is already normal: no separator, no small letter.
-  const n = typeof no === "string" && (SSN10.test(no) || CARD15.test(no)) ? no : normalizeBhyt(no ?? "");
+  const n = normalizedBhyt(no);
   if (n === "") return [];
   const parsed = parseNormalized(n);
   if (!parsed) return [finding("bhyt.format", field)];
@@ -95,6 +99,9 @@ export function checkBhyt(no: string | null | undefined, options: { field?: stri
  * are the same person. Null when it has neither shape.
  */
 export function bhytPersonKey(no: string | null | undefined): string | null {
-  const parsed = parseBhyt(no ?? "");
-  return parsed ? parsed.ssn : null;
+  // The duplicate finder asks for every child's key: no parts object, no normalising of
+  // a number already typed in shape.
+  const n = normalizedBhyt(no);
+  if (SSN10.test(n)) return n;
+  return CARD15.test(n) ? n.slice(5) : null;
 }

@@ -3,11 +3,11 @@
 // slip: names of all sorts, impossible dates, malformed numbers, broken links.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { child, dateText, guardianPool, pidText } from "./arbitraries.fixtures";
-import { checkBhyt } from "./bhyt";
+import { bhytText, child, dateText, guardianPool, pidText } from "./arbitraries.fixtures";
+import { bhytPersonKey, checkBhyt, parseBhyt } from "./bhyt";
 import { evaluate, type Campaign } from "./evaluate";
 import { checkGuardians } from "./guardians";
-import { checkPid } from "./pid";
+import { checkPid, normalizePid } from "./pid";
 import {
   referenceCheckBhyt,
   referenceCheckGuardians,
@@ -42,13 +42,21 @@ describe("evaluation agrees with the reference (property)", () => {
     );
   });
 
-  it("checkPid and checkBhyt", () => {
+  it("checkPid, checkBhyt and the keys of the duplicate finder", () => {
     const gender = fc.constantFrom("male", "female", null, undefined);
     const options = fc.constantFrom({}, { codePrefix: "guardian.", field: "father.pid", who: "father" } as const);
     fc.assert(
       fc.property(fc.option(pidText, { nil: null }), fc.option(dateText, { nil: null }), gender, options, (pid, dob, g, o) => {
         expect(checkPid(pid, { dob, gender: g }, o)).toEqual(referenceCheckPid(pid, { dob, gender: g }, o));
-        expect(checkBhyt(pid)).toEqual(referenceCheckBhyt(pid));
+        // What the duplicate finder keys children by.
+        expect(normalizePid(pid ?? "")).toBe((pid ?? "").replace(/[\s.\-\u2010-\u2013\u2212]/g, ""));
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.option(fc.oneof(bhytText, pidText), { nil: null }), (no) => {
+        expect(checkBhyt(no)).toEqual(referenceCheckBhyt(no));
+        expect(bhytPersonKey(no)).toBe(parseBhyt(no ?? "")?.ssn ?? null);
       }),
       RUNS,
     );
