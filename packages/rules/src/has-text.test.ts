@@ -13,12 +13,12 @@ describe("hasText", () => {
 
   it("agrees with trimming (property)", () => {
     const spaces = fc.constantFrom(" ", "\t", "\u00a0", "\u2028", "\ufeff", "\u3000", "\u200b", "x", "~", "\u007f");
-    const text = fc.oneof(fc.string({ unit: "binary" }), fc.array(spaces).map((a) => a.join("")));
+    const text = fc.oneof(fc.string({ unit: "binary", maxLength: 20 }), fc.array(spaces, { maxLength: 8 }).map((a) => a.join("")));
     fc.assert(
       fc.property(text, (s) => {
         expect(hasText(s)).toBe(referenceHasText(s));
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 });
