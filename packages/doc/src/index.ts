@@ -12,3 +12,11 @@ export { compactEditLog } from "./compact-edit-log";
 export { InvalidFieldError, InvalidReviewError, RecordNotFoundError } from "./errors";
 export { createRecordsDoc, createReviewDoc, RECORDS_LAYOUT, REVIEW_LAYOUT } from "./layout";
 export { newRecordId } from "./ids";
+export {
+  cleanFileName,
+  importsAddedIn,
+  listImports,
+  readImportLogEntry,
+  recordImport,
+  type ImportLogEntry,
+} from "./import-log";

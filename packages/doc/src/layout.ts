@@ -11,6 +11,10 @@ export const RECORDS_LAYOUT = {
   guardians: "guardians",
   /** `Y.Array<EditEntry>`: the per-field edit log that keeps concurrent values (see README). */
   edits: "edits",
+  /** `Y.Array<ImportLogEntry>`: which file each import came from (see import-log.ts). */
+  imports: "imports",
+  /** `Y.Map<sessionId, IntakeSession>`: intake sessions (date, place, capacity, attendance). */
+  sessions: "sessions",
 } as const;
 
 /** Top-level structures of a roster's review document (written by the server only). */
@@ -32,6 +36,8 @@ export function recordsParts(doc: Y.Doc) {
     children: doc.getMap<unknown>(RECORDS_LAYOUT.children),
     guardians: doc.getMap<unknown>(RECORDS_LAYOUT.guardians),
     edits: doc.getArray<unknown>(RECORDS_LAYOUT.edits),
+    imports: doc.getArray<unknown>(RECORDS_LAYOUT.imports),
+    sessions: doc.getMap<unknown>(RECORDS_LAYOUT.sessions),
   };
 }
 
