@@ -4,3 +4,4 @@ export * from "./roles";
 export * from "./accounts";
 export * from "./review";
 export * from "./api";
+export * from "./progress";
