@@ -55,17 +55,16 @@ function decodeValue(json: string): FieldValue {
   return JSON.parse(json) as FieldValue;
 }
 
-/** The audit log on SQLite. Appends run inside the group commit's transaction. */
+/** The statement that appends one row, run by the writer thread in the group commit's transaction. */
+export const AUDIT_INSERT_SQL = `INSERT INTO audit (roster_id, at, user, child_id, kind, field, from_json, to_json, source)
+       VALUES (@roster_id, @at, @user, @child_id, @kind, @field, @from_json, @to_json, @source)`;
+
+/** Reads of the audit log on SQLite (appends run in the writer thread, `sqlite-writer.ts`). */
 export class SqliteAudit {
-  readonly #insert: Database.Statement<[AuditRow]>;
   readonly #list: Database.Statement<[string, number], AuditRow>;
   readonly #listChild: Database.Statement<[string, string, number], AuditRow>;
 
   constructor(db: Database.Database) {
-    this.#insert = db.prepare(
-      `INSERT INTO audit (roster_id, at, user, child_id, kind, field, from_json, to_json, source)
-       VALUES (@roster_id, @at, @user, @child_id, @kind, @field, @from_json, @to_json, @source)`,
-    );
     // The newest `limit` entries, handed back oldest first (LIMIT -1 means no limit).
     const columns = "id, roster_id, at, user, child_id, kind, field, from_json, to_json, source";
     this.#list = db.prepare(
@@ -75,12 +74,6 @@ export class SqliteAudit {
       `SELECT * FROM (SELECT ${columns} FROM audit WHERE roster_id = ? AND child_id = ? ORDER BY id DESC LIMIT ?)
        ORDER BY id`,
     );
-  }
-
-  /** Writes the rows of one job and returns how many. Call inside a transaction. */
-  append(job: AuditJob): number {
-    for (const row of job.rows) this.#insert.run(row);
-    return job.rows.length;
   }
 
   list(rosterId: string, query: { childId?: string; limit?: number } = {}): AuditEntry[] {

@@ -10,11 +10,16 @@
  *   update to other clients as soon as `appendUpdate` resolves; FULL makes "resolved"
  *   mean "on disk", so a server that is killed never forgets an update someone has seen.
  * - Group commit: an fsync per update would bound the whole server to what the disk can
- *   sync per second. Updates (and audit entries) submitted in the same event-loop turn
- *   share one transaction and one fsync (`group-commit.ts`), and all their promises
- *   resolve together after it.
- * - `foreign_keys=ON`, and a `busy_timeout` so a second process (the operator CLI) that
- *   holds the write lock briefly makes writes wait instead of fail.
+ *   sync per second. Updates (and audit entries) submitted while the previous batch is
+ *   being committed share the next transaction and one fsync (`group-commit.ts`), and all
+ *   their promises resolve together after it.
+ * - A writer thread: document updates, audit entries and compactions are committed by a
+ *   second connection in a worker thread (`sqlite-writer.ts`), so the fsync never blocks
+ *   the event loop that serves every socket. Reads and the rare account and key-value
+ *   writes stay on this thread's connection; WAL lets it read whatever the writer has
+ *   committed.
+ * - `foreign_keys=ON`, and a `busy_timeout` so a second process (the operator CLI) or the
+ *   other connection holding the write lock briefly makes writes wait instead of fail.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -23,10 +28,11 @@ import Database from "better-sqlite3";
 import { StoreClosedError } from "./errors";
 import { GroupCommit, type GroupCommitStats } from "./group-commit";
 import { SqliteAccounts } from "./sqlite-accounts";
-import { SqliteAudit, auditJob, type AuditJob } from "./sqlite-audit";
-import { SqliteDocs, type UpdateJob } from "./sqlite-docs";
+import { AUDIT_INSERT_SQL, SqliteAudit, auditJob } from "./sqlite-audit";
+import { DOC_WRITE_SQL, SqliteDocs } from "./sqlite-docs";
 import { SqliteKv } from "./sqlite-kv";
 import { migrate } from "./sqlite-migrations";
+import { SqliteWriter, type WriteJob } from "./sqlite-writer";
 import type { Store, StoredUser } from "./store";
 
 export interface SqliteStoreOptions {
@@ -39,8 +45,6 @@ export interface SqliteStoreOptions {
 /** The database file inside the data folder. */
 export const SQLITE_FILE_NAME = "roster.db";
 
-type WriteJob = UpdateJob | AuditJob;
-
 export class SqliteStore implements Store {
   /** Absolute path of the database file. */
   readonly file: string;
@@ -49,7 +53,10 @@ export class SqliteStore implements Store {
   readonly #audit: SqliteAudit;
   readonly #accounts: SqliteAccounts;
   readonly #kv: SqliteKv;
+  readonly #writer: SqliteWriter;
   readonly #writes: GroupCommit<WriteJob, number>;
+  /** Compactions sent to the writer and not answered yet (close waits for them). */
+  readonly #compactions = new Set<Promise<void>>();
   readonly #ping: Database.Statement<[], number>;
   #closing: Promise<void> | undefined;
 
@@ -63,14 +70,14 @@ export class SqliteStore implements Store {
       db.pragma("foreign_keys = ON");
       db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
       migrate(db);
-      return new SqliteStore(db, options);
+      return new SqliteStore(db, options.busyTimeoutMs ?? 5000, options);
     } catch (error) {
       db.close();
       throw error;
     }
   }
 
-  private constructor(db: Database.Database, options: SqliteStoreOptions) {
+  private constructor(db: Database.Database, busyTimeoutMs: number, options: SqliteStoreOptions) {
     this.file = db.name;
     this.#db = db;
     this.#docs = new SqliteDocs(db);
@@ -78,13 +85,14 @@ export class SqliteStore implements Store {
     this.#accounts = new SqliteAccounts(db);
     this.#kv = new SqliteKv(db);
     this.#ping = db.prepare<[], number>("SELECT 1").pluck();
-    // IMMEDIATE takes the write lock up front, so a busy database fails the batch at BEGIN
-    // (nothing half done) rather than at the first write.
-    const commitBatch = db.transaction((jobs: readonly WriteJob[]) => {
-      const at = Date.now();
-      return jobs.map((job) => (job.kind === "update" ? this.#docs.append(job, at) : this.#audit.append(job)));
+    this.#writer = new SqliteWriter({
+      file: db.name,
+      busyTimeoutMs: Math.max(0, Math.trunc(busyTimeoutMs)),
+      sql: { ...DOC_WRITE_SQL, insertAudit: AUDIT_INSERT_SQL },
     });
-    this.#writes = new GroupCommit((jobs) => commitBatch.immediate(jobs), { maxBatch: options.maxBatch ?? 1000 });
+    // The writer takes the write lock up front (BEGIN IMMEDIATE), so a busy database fails
+    // the batch at BEGIN (nothing half done) rather than at the first write.
+    this.#writes = new GroupCommit((jobs) => this.#writer.commit(jobs), { maxBatch: options.maxBatch ?? 1000 });
   }
 
   async loadDoc(name: string): Promise<Uint8Array[]> {
@@ -96,14 +104,25 @@ export class SqliteStore implements Store {
     this.#assertOpen();
     // An empty update would make Y.applyUpdate throw when the document is loaded.
     if (!(update instanceof Uint8Array) || update.byteLength === 0) throw new TypeError("update must be a non-empty Uint8Array");
-    // A copy: the caller's buffer may be reused before the batch is written.
-    return this.#writes.submit({ kind: "update", doc: name, data: Buffer.from(update) });
+    // A copy: the caller's buffer may be reused before the batch is written, and the copy's
+    // own ArrayBuffer is handed over to the writer thread rather than copied again.
+    return this.#writes.submit({ kind: "update", doc: name, data: new Uint8Array(update) });
   }
 
   async compactDoc(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.#assertOpen();
     if (!(snapshot instanceof Uint8Array) || snapshot.byteLength === 0) throw new TypeError("snapshot must be a non-empty Uint8Array");
-    this.#docs.compact(name, Buffer.from(snapshot), throughSeq, Date.now());
+    if (!Number.isSafeInteger(throughSeq) || throughSeq < 0) {
+      throw new RangeError(`throughSeq must be a non-negative integer, got ${throughSeq}`);
+    }
+    const done = this.#writer.compact(name, new Uint8Array(snapshot), throughSeq);
+    const settled = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#compactions.add(settled);
+    void settled.finally(() => this.#compactions.delete(settled));
+    return done;
   }
 
   async docStats(name: string): Promise<{ updates: number; bytes: number; lastSeq: number }> {
@@ -208,9 +227,12 @@ export class SqliteStore implements Store {
 
   /** Waits for queued writes to commit, then closes the database (idempotent). */
   close(): Promise<void> {
-    this.#closing ??= this.#writes.idle().then(() => {
+    this.#closing ??= (async () => {
+      await this.#writes.idle();
+      await Promise.all(this.#compactions);
+      await this.#writer.close();
       this.#db.close();
-    });
+    })();
     return this.#closing;
   }
 

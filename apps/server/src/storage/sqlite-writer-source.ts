@@ -1,0 +1,83 @@
+/**
+ * The program of the SQLite writer thread (`sqlite-writer.ts`), as JavaScript source.
+ *
+ * Why a string: the thread is started with `new Worker(source, { eval: true })` so that it
+ * runs the same way under tsx, vitest and the esbuild bundle in `dist/` (a separate worker
+ * file would need its own entry in every one of them, and TypeScript source cannot be
+ * loaded by a bare worker). It is kept tiny and free of imports but `worker_threads` and
+ * the better-sqlite3 driver, whose resolved path comes in `workerData.driver`; the SQL it
+ * runs comes in `workerData.sql`, so the statements stay beside the readers that share
+ * their tables (`sqlite-docs.ts`, `sqlite-audit.ts`).
+ *
+ * Messages in: `{ id, type: "batch", jobs }` (one transaction, BEGIN IMMEDIATE, one fsync
+ * with synchronous=FULL), `{ id, type: "compact", doc, snapshot, throughSeq }` and
+ * `{ id, type: "close" }`. Out: `{ id, ok: true, result }` or `{ id, ok: false, error }`,
+ * strictly in the order the messages came, after the commit is on disk.
+ */
+export const SQLITE_WRITER_SOURCE = String.raw`
+"use strict";
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const sql = workerData.sql;
+
+const db = new Database(workerData.file);
+db.pragma("journal_mode = WAL");
+db.pragma("synchronous = FULL");
+db.pragma("foreign_keys = ON");
+db.pragma("busy_timeout = " + workerData.busyTimeoutMs);
+
+const bumpSeq = db.prepare(sql.bumpSeq).pluck();
+const insertUpdate = db.prepare(sql.insertUpdate);
+const insertAudit = db.prepare(sql.insertAudit);
+const lastSeqOf = db.prepare(sql.lastSeq).pluck();
+const headOf = db.prepare(sql.head);
+const deleteThrough = db.prepare(sql.deleteThrough);
+
+const asBuffer = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+function appendUpdate(job, at) {
+  const seq = bumpSeq.get(job.doc);
+  if (seq === undefined) throw new Error("no sequence number for document " + JSON.stringify(job.doc));
+  insertUpdate.run(job.doc, seq, 0, asBuffer(job.data), at);
+  return seq;
+}
+
+function appendAudit(job) {
+  for (const row of job.rows) insertAudit.run(row);
+  return job.rows.length;
+}
+
+const commitBatch = db.transaction((jobs) => {
+  const at = Date.now();
+  return jobs.map((job) => (job.kind === "update" ? appendUpdate(job, at) : appendAudit(job)));
+});
+
+// A compaction that an earlier one already covers (two racing) changes nothing.
+const compact = db.transaction((doc, snapshot, throughSeq) => {
+  const lastSeq = lastSeqOf.get(doc) ?? 0;
+  if (throughSeq > lastSeq) {
+    throw new RangeError("cannot compact " + JSON.stringify(doc) + " through " + throughSeq + ": its last update is " + lastSeq);
+  }
+  const head = headOf.get(doc);
+  const covered = head && head.snapshot === 1 ? head.seq : 0;
+  if (throughSeq <= covered) return;
+  deleteThrough.run(doc, throughSeq);
+  // The snapshot takes the seq of the last update it replaces: the slot is free (just
+  // deleted) and loading by seq puts it before every newer update.
+  insertUpdate.run(doc, throughSeq, 1, asBuffer(snapshot), Date.now());
+});
+
+parentPort.on("message", (message) => {
+  try {
+    let result = null;
+    if (message.type === "batch") result = commitBatch.immediate(message.jobs);
+    else if (message.type === "compact") compact.immediate(message.doc, message.snapshot, message.throughSeq);
+    else if (message.type === "close") db.close();
+    parentPort.postMessage({ id: message.id, ok: true, result });
+    if (message.type === "close") parentPort.close();
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    parentPort.postMessage({ id: message.id, ok: false, error: { name: e.name, message: e.message, code: e.code } });
+  }
+});
+`;

@@ -1,0 +1,146 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { AuditJob } from "./sqlite-audit";
+import { SQLITE_WRITER_SOURCE } from "./sqlite-writer-source";
+
+/** One update waiting in the group commit queue. `data` is the store's own copy. */
+export interface UpdateJob {
+  kind: "update";
+  doc: string;
+  data: Uint8Array;
+}
+
+export type WriteJob = UpdateJob | AuditJob;
+
+/** The statements the writer thread runs (it knows nothing else of the schema). */
+export interface WriterSql {
+  bumpSeq: string;
+  insertUpdate: string;
+  insertAudit: string;
+  lastSeq: string;
+  head: string;
+  deleteThrough: string;
+}
+
+export interface SqliteWriterOptions {
+  file: string;
+  busyTimeoutMs: number;
+  sql: WriterSql;
+}
+
+interface Reply {
+  id: number;
+  ok: boolean;
+  result?: unknown;
+  error?: { name?: string; message?: string; code?: unknown };
+}
+
+interface Waiting {
+  resolve: (result: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The connection that writes Yjs updates, audit entries and compactions, in a thread of
+ * its own. With `synchronous=FULL` each commit waits for an fsync; on the main thread
+ * that wait blocked the event loop (every socket of every roster) for every batch. Here
+ * the main thread only posts the batch and carries on; the promise resolves once the
+ * transaction is on disk, and the sync layer relays only then.
+ *
+ * Requests are answered strictly in order. The thread keeps the process alive only while
+ * a request is outstanding, so a store someone forgot to close does not hang an exit.
+ */
+export class SqliteWriter {
+  readonly #worker: Worker;
+  readonly #waiting = new Map<number, Waiting>();
+  #nextId = 1;
+  #dead: Error | undefined;
+  #exited: Promise<void>;
+
+  constructor(options: SqliteWriterOptions) {
+    this.#worker = new Worker(SQLITE_WRITER_SOURCE, {
+      eval: true,
+      // No loaders or flags of the parent (tsx, --cpu-prof): the program is plain JavaScript.
+      execArgv: [],
+      workerData: {
+        driver: require.resolve("better-sqlite3"),
+        file: options.file,
+        busyTimeoutMs: options.busyTimeoutMs,
+        sql: options.sql,
+      },
+    });
+    this.#worker.unref();
+    this.#worker.on("message", (reply: Reply) => this.#answer(reply));
+    this.#worker.on("error", (error) => this.#die(error));
+    this.#exited = new Promise((resolve) => {
+      this.#worker.once("exit", (code) => {
+        this.#die(new Error(`the SQLite writer thread stopped (exit code ${code})`));
+        resolve();
+      });
+    });
+  }
+
+  /** Commits the jobs in one transaction; one result per job (a seq, or a row count). */
+  commit(jobs: readonly WriteJob[]): Promise<number[]> {
+    const transfer: ArrayBuffer[] = [];
+    for (const job of jobs) if (job.kind === "update") transfer.push(job.data.buffer as ArrayBuffer);
+    return this.#request({ type: "batch", jobs }, transfer) as Promise<number[]>;
+  }
+
+  /** Replaces a document's updates through `throughSeq` by `snapshot`, atomically. */
+  async compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    await this.#request({ type: "compact", doc, snapshot, throughSeq }, [snapshot.buffer as ArrayBuffer]);
+  }
+
+  /** Closes the thread's connection and waits for the thread to end. */
+  async close(): Promise<void> {
+    if (!this.#dead) {
+      try {
+        await this.#request({ type: "close" }, []);
+      } catch {
+        // Already broken: nothing to close cleanly.
+      }
+    }
+    await this.#worker.terminate();
+    await this.#exited;
+  }
+
+  #request(message: object, transfer: ArrayBuffer[]): Promise<unknown> {
+    if (this.#dead) return Promise.reject(this.#dead);
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      if (this.#waiting.size === 1) this.#worker.ref();
+      this.#worker.postMessage({ id, ...message }, transfer);
+    });
+  }
+
+  #answer(reply: Reply): void {
+    const waiting = this.#waiting.get(reply.id);
+    if (!waiting) return;
+    this.#waiting.delete(reply.id);
+    if (this.#waiting.size === 0) this.#worker.unref();
+    if (reply.ok) waiting.resolve(reply.result);
+    else waiting.reject(rebuildError(reply.error));
+  }
+
+  #die(error: Error): void {
+    this.#dead ??= error;
+    const waiting = [...this.#waiting.values()];
+    this.#waiting.clear();
+    for (const w of waiting) w.reject(this.#dead);
+  }
+}
+
+/** The thread's error as the caller would have seen it had the write run here. */
+function rebuildError(error: Reply["error"]): Error {
+  const message = error?.message ?? "the SQLite writer failed";
+  if (error?.name === "RangeError") return new RangeError(message);
+  if (error?.name === "TypeError") return new TypeError(message);
+  const rebuilt = new Error(message) as Error & { code?: unknown };
+  if (error?.name) rebuilt.name = error.name;
+  if (error?.code !== undefined) rebuilt.code = error.code;
+  return rebuilt;
+}
