@@ -1,5 +1,9 @@
 import { Match, Show, Switch } from "solid-js";
 import { I18nProvider, useI18n } from "./i18n/i18n-context";
+import { ImportScreen } from "./import/ImportScreen";
+import { ListsScreen } from "./lists/ListsScreen";
+import { ToolsNav } from "./lists/ToolsNav";
+import { ProgressScreen } from "./progress/ProgressScreen";
 import { PoliceQueueView } from "./police/PoliceQueueView";
 import { RosterPickerView } from "./roster/RosterPickerView";
 import { RosterScreen } from "./roster/RosterScreen";
@@ -46,16 +50,36 @@ function Screens() {
   return (
     <Switch>
       <Match when={route().name === "rosters"}>
+        <ToolsNav />
         <RosterPickerView />
       </Match>
       <Match when={(() => { const r = route(); return r.name === "roster" ? r : undefined; })()}>
-        {(r) => <RosterScreen rosterId={r().rosterId} />}
+        {(r) => (
+          <>
+            <ToolsNav rosterId={r().rosterId} current="roster" />
+            <RosterScreen rosterId={r().rosterId} />
+          </>
+        )}
       </Match>
       <Match when={(() => { const r = route(); return r.name === "child" ? r : undefined; })()}>
-        {(r) => <RosterScreen rosterId={r().rosterId} childId={r().childId} />}
+        {(r) => (
+          <>
+            <ToolsNav rosterId={r().rosterId} current="roster" />
+            <RosterScreen rosterId={r().rosterId} childId={r().childId} />
+          </>
+        )}
       </Match>
       <Match when={(() => { const r = route(); return r.name === "verify" ? r : undefined; })()}>
         {(r) => <PoliceQueueView rosterId={r().rosterId} childId={r().childId} />}
+      </Match>
+      <Match when={(() => { const r = route(); return r.name === "import" ? r : undefined; })()} keyed>
+        {(r) => <ImportScreen rosterId={r.rosterId} />}
+      </Match>
+      <Match when={(() => { const r = route(); return r.name === "lists" ? r : undefined; })()} keyed>
+        {(r) => <ListsScreen rosterId={r.rosterId} />}
+      </Match>
+      <Match when={route().name === "progress"}>
+        <ProgressScreen />
       </Match>
     </Switch>
   );

@@ -3,7 +3,10 @@ export type Route =
   | { name: "rosters" }
   | { name: "roster"; rosterId: string }
   | { name: "child"; rosterId: string; childId: string }
-  | { name: "verify"; rosterId: string; childId?: string };
+  | { name: "verify"; rosterId: string; childId?: string }
+  | { name: "import"; rosterId: string }
+  | { name: "lists"; rosterId: string }
+  | { name: "progress" };
 
 const seg = (s: string) => encodeURIComponent(s);
 
@@ -18,6 +21,11 @@ export function pathOf(route: Route): string {
       return `/r/${seg(route.rosterId)}/c/${seg(route.childId)}`;
     case "verify":
       return route.childId ? `/r/${seg(route.rosterId)}/verify/${seg(route.childId)}` : `/r/${seg(route.rosterId)}/verify`;
+    case "import":
+    case "lists":
+      return `/r/${seg(route.rosterId)}/${route.name}`;
+    case "progress":
+      return "/progress";
   }
 }
 
@@ -31,9 +39,11 @@ export function parsePath(pathname: string): Route {
     }
   });
   const [r, rosterId, kind, childId] = parts;
+  if (r === "progress" && parts.length === 1) return { name: "progress" };
   if (r !== "r" || !rosterId) return { name: "rosters" };
   if (kind === undefined) return { name: "roster", rosterId };
   if (kind === "c" && childId && parts.length === 4) return { name: "child", rosterId, childId };
+  if ((kind === "import" || kind === "lists") && parts.length === 3) return { name: kind, rosterId };
   if (kind === "verify" && parts.length <= 4) return childId ? { name: "verify", rosterId, childId } : { name: "verify", rosterId };
   return { name: "rosters" };
 }

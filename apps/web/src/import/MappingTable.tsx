@@ -1,0 +1,73 @@
+import { For, Index, Show } from "solid-js";
+import type { ColumnTarget } from "@roster/spreadsheet";
+import { useI18n } from "../i18n/i18n-context";
+import { groupTargets } from "./mapping-groups";
+import type { ImportFlow } from "./import-flow";
+import { columnLetter } from "./value-words";
+
+/** One row per column of the file: its header text, a few values, and the field it goes to. */
+export function MappingTable(props: { flow: ImportFlow }) {
+  const { t, pick } = useI18n();
+  const summary = () => props.flow.summary();
+  const groups = () => groupTargets(summary()?.targets ?? []);
+  const headerText = (index: number) => summary()?.header?.cells[index] ?? "";
+  return (
+    <section class="import-section" aria-labelledby="import-mapping-title">
+      <h2 id="import-mapping-title">{t("import.mapping")}</h2>
+      <p class="hint">{t("import.mappingHint")}</p>
+      <Show when={props.flow.problems().length > 0}>
+        <ul class="import-problems" role="alert">
+          <For each={props.flow.problems()}>{(problem) => <li>{pick(problem)}</li>}</For>
+        </ul>
+      </Show>
+      <div class="table-scroll">
+        <table class="import-table mapping-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("import.column")}</th>
+              <th scope="col">{t("import.header")}</th>
+              <th scope="col">{t("import.samples")}</th>
+              <th scope="col">{t("import.target")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <Index each={props.flow.mapping()}>
+              {(target, index) => (
+                <tr data-column={columnLetter(index)} classList={{ unmapped: target() === null }}>
+                  <td class="letter">{columnLetter(index)}</td>
+                  <td class="header-text">{headerText(index)}</td>
+                  <td class="samples">{(summary()?.samples[index] ?? []).join(" · ")}</td>
+                  <td>
+                    <select
+                      aria-label={t("import.columnLabel", { column: columnLetter(index), header: headerText(index) })}
+                      value={target() ?? ""}
+                      onChange={(event) => {
+                        const value = event.currentTarget.value;
+                        props.flow.setColumn(index, value === "" ? null : (value as ColumnTarget));
+                      }}
+                    >
+                      <option value="">{t("import.notImported")}</option>
+                      <For each={groups()}>
+                        {(group) => (
+                          <optgroup label={t(group.label)}>
+                            <For each={group.options}>
+                              {(option) => (
+                                <option value={option.target} selected={option.target === target()}>
+                                  {pick(option.label)}
+                                </option>
+                              )}
+                            </For>
+                          </optgroup>
+                        )}
+                      </For>
+                    </select>
+                  </td>
+                </tr>
+              )}
+            </Index>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
