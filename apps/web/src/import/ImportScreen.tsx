@@ -64,7 +64,7 @@ export function ImportScreen(props: { rosterId: string }) {
         </h1>
         <Show when={app.abilities().edits} fallback={<Banner tone="info">{t("import.viewerOnly")}</Banner>}>
           <Show when={loaded()} fallback={<p class="empty">{t("lists.loading")}</p>}>
-            <section aria-labelledby="import-file-label">
+            <section class="import-pick">
               <label id="import-file-label" for="import-file">
                 {t("import.pick")}
               </label>
@@ -110,11 +110,10 @@ export function ImportScreen(props: { rosterId: string }) {
               {(busy) => (
                 <div class="import-progress" role="status" aria-live="polite" data-testid="import-progress">
                   <span>{busyText()}</span>
-                  <progress
-                    aria-label={busyText()}
-                    max={busy().total || 1}
-                    value={busy().total ? busy().done : undefined}
-                  />
+                  {/* Without a total (reading, writing) the bar is indeterminate: no value at all. */}
+                  <Show when={busy().total > 0} fallback={<progress aria-label={busyText()} />}>
+                    <progress aria-label={busyText()} max={busy().total} value={busy().done} />
+                  </Show>
                 </div>
               )}
             </Show>

@@ -1,0 +1,139 @@
+// A school teacher imports a class list from Excel with the network off: the title block
+// above the header, dates as Excel serial numbers and an ID number Excel turned into a
+// number are read; the preview shows what would be added, updated and rejected; one
+// column is corrected; the import is committed on the device and reaches the server
+// once the signal returns.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { AuditEntrySchema } from "@roster/schema";
+import { apiChildren, apiLogin, eventually, seedRoster } from "./support/api";
+import { DESK, PHONE, launchBrowser, login, newDevice, screenshot, waitAllSent, waitServiceWorker, waitStatus } from "./support/browser";
+import { MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
+import { NetSwitch } from "./support/net-switch";
+import { SCHOOL_LIST_FILE, schoolListXlsx } from "./support/school-list";
+import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+
+describe("importing a school list in the browser", () => {
+  let dataDir: string;
+  let server: TestServer;
+  let net: NetSwitch;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = await makeDataDir();
+    await setUpCommune(dataDir);
+    server = await startServer(dataDir);
+    net = new NetSwitch(server.port);
+    await net.start();
+    await seedRoster(
+      server.url,
+      USERS.admin,
+      PASSWORD,
+      ROSTER,
+      (records) => {
+        records.doc.transact(() => {
+          const mother = records.createGuardian(MOTHER);
+          records.createChild({ ...cleanChild(mother), grade: "5A" });
+        });
+      },
+      1,
+    );
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await net?.stop();
+    await server?.stop();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  it("previews, corrects a column and commits offline; the server gets the children", async () => {
+    const context = await newDevice(browser, DESK);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await login(page, net.url, USERS.school, PASSWORD);
+    await page.getByRole("link", { name: /Thôn Đông/ }).click();
+    await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("1 / 1");
+    await waitAllSent(page);
+    await waitServiceWorker(page);
+
+    // The signal goes: everything below runs on the device alone.
+    net.offline();
+    await context.setOffline(true);
+    await waitStatus(page, "offline");
+    await page.getByRole("navigation", { name: "Công cụ của thôn" }).getByRole("link", { name: "Nhập từ Excel" }).click();
+    await page.getByRole("heading", { name: /Nhập danh sách từ Excel/ }).waitFor();
+
+    await page.getByLabel("Chọn tệp Excel (.xlsx) hoặc CSV").setInputFiles({
+      name: SCHOOL_LIST_FILE,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await schoolListXlsx()),
+    });
+    const preview = page.getByTestId("import-preview");
+    await preview.waitFor();
+    // The header is found below the title block (row 5), and the columns are guessed.
+    await page.getByText("Dòng tiêu đề: 5").waitFor();
+    expect(await page.getByLabel("Cột C “Ngày sinh”: nhập vào trường").inputValue()).toBe("dob");
+    expect(await page.getByLabel("Cột F “Số định danh”: nhập vào trường").inputValue()).toBe("pid");
+    expect(await page.getByLabel("Cột J “Chỗ ở”: nhập vào trường").inputValue()).toBe("");
+
+    const count = (id: string) => page.getByTestId(id).getAttribute("data-count");
+    await expect.poll(() => count("count-add")).toBe("2");
+    expect(await count("count-update")).toBe("1");
+    expect(await count("count-rejected")).toBe("1");
+    // Dates kept as Excel serial numbers are read as dates.
+    expect(await page.getByTestId("import-adds").locator('tr[data-row="7"]').textContent()).toContain("14/09/2016");
+    // The child already in the roster (matched by the ID number Excel stored as 1215000123) is updated field by field.
+    const updates = page.getByTestId("import-updates");
+    expect(await updates.locator('tr[data-row="6"]').textContent()).toContain("Nguyễn Văn An");
+    expect(await updates.textContent()).toContain("Lớp: 5A → 5B");
+    // 31/02 does not exist: the row is rejected with its reason, never guessed.
+    expect(await page.getByTestId("import-rejected").locator('tr[data-row="9"]').textContent()).toMatch(/31\/02\/2016/);
+    expect(await page.getByTestId("import-findings").count()).toBe(1);
+
+    // The "Chỗ ở" column is the address: point it there; the preview follows.
+    await page.getByLabel("Cột J “Chỗ ở”: nhập vào trường").selectOption("address");
+    await expect.poll(() => updates.textContent()).toContain("Địa chỉ: (trống) → Bản Co Phương");
+    await screenshot(page, "desk-import-preview-1366x768");
+    await page.setViewportSize(PHONE);
+    await screenshot(page, "phone-import-preview-390x844");
+    await page.setViewportSize(DESK);
+
+    await page.getByRole("button", { name: "Nhập vào danh sách" }).click();
+    const done = page.getByTestId("import-done");
+    await done.waitFor();
+    expect(await done.textContent()).toContain(`Đã nhập tệp “${SCHOOL_LIST_FILE}”: thêm 2 trẻ, cập nhật 1 trẻ, từ chối 1 dòng.`);
+
+    // Back on the list: three children on the device, waiting to be sent.
+    await page.getByRole("link", { name: "Về danh sách trẻ" }).first().click();
+    await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("3 / 3");
+
+    // The signal returns: the import goes to the server as the teacher's change.
+    net.online();
+    await context.setOffline(false);
+    await waitAllSent(page, 60_000);
+
+    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
+    await eventually(async () => (await apiChildren(server.url, token, ROSTER)).length === 3, 20_000, "imported children on the server");
+    const children = await apiChildren(server.url, token, ROSTER);
+    const byName = new Map(children.map((c) => [c.fullName, c]));
+    const an = byName.get("Nguyễn Văn An");
+    const binh = byName.get("Lò Văn Bình");
+    const cuc = byName.get("Quàng Thị Cúc");
+    expect(an).toMatchObject({ pid: "001215000123", grade: "5B", address: "Bản Co Phương", dob: "2015-03-02" });
+    expect(binh).toMatchObject({ pid: "001216000456", dob: "2016-09-14", gender: "male", ethnicity: "03", address: "Bản Co Phương" });
+    expect(cuc).toMatchObject({ dob: "2016-11-05", gender: "female" });
+    // Siblings share one mother record.
+    expect(binh?.motherId).toBeTruthy();
+    expect(cuc?.motherId).toBe(binh?.motherId);
+    expect(byName.has("Cầm Văn Dũng")).toBe(false);
+
+    const response = await fetch(`${server.url}/api/rosters/${ROSTER}/audit`, { headers: { authorization: `Bearer ${token}` } });
+    const audit = AuditEntrySchema.array().parse(await response.json());
+    expect(audit).toContainEqual(expect.objectContaining({ childId: an?.id, field: "grade", from: "5A", to: "5B", user: USERS.school }));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
