@@ -6,8 +6,8 @@ import type { Logger } from "../observability/logger";
 import type { Store } from "../storage/store";
 import type { DocRoom} from "../sync";
 import { RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type ConnectionLimits } from "../sync";
-import { writeMarks } from "../marks/write-marks";
 import type { ChildMarking } from "../marks/compute-marks";
+import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { Debouncer } from "./debouncer";
 
 export interface RosterHubOptions {
@@ -22,7 +22,8 @@ export interface RosterHubOptions {
 
 interface RecordsAttachment {
   records: RosterRecords;
-  marker: Debouncer;
+  marker: RosterMarker;
+  debouncer: Debouncer;
   stopAudit: () => void;
 }
 
@@ -30,6 +31,9 @@ interface RecordsAttachment {
 export interface MarkStats {
   runs: number;
   marksWritten: number;
+  /** Children evaluated again (a run evaluates only the children whose inputs changed). */
+  childrenEvaluated: number;
+  /** Work time of the last and the longest run (a run yields to the event loop every few ms). */
   lastMs: number;
   maxMs: number;
 }
@@ -42,7 +46,7 @@ export interface MarkStats {
  */
 export class RosterHub {
   readonly registry: RoomRegistry;
-  readonly markStats: MarkStats = { runs: 0, marksWritten: 0, lastMs: 0, maxMs: 0 };
+  readonly markStats: MarkStats = { runs: 0, marksWritten: 0, childrenEvaluated: 0, lastMs: 0, maxMs: 0 };
   private readonly attached = new Map<DocRoom, RecordsAttachment>();
   private readonly reviews = new Map<DocRoom, RosterReview>();
   private readonly now: () => Date;
@@ -69,10 +73,7 @@ export class RosterHub {
 
   /** The loaded records document of a roster (typed). */
   async records(rosterId: string): Promise<RosterRecords> {
-    const room = await this.registry.getOrLoad(syncDocName("records", rosterId));
-    const attachment = this.attached.get(room);
-    if (!attachment) throw new Error(`records room ${rosterId} has no attachment`);
-    return attachment.records;
+    return (await this.attachment(rosterId)).records;
   }
 
   /** The loaded review room of a roster with its typed wrapper. */
@@ -84,26 +85,14 @@ export class RosterHub {
   }
 
   /**
-   * Evaluates the roster now, writes the marks that changed (durably, before returning),
-   * and returns every child's marking: the server's authoritative statuses.
+   * Brings the marks up to date now, writes the marks that changed (durably, before
+   * returning), and returns every child's marking: the server's authoritative statuses.
    */
   async markNow(rosterId: string): Promise<Map<string, ChildMarking>> {
-    const records = await this.records(rosterId);
-    const { room, review } = await this.review(rosterId);
-    const started = performance.now();
-    const now = this.now();
-    let markings = new Map<string, ChildMarking>();
-    room.write(() => {
-      const result = writeMarks(records, review, SERVER_ORIGIN, isoDateInVietnam(now), now.toISOString());
-      markings = result.markings;
-      this.markStats.marksWritten += result.written;
-    });
-    const ms = performance.now() - started;
-    this.markStats.runs++;
-    this.markStats.lastMs = ms;
-    this.markStats.maxMs = Math.max(this.markStats.maxMs, ms);
-    await room.whenPersisted();
-    return markings;
+    const attachment = await this.attachment(rosterId);
+    const result = await this.runMarks(rosterId, attachment);
+    await (await this.review(rosterId)).room.whenPersisted();
+    return result.markings;
   }
 
   /** Makes sure the review document names its roster (written once, by the server). */
@@ -133,34 +122,64 @@ export class RosterHub {
       return;
     }
     const records = new RosterRecords(room.doc);
-    // Evaluating a roster costs CPU in proportion to its size; on a busy server, space the
-    // runs to at least four times the last run's cost (so marking takes at most ~20% of the
-    // event loop per roster), but never beyond 900 ms, to keep the 1-second promise.
+    const marker = new RosterMarker(records);
+    // A run only evaluates what changed, but a big first run or a burst still costs CPU: on
+    // a busy server, space the runs to at least four times the last run's work (so marking
+    // takes at most ~20% of the event loop per roster), but never beyond 900 ms, to keep
+    // the 1-second promise.
     let lastRunMs = 0;
     const delay = () => Math.min(900, Math.max(this.options.markDebounceMs, 4 * lastRunMs));
-    const marker = new Debouncer(delay, () => {
-      this.markNow(target.rosterId)
-        .then(() => (lastRunMs = this.markStats.lastMs))
-        .catch((error: unknown) =>
-          this.options.logger.error("marks.failed", { rosterId: target.rosterId, error: error instanceof Error ? error : String(error) }),
-        );
-    });
     const attachment: RecordsAttachment = {
       records,
       marker,
+      debouncer: new Debouncer(delay, () => {
+        this.runMarks(target.rosterId, attachment)
+          .then((result) => (lastRunMs = result.busyMs))
+          .catch((error: unknown) =>
+            this.options.logger.error("marks.failed", { rosterId: target.rosterId, error: error instanceof Error ? error : String(error) }),
+          );
+      }),
       stopAudit: recordAudit(target.rosterId, room.doc, this.options.store, this.options.logger, this.now),
     };
-    records.onChange(() => marker.schedule());
+    records.onChange(() => attachment.debouncer.schedule());
     this.attached.set(room, attachment);
     room.doc.once("destroy", () => {
       // `close()` detaches every attachment before the registry destroys the docs.
       if (this.attached.delete(room)) this.detach(attachment);
     });
     // Marks may be missing or out of date (rules or the date changed since the last run).
-    marker.schedule();
+    // The first run comes after the debounce delay, so the first client's sync is answered
+    // before it, and it works in slices, so it never holds that client up for long.
+    attachment.debouncer.schedule();
+  }
+
+  private async attachment(rosterId: string): Promise<RecordsAttachment> {
+    const room = await this.registry.getOrLoad(syncDocName("records", rosterId));
+    const attachment = this.attached.get(room);
+    if (!attachment) throw new Error(`records room ${rosterId} has no attachment`);
+    return attachment;
+  }
+
+  private async runMarks(rosterId: string, attachment: RecordsAttachment): Promise<MarkRunResult> {
+    const now = this.now();
+    const result = await attachment.marker.run(
+      async () => {
+        const { room, review } = await this.review(rosterId);
+        return { review, write: (change: () => void) => room.write(change, SERVER_ORIGIN) };
+      },
+      isoDateInVietnam(now),
+      now.toISOString(),
+    );
+    this.markStats.runs++;
+    this.markStats.marksWritten += result.written;
+    this.markStats.childrenEvaluated += result.evaluated;
+    this.markStats.lastMs = result.busyMs;
+    this.markStats.maxMs = Math.max(this.markStats.maxMs, result.busyMs);
+    return result;
   }
 
   private detach(attachment: RecordsAttachment): void {
+    attachment.debouncer.close();
     attachment.marker.close();
     attachment.stopAudit();
     attachment.records.destroy();
