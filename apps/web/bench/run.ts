@@ -1,6 +1,7 @@
 import { ensureBuilt } from "./ensure-built";
 import { readBenchEnv, type BenchEnv } from "./env";
 import { FIRST_ROW_PROBE, benchFirstRows } from "./first-rows";
+import { benchImportPreview } from "./import-preview";
 import { note } from "./report";
 import { buildStage, type Stage } from "./stage";
 import { KEYSTROKE_PROBE, benchTyping } from "./typing";
@@ -13,6 +14,7 @@ import { KEYSTROKE_PROBE, benchTyping } from "./typing";
 const BENCHES: Record<string, (stage: Stage, env: BenchEnv) => Promise<void>> = {
   "first-rows": benchFirstRows,
   typing: benchTyping,
+  "import-preview": benchImportPreview,
 };
 
 const env = readBenchEnv();
