@@ -136,4 +136,18 @@ describe("importing a school list in the browser", () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it("offers no import to a view-only account", async () => {
+    const context = await newDevice(browser, PHONE);
+    const page = await context.newPage();
+    await login(page, net.url, USERS.viewer, PASSWORD);
+    await page.getByRole("link", { name: /Thôn Đông/ }).click();
+    const tools = page.getByRole("navigation", { name: "Công cụ của thôn" });
+    await tools.getByRole("link", { name: "Xuất danh sách" }).waitFor();
+    expect(await tools.getByRole("link", { name: "Nhập từ Excel" }).count()).toBe(0);
+    await page.goto(`${net.url}/r/${ROSTER}/import`);
+    await page.getByText("Tài khoản chỉ xem không nhập được dữ liệu.").waitFor();
+    expect(await page.locator("#import-file").count()).toBe(0);
+    await context.close();
+  });
 });

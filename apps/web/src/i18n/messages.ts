@@ -266,6 +266,7 @@ const vi = {
   "import.viewerOnly": "Tài khoản chỉ xem không nhập được dữ liệu.",
   "import.yes": "Có",
   "import.no": "Không",
+  "import.tooLargeOffline": "Tệp này ghi {n} trẻ: khi không có mạng chỉ nhập được tối đa {max} trẻ một lần (để sau này gửi lên máy chủ được). Hãy nhập khi có mạng.",
 
   "lists.title": "Xuất danh sách",
   "lists.hint": "Danh sách được lập ngay trên máy này từ dữ liệu hiện có, kể cả khi không có mạng.",
@@ -595,6 +596,7 @@ const en: Record<MessageKey, string> = {
   "import.viewerOnly": "View-only accounts cannot import data.",
   "import.yes": "Yes",
   "import.no": "No",
+  "import.tooLargeOffline": "This file writes {n} children: without a network at most {max} can be imported at once (so they can be sent to the server later). Import it once online.",
 
   "lists.title": "Export lists",
   "lists.hint": "Lists are made on this device from the data it holds, also without a network.",

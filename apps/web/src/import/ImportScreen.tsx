@@ -30,6 +30,7 @@ export function ImportScreen(props: { rosterId: string }) {
     client,
     records: workspace().model.records,
     actor: app.actor,
+    online: () => workspace().connection.status() === "online",
     onCommitted: () => workspace().model.refresh(),
   });
   onCleanup(() => {
@@ -51,7 +52,9 @@ export function ImportScreen(props: { rosterId: string }) {
   const errorText = () => {
     const error = flow.error();
     if (!error) return "";
-    return "text" in error ? pick(error.text) : t(error.key, { message: error.detail });
+    if ("text" in error) return pick(error.text);
+    if (error.key === "import.tooLargeOffline") return t(error.key, { n: error.n, max: error.max });
+    return t(error.key, { message: error.detail });
   };
   const timings = () => flow.timings();
 

@@ -24,14 +24,14 @@ function inProcessPort(): WorkerPort {
 const actor = { id: "u-school", name: "GV Kim Đồng" };
 const NOW = new Date("2026-11-23T03:00:00Z");
 
-async function setUp() {
+async function setUp(extra: { online?: () => boolean; offlineMaxRows?: number } = {}) {
   const doc = createRecordsDoc();
   const records = new RosterRecords(doc);
   const mother = records.createGuardian({ fullName: "Trần Thị Hoa", gender: "female", dob: "1988-04-12", pid: "001188004512" });
   const an = records.createChild({
     fullName: "Nguyễn Văn An", dob: "2015-03-02", gender: "male", ethnicity: "01", pid: "001215000123", grade: "5A", motherId: mother, representative: "mother",
   });
-  const flow = new ImportFlow({ client: new SpreadsheetClient(inProcessPort()), records, actor: () => actor, now: () => NOW, replanDelayMs: 0 });
+  const flow = new ImportFlow({ client: new SpreadsheetClient(inProcessPort()), records, actor: () => actor, now: () => NOW, replanDelayMs: 0, ...extra });
   const bytes = await schoolListXlsx();
   const file = { name: SCHOOL_LIST_FILE, arrayBuffer: async () => bytes.slice().buffer };
   return { doc, records, flow, file, an };
@@ -114,6 +114,18 @@ describe("ImportFlow", () => {
 
     expect(await flow.commit()).toBe(true);
     expect(records.listChildren().filter((c) => c.fullName === "Lò Văn Bình")).toHaveLength(1);
+  });
+
+  it("refuses an import too large to sync later while offline, and writes it once online", async () => {
+    let online = false;
+    const { records, flow, file } = await setUp({ online: () => online, offlineMaxRows: 2 });
+    await flow.pick(file);
+    expect(await flow.commit()).toBe(false);
+    expect(flow.error()).toEqual({ key: "import.tooLargeOffline", n: 3, max: 2 });
+    expect(records.listChildren()).toHaveLength(1);
+    online = true;
+    expect(await flow.commit()).toBe(true);
+    expect(records.listChildren()).toHaveLength(3);
   });
 
   it("shows the package's words for a file it cannot read", async () => {

@@ -19,7 +19,17 @@ export interface Busy {
 }
 
 /** A problem to show: words from the spreadsheet package, or a message key of the app with a detail. */
-export type FlowError = { text: LocalizedText } | { key: "import.failed" | "import.commitFailed"; detail: string };
+export type FlowError =
+  | { text: LocalizedText }
+  | { key: "import.failed" | "import.commitFailed"; detail: string }
+  | { key: "import.tooLargeOffline"; n: number; max: number };
+
+/**
+ * Rows one import may write without a network. Offline changes reach the server in one
+ * sync message when the signal returns, and the server refuses messages above 8 MiB
+ * (≈0.9 kB per imported child); online, large imports go out in parts as they are written.
+ */
+export const OFFLINE_MAX_ROWS = 5_000;
 
 export interface ImportFlowOptions {
   client: SpreadsheetClient;
@@ -28,6 +38,10 @@ export interface ImportFlowOptions {
   /** Called after the import was written (the roster model refreshes). */
   onCommitted?: () => void;
   now?: () => Date;
+  /** Whether the roster is connected to the server now (large imports need it). */
+  online?: () => boolean;
+  /** At most this many rows without a network (default OFFLINE_MAX_ROWS). */
+  offlineMaxRows?: number;
   /** Wait after a column change before planning again (several quick changes plan once). */
   replanDelayMs?: number;
 }
@@ -224,11 +238,18 @@ export class ImportFlow {
         return false;
       }
     }
-    this.set.busy({ step: "commit", done: 0, total: plan.add.length + plan.update.length });
+    const rows = plan.add.length + plan.update.length;
+    const offlineMax = this.options.offlineMaxRows ?? OFFLINE_MAX_ROWS;
+    if (rows > offlineMax && !(this.options.online?.() ?? true)) {
+      this.set.error({ key: "import.tooLargeOffline", n: rows, max: offlineMax });
+      return false;
+    }
+    this.set.busy({ step: "commit", done: 0, total: rows });
     try {
       const applied = commitImport(apply, records, plan, this.options.actor(), this.now());
       batch(() => {
         this.set.result(applied);
+        this.set.error(null);
         this.set.plan(null);
         this.set.replanned(false);
         this.set.busy(null);
