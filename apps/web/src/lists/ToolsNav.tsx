@@ -35,6 +35,9 @@ export function ToolsNav(props: { rosterId?: string; current?: ToolName }) {
           </>
         )}
       </Show>
+      <Show when={props.current === "progress"}>
+        <Link to={{ name: "rosters" }}>← {t("rosters.title")}</Link>
+      </Show>
       <Link to={{ name: "progress" }} aria-current={here("progress")}>
         {t("nav.progress")}
       </Link>

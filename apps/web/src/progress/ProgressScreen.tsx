@@ -75,7 +75,11 @@ export function ProgressScreen() {
     })();
   });
 
-  const rosterOptions = () => data()?.report.rosters ?? [];
+  const rosterOptions = () => {
+    const fromReport = data()?.report.rosters ?? [];
+    return fromReport.length > 0 ? fromReport : app.rosters().map((r) => ({ rosterId: r.id, name: r.name }));
+  };
+  const followUpId = () => followUpRoster() || rosterOptions()[0]?.rosterId || "";
   const getFile = async (key: string, path: string, fallback: string) => {
     const token = app.session()?.token;
     if (!token) return;
@@ -189,8 +193,8 @@ export function ProgressScreen() {
           <div class="field-grid">
             <div>
               <label for="follow-up-roster">{t("progress.followUpRoster")}</label>
-              <select id="follow-up-roster" value={followUpRoster()} onChange={(e) => setFollowUpRoster(e.currentTarget.value)}>
-                <For each={rosterOptions().length > 0 ? rosterOptions() : app.rosters().map((r) => ({ rosterId: r.id, name: r.name }))}>
+              <select id="follow-up-roster" value={followUpId()} onChange={(e) => setFollowUpRoster(e.currentTarget.value)}>
+                <For each={rosterOptions()}>
                   {(r) => <option value={r.rosterId}>{r.name}</option>}
                 </For>
               </select>
@@ -199,10 +203,10 @@ export function ProgressScreen() {
           <div class="actions">
             <button
               type="button"
-              disabled={!online() || download() !== null}
+              disabled={!online() || download() !== null || followUpId() === ""}
               aria-busy={download() === "follow-up"}
               onClick={() => {
-                const id = followUpRoster() || rosterOptions()[0]?.rosterId || app.rosters()[0]?.id;
+                const id = followUpId();
                 if (id) void getFile("follow-up", REPORT_PATHS.followUp(id), `danh-sach-don-doc-${id}.xlsx`);
               }}
             >
