@@ -44,6 +44,7 @@ export async function benchFanout(env: BenchEnv): Promise<void> {
     // Every durable append: the edits, and also the review-document marks the server writes.
     persistedUpdatesPerSec: round(((ours.metricDeltas["roster_updates_persisted_total"] ?? 0) * 1000) / ours.phaseMs),
     persistBatches: ours.metricDeltas["roster_update_batches_persisted_total"] ?? 0,
+    persistMeanMs: round((ours.metricDeltas["roster_write_latency_ms_sum"] ?? 0) / Math.max(1, ours.metricDeltas["roster_write_latency_ms_count"] ?? 0), 2),
     markRuns: ours.metricDeltas["roster_mark_runs_total"] ?? 0,
     lastMarkRunMs: round(ours.metricsAfter["roster_mark_last_ms"] ?? Number.NaN, 1),
     serverEnv: env.BENCH_SERVER_ENV,
@@ -97,6 +98,8 @@ function figuresOf(result: TargetResult, workload: Workload): Record<string, Fig
     serverCpuMsPerEdit: round(result.serverCpuMs / Math.max(1, result.phase.seen), 3),
     clientCpuPct: round(result.phase.clientCpuPct, 1),
     clientLoopDelayP99Ms: round(result.phase.clientLoopDelayP99Ms),
+    serverLoopDelayP99Ms: result.serverLoop.p99Ms,
+    serverLoopDelayMaxMs: result.serverLoop.maxMs,
     connectMs: Math.round(result.connectMs),
     closeCodes: result.closeCodes,
     ...machineFigures(),

@@ -1,6 +1,7 @@
 import { envFor } from "../../src/env";
 import { startServer } from "../../src/server";
 import { serveParent } from "../child-rpc";
+import { loopDelayHandler } from "../loop-delay";
 
 // Our server, as `pnpm start` runs it (default limits, debounce and compaction unless
 // overridden), in a process of its own. argv: DATA_DIR [ENV_OVERRIDES_JSON].
@@ -14,6 +15,7 @@ serveParent(
   { port: server.port },
   {
     cpu: () => process.cpuUsage(),
+    loop: loopDelayHandler(),
     stop: () => server.close(),
   },
 );

@@ -4,6 +4,7 @@ import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { docs, getYDoc, setupWSConnection } from "@y/websocket-server/utils";
 import { serveParent } from "../child-rpc";
+import { loopDelayHandler } from "../loop-delay";
 
 // The reference: @y/websocket-server as its own `server.js` wires it (in memory, no auth,
 // no durability), in a process of its own. `preload` puts the same seeded updates into
@@ -30,6 +31,7 @@ serveParent(
       return docs.size;
     },
     cpu: () => process.cpuUsage(),
+    loop: loopDelayHandler(),
     stop: async () => {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

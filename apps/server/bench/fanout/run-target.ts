@@ -36,6 +36,8 @@ export interface TargetResult {
   /** Counter deltas over the measured phase, and the values at its end (our server only). */
   metricDeltas: Record<string, number>;
   metricsAfter: Record<string, number>;
+  /** Event-loop delay of the server's main thread during the measured phase. */
+  serverLoop: { p50Ms: number; p99Ms: number; maxMs: number };
   /** Close codes clients got during the run (a reconnect would distort latencies). */
   closeCodes: number[];
 }
@@ -97,9 +99,11 @@ export async function runAgainst(target: Target, workload: Workload): Promise<Ta
 
     const metricsBefore = target.metrics ? await target.metrics() : {};
     const cpuBefore = (await target.child.request("cpu")) as NodeJS.CpuUsage;
+    await target.child.request("loop");
     const phaseStart = performance.now();
     const phase = await runEditPhase(editors, observers, { tag: "m", ratePerSec: workload.ratePerSec, seconds: workload.seconds, drainMs: 10_000 });
     const cpuAfter = (await target.child.request("cpu")) as NodeJS.CpuUsage;
+    const serverLoop = (await target.child.request("loop")) as TargetResult["serverLoop"];
     const phaseMs = performance.now() - phaseStart;
     const metricsAfter = target.metrics ? await target.metrics() : {};
     const metricDeltas: Record<string, number> = {};
@@ -114,6 +118,7 @@ export async function runAgainst(target: Target, workload: Workload): Promise<Ta
       serverCpuMs,
       metricDeltas,
       metricsAfter,
+      serverLoop,
       closeCodes: clients.flatMap((c) => c.closeCodes),
     };
   } finally {

@@ -2,6 +2,7 @@ import { RECORDS_LAYOUT, type RosterRecords, type RosterReview } from "@roster/d
 import {
   evaluate,
   findDuplicates,
+  FINGERPRINT_VERSION,
   fingerprint,
   indexDuplicates,
   isIsoDate,
@@ -21,8 +22,6 @@ export interface ReviewTarget {
 }
 
 export interface MarkRunResult {
-  /** Every present child's marking (removed children have none). */
-  markings: Map<string, ChildMarking>;
   /** Marks set or removed in the review document. */
   written: number;
   /** Children evaluated again in this run. */
@@ -95,7 +94,9 @@ export class RosterMarker {
   private readonly dupKeys = new Map<string, string>();
   private readonly evaluations = new Map<string, Evaluation>();
   private readonly fingerprints = new Map<string, string>();
-  private readonly markings = new Map<string, ChildMarking>();
+  /** The raw values each fingerprint was computed from (see `fingerprintKeyOf`). */
+  private readonly fingerprintKeys = new Map<string, string>();
+  private readonly current = new Map<string, ChildMarking>();
   private readonly verifications = new Map<string, Verification>();
   private pairsOf: ReadonlyMap<string, readonly DuplicatePair[]> = new Map();
   private conflictsOf = new Map<string, string>();
@@ -134,6 +135,11 @@ export class RosterMarker {
     return next;
   }
 
+  /** Every present child's marking as of the last run (removed children have none). */
+  markings(): Map<string, ChildMarking> {
+    return new Map(this.current);
+  }
+
   /** Stops following the documents; a run in progress stops at its next slice. */
   close(): void {
     this.closed = true;
@@ -145,7 +151,6 @@ export class RosterMarker {
     if (!isIsoDate(asOf)) throw new RangeError(`marks: asOf is not a valid date: ${JSON.stringify(asOf)}`);
     const clock = new SliceClock(() => this.closed);
     const result = (written: number, evaluated: number): MarkRunResult => ({
-      markings: new Map(this.markings),
       written,
       evaluated,
       busyMs: clock.busyMs(),
@@ -176,8 +181,8 @@ export class RosterMarker {
       if (!(await clock.pause())) return result(0, 0);
     }
     for (const id of dirtyChildren) {
-      this.readChild(id);
-      refingerprint.add(id);
+      // A transaction that only touched the child's log entries leaves the record as it was.
+      if (this.readChild(id)) refingerprint.add(id);
       if (!(await clock.pause())) return result(0, 0);
     }
     for (const id of refingerprint) {
@@ -217,13 +222,21 @@ export class RosterMarker {
       if (!child || child.removed === true) {
         this.evaluations.delete(id);
         this.fingerprints.delete(id);
+        this.fingerprintKeys.delete(id);
         continue;
       }
       // As `evaluateRoster` builds the context of each child.
       const ctx: EvaluationContext = { guardians: this.guardians, asOf, duplicates: this.pairsOf.get(id) ?? NO_PAIRS };
       if (Object.hasOwn(conflicts, id)) ctx.conflicts = conflicts[id];
       this.evaluations.set(id, evaluate(child, ctx));
-      if (refingerprint.has(id) || !this.fingerprints.has(id)) this.fingerprints.set(id, fingerprint(child, this.guardians));
+      if (refingerprint.has(id) || !this.fingerprints.has(id)) {
+        // Hashing costs more than the rest of a child's evaluation: only when an input changed.
+        const key = this.fingerprintKeyOf(child);
+        if (this.fingerprintKeys.get(id) !== key || !this.fingerprints.has(id)) {
+          this.fingerprintKeys.set(id, key);
+          this.fingerprints.set(id, fingerprint(child, this.guardians));
+        }
+      }
       evaluated++;
       if (!(await clock.pause())) return result(0, evaluated);
     }
@@ -269,20 +282,20 @@ export class RosterMarker {
       const evaluation = this.evaluations.get(id);
       const fp = this.fingerprints.get(id);
       if (!evaluation || fp === undefined) {
-        this.markings.delete(id);
+        this.current.delete(id);
         changes.push(() => review.removeMark(id));
         continue;
       }
       const { status, findings } = markFor(evaluation, this.verifications.get(id), fp);
       const marking: ChildMarking = { evaluation, fingerprint: fp, status, findings };
-      this.markings.set(id, marking);
+      this.current.set(id, marking);
       const mark = markOf(marking, at);
       if (!sameMark(stored ? stored.get(id) : review.mark(id), mark)) changes.push(() => review.setMark(id, mark));
       if (!(await clock.pause())) return 0;
     }
     if (stored) {
       // Marks of children that are gone or removed (or that an outside writer added).
-      for (const id of stored.keys()) if (!this.markings.has(id)) changes.push(() => review.removeMark(id));
+      for (const id of stored.keys()) if (!this.current.has(id)) changes.push(() => review.removeMark(id));
     }
 
     let written = 0;
@@ -298,10 +311,14 @@ export class RosterMarker {
     return written;
   }
 
-  /** Reads a child into the cache and keeps the guardian links in step. */
-  private readChild(id: string): void {
+  /**
+   * Reads a child into the cache and keeps the guardian links in step. False when the
+   * record is exactly as cached (or still absent).
+   */
+  private readChild(id: string): boolean {
     const before = this.children.get(id);
     const child = this.records.getChild(id);
+    if (sameRecord(before, child)) return false;
     for (const link of LINKS) {
       const was = before?.[link];
       const now = child?.[link];
@@ -315,6 +332,34 @@ export class RosterMarker {
     }
     if (child) this.children.set(id, child);
     else this.children.delete(id);
+    return true;
+  }
+
+  /**
+   * The raw values `fingerprint` reads (its documented field list, FINGERPRINT_VERSION
+   * "roster-fp-v1", and the linked guardians' name and ID number): equal keys give equal
+   * fingerprints, since the hash only sees normalised forms of these values.
+   */
+  private fingerprintKeyOf(child: Child): string {
+    const guardian = (link: string | null | undefined) => {
+      const g = typeof link === "string" && Object.hasOwn(this.guardians, link) ? this.guardians[link] : undefined;
+      return g ? [g.fullName ?? null, g.pid ?? null] : null;
+    };
+    return JSON.stringify([
+      FINGERPRINT_VERSION,
+      child.fullName ?? null,
+      child.dob ?? null,
+      child.gender ?? null,
+      child.ethnicity ?? null,
+      child.pid ?? null,
+      child.residenceType ?? null,
+      child.residenceRegisteredOn ?? null,
+      child.birthRegisteredOn ?? null,
+      child.representative ?? null,
+      guardian(child.fatherId),
+      guardian(child.motherId),
+      guardian(child.guardianId),
+    ]);
   }
 
   /** What the duplicate search reads of a child; undefined for a child that is gone. */
@@ -350,6 +395,14 @@ export class RosterMarker {
     this.stopReview = undefined;
     this.boundReview = undefined;
   }
+}
+
+/** Same fields with the same values (records hold only strings, booleans and null). */
+function sameRecord(a: Child | undefined, b: Child | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const keys = Object.keys(a) as (keyof Child)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => a[key] === b[key]);
 }
 
 function pairsKey(pairs: readonly DuplicatePair[] | undefined): string {

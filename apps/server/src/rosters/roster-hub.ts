@@ -9,6 +9,7 @@ import { RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type Connection
 import type { ChildMarking } from "../marks/compute-marks";
 import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { Debouncer } from "./debouncer";
+import { checkEditActors } from "./edit-actor-check";
 
 export interface RosterHubOptions {
   store: Store;
@@ -25,6 +26,7 @@ interface RecordsAttachment {
   marker: RosterMarker;
   debouncer: Debouncer;
   stopAudit: () => void;
+  stopActorCheck: () => void;
 }
 
 /** Counters of the marking work, for /metrics. */
@@ -90,9 +92,9 @@ export class RosterHub {
    */
   async markNow(rosterId: string): Promise<Map<string, ChildMarking>> {
     const attachment = await this.attachment(rosterId);
-    const result = await this.runMarks(rosterId, attachment);
+    await this.runMarks(rosterId, attachment);
     await (await this.review(rosterId)).room.whenPersisted();
-    return result.markings;
+    return attachment.marker.markings();
   }
 
   /** Makes sure the review document names its roster (written once, by the server). */
@@ -140,6 +142,7 @@ export class RosterHub {
           );
       }),
       stopAudit: recordAudit(target.rosterId, room.doc, this.options.store, this.options.logger, this.now),
+      stopActorCheck: checkEditActors(target.rosterId, room.doc, this.options.logger).stop,
     };
     records.onChange(() => attachment.debouncer.schedule());
     this.attached.set(room, attachment);
@@ -182,6 +185,7 @@ export class RosterHub {
     attachment.debouncer.close();
     attachment.marker.close();
     attachment.stopAudit();
+    attachment.stopActorCheck();
     attachment.records.destroy();
   }
 }
