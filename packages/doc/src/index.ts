@@ -20,3 +20,9 @@ export {
   recordImport,
   type ImportLogEntry,
 } from "./import-log";
+export { IntakeSessions } from "./intake-sessions";
+export type { IntakeChanges, IntakeSessionsOptions } from "./intake-sessions";
+export { representativeOf } from "./intake-sessions-call-list";
+export type { CallListEntry, CallListRepresentative, NameComparator, SessionSummary } from "./intake-sessions-call-list";
+export { IntakeSessionError } from "./intake-sessions-errors";
+export type { IntakeSessionErrorReason, IntakeSessionIssue } from "./intake-sessions-errors";

@@ -5,3 +5,4 @@ export * from "./accounts";
 export * from "./review";
 export * from "./api";
 export * from "./progress";
+export * from "./intake";
