@@ -26,13 +26,14 @@ import path from "node:path";
 import type { AuditEntry, Commune, Roster } from "@roster/schema";
 import Database from "better-sqlite3";
 import { StoreClosedError } from "./errors";
-import { GroupCommit, type GroupCommitStats } from "./group-commit";
+import type { GroupCommitStats } from "./group-commit";
 import { SqliteAccounts } from "./sqlite-accounts";
 import { AUDIT_INSERT_SQL, SqliteAudit, auditJob } from "./sqlite-audit";
 import { DOC_WRITE_SQL, SqliteDocs } from "./sqlite-docs";
 import { SqliteKv } from "./sqlite-kv";
 import { migrate } from "./sqlite-migrations";
 import { SqliteWriter, type WriteJob } from "./sqlite-writer";
+import { TurnBatcher } from "./turn-batcher";
 import type { Store, StoredUser } from "./store";
 
 export interface SqliteStoreOptions {
@@ -54,7 +55,7 @@ export class SqliteStore implements Store {
   readonly #accounts: SqliteAccounts;
   readonly #kv: SqliteKv;
   readonly #writer: SqliteWriter;
-  readonly #writes: GroupCommit<WriteJob, number>;
+  readonly #writes: TurnBatcher<WriteJob, number>;
   /** Compactions sent to the writer and not answered yet (close waits for them). */
   readonly #compactions = new Set<Promise<void>>();
   readonly #ping: Database.Statement<[], number>;
@@ -89,10 +90,12 @@ export class SqliteStore implements Store {
       file: db.name,
       busyTimeoutMs: Math.max(0, Math.trunc(busyTimeoutMs)),
       sql: { ...DOC_WRITE_SQL, insertAudit: AUDIT_INSERT_SQL },
+      maxJobs: options.maxBatch ?? 1000,
     });
-    // The writer takes the write lock up front (BEGIN IMMEDIATE), so a busy database fails
-    // the batch at BEGIN (nothing half done) rather than at the first write.
-    this.#writes = new GroupCommit((jobs) => this.#writer.commit(jobs), { maxBatch: options.maxBatch ?? 1000 });
+    // Writes of one turn travel together; the writer thread groups whatever queued up while
+    // it committed into one transaction. It takes the write lock up front (BEGIN
+    // IMMEDIATE), so a busy database fails the batch at BEGIN (nothing half done).
+    this.#writes = new TurnBatcher((jobs) => this.#writer.commit(jobs), options.maxBatch ?? 1000);
   }
 
   async loadDoc(name: string): Promise<Uint8Array[]> {
@@ -250,7 +253,7 @@ export class SqliteStore implements Store {
 
   /** Transactions and writes the group commit has used so far. */
   commitStats(): GroupCommitStats {
-    return this.#writes.stats();
+    return this.#writer.stats();
   }
 
   #assertOpen(): void {

@@ -9,10 +9,12 @@
  * runs comes in `workerData.sql`, so the statements stay beside the readers that share
  * their tables (`sqlite-docs.ts`, `sqlite-audit.ts`).
  *
- * Messages in: `{ id, type: "batch", jobs }` (one transaction, BEGIN IMMEDIATE, one fsync
- * with synchronous=FULL), `{ id, type: "compact", doc, snapshot, throughSeq }` and
- * `{ id, type: "close" }`. Out: `{ id, ok: true, result }` or `{ id, ok: false, error }`,
- * strictly in the order the messages came, after the commit is on disk.
+ * Messages in: `{ id, type: "batch", jobs }`, `{ id, type: "compact", doc, snapshot,
+ * throughSeq }` and `{ id, type: "close" }`, handled strictly in the order they came.
+ * Consecutive batches waiting in line share one transaction (BEGIN IMMEDIATE, one fsync
+ * with synchronous=FULL), up to `workerData.maxJobs` jobs. Out, after the commit is on
+ * disk: `{ ids, tx, ok: true, results }` (one result list per message) or
+ * `{ ids, tx, ok: false, error }` (every message of that transaction failed).
  */
 export const SQLITE_WRITER_SOURCE = String.raw`
 "use strict";
@@ -67,17 +69,60 @@ const compact = db.transaction((doc, snapshot, throughSeq) => {
   insertUpdate.run(doc, throughSeq, 1, asBuffer(snapshot), Date.now());
 });
 
+// Group commit: every batch that arrived while the previous transaction was being
+// committed (and fsynced) goes into the next one. Other requests keep their place in line.
+const queue = [];
+let scheduled = false;
+let transactions = 0;
+
 parentPort.on("message", (message) => {
-  try {
-    let result = null;
-    if (message.type === "batch") result = commitBatch.immediate(message.jobs);
-    else if (message.type === "compact") compact.immediate(message.doc, message.snapshot, message.throughSeq);
-    else if (message.type === "close") db.close();
-    parentPort.postMessage({ id: message.id, ok: true, result });
-    if (message.type === "close") parentPort.close();
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    parentPort.postMessage({ id: message.id, ok: false, error: { name: e.name, message: e.message, code: e.code } });
+  queue.push(message);
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(drain);
   }
 });
+
+const describe = (error) => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { name: e.name, message: e.message, code: e.code };
+};
+
+function drain() {
+  scheduled = false;
+  while (queue.length > 0) {
+    if (queue[0].type === "batch") {
+      const batches = [queue.shift()];
+      let items = batches[0].jobs.length;
+      while (queue.length > 0 && queue[0].type === "batch" && items + queue[0].jobs.length <= workerData.maxJobs) {
+        const batch = queue.shift();
+        items += batch.jobs.length;
+        batches.push(batch);
+      }
+      const ids = batches.map((b) => b.id);
+      const tx = ++transactions;
+      try {
+        const results = commitBatch.immediate(batches.flatMap((b) => b.jobs));
+        let at = 0;
+        const answers = batches.map((b) => results.slice(at, (at += b.jobs.length)));
+        parentPort.postMessage({ ids, tx, ok: true, results: answers });
+      } catch (error) {
+        parentPort.postMessage({ ids, tx, ok: false, error: describe(error) });
+      }
+      continue;
+    }
+    const message = queue.shift();
+    try {
+      if (message.type === "compact") compact.immediate(message.doc, message.snapshot, message.throughSeq);
+      else if (message.type === "close") db.close();
+      parentPort.postMessage({ ids: [message.id], ok: true, results: [null] });
+    } catch (error) {
+      parentPort.postMessage({ ids: [message.id], ok: false, error: describe(error) });
+    }
+    if (message.type === "close") {
+      parentPort.close();
+      return;
+    }
+  }
+}
 `;

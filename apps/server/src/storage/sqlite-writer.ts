@@ -26,18 +26,36 @@ export interface SqliteWriterOptions {
   file: string;
   busyTimeoutMs: number;
   sql: WriterSql;
+  /** Most jobs the thread puts in one transaction when batches queue up (default 1,000). */
+  maxJobs?: number;
 }
 
+/** Transactions the writer thread has run, for tests and metrics. */
+export interface WriterStats {
+  /** Transactions of appended updates and audit entries (committed or failed). */
+  batches: number;
+  /** Jobs in those transactions. */
+  items: number;
+  failedBatches: number;
+  /** Jobs sent to the thread and not answered yet. */
+  queued: number;
+}
+
+/** One answer of the thread: the requests one transaction (or one other request) served. */
 interface Reply {
-  id: number;
+  ids: number[];
+  /** The transaction number, for batches. */
+  tx?: number;
   ok: boolean;
-  result?: unknown;
+  results?: unknown[];
   error?: { name?: string; message?: string; code?: unknown };
 }
 
 interface Waiting {
   resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
+  /** Jobs of a batch request (0 for the others). */
+  jobs: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -49,14 +67,18 @@ const require = createRequire(import.meta.url);
  * the main thread only posts the batch and carries on; the promise resolves once the
  * transaction is on disk, and the sync layer relays only then.
  *
- * Requests are answered strictly in order. The thread keeps the process alive only while
- * a request is outstanding, so a store someone forgot to close does not hang an exit.
+ * Requests are answered strictly in order. Batches are posted as soon as they are formed,
+ * never held back behind an unanswered one: the thread folds those that queue up while it
+ * commits into one transaction (group commit on its side), so a busy event loop here does
+ * not delay the disk. The thread keeps the process alive only while a request is
+ * outstanding, so a store someone forgot to close does not hang an exit.
  */
 export class SqliteWriter {
   readonly #worker: Worker;
   readonly #waiting = new Map<number, Waiting>();
   #nextId = 1;
   #dead: Error | undefined;
+  readonly #stats = { batches: 0, items: 0, failedBatches: 0 };
   #exited: Promise<void>;
 
   constructor(options: SqliteWriterOptions) {
@@ -69,6 +91,7 @@ export class SqliteWriter {
         file: options.file,
         busyTimeoutMs: options.busyTimeoutMs,
         sql: options.sql,
+        maxJobs: options.maxJobs ?? 1000,
       },
     });
     this.#worker.unref();
@@ -86,7 +109,13 @@ export class SqliteWriter {
   commit(jobs: readonly WriteJob[]): Promise<number[]> {
     const transfer: ArrayBuffer[] = [];
     for (const job of jobs) if (job.kind === "update") transfer.push(job.data.buffer as ArrayBuffer);
-    return this.#request({ type: "batch", jobs }, transfer) as Promise<number[]>;
+    return this.#request({ type: "batch", jobs }, transfer, jobs.length) as Promise<number[]>;
+  }
+
+  stats(): WriterStats {
+    let queued = 0;
+    for (const waiting of this.#waiting.values()) queued += waiting.jobs;
+    return { ...this.#stats, queued };
   }
 
   /** Replaces a document's updates through `throughSeq` by `snapshot`, atomically. */
@@ -107,23 +136,35 @@ export class SqliteWriter {
     await this.#exited;
   }
 
-  #request(message: object, transfer: ArrayBuffer[]): Promise<unknown> {
+  #request(message: object, transfer: ArrayBuffer[], jobs = 0): Promise<unknown> {
     if (this.#dead) return Promise.reject(this.#dead);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
+      this.#waiting.set(id, { resolve, reject, jobs });
       if (this.#waiting.size === 1) this.#worker.ref();
       this.#worker.postMessage({ id, ...message }, transfer);
     });
   }
 
   #answer(reply: Reply): void {
-    const waiting = this.#waiting.get(reply.id);
-    if (!waiting) return;
-    this.#waiting.delete(reply.id);
+    const answered: Waiting[] = [];
+    for (const id of reply.ids) {
+      const waiting = this.#waiting.get(id);
+      if (!waiting) continue;
+      this.#waiting.delete(id);
+      answered.push(waiting);
+    }
     if (this.#waiting.size === 0) this.#worker.unref();
-    if (reply.ok) waiting.resolve(reply.result);
-    else waiting.reject(rebuildError(reply.error));
+    if (reply.tx !== undefined) {
+      this.#stats.batches += 1;
+      this.#stats.items += answered.reduce((sum, w) => sum + w.jobs, 0);
+      if (!reply.ok) this.#stats.failedBatches += 1;
+    }
+    const error = reply.ok ? undefined : rebuildError(reply.error);
+    answered.forEach((waiting, i) => {
+      if (error) waiting.reject(error);
+      else waiting.resolve(reply.results?.[i]);
+    });
   }
 
   #die(error: Error): void {
