@@ -111,6 +111,12 @@ describe("the printable handover list", () => {
     await page.getByRole("button", { name: "In", exact: true }).click();
     expect(await page.evaluate(() => (document.querySelector<HTMLIFrameElement>('[data-testid="handover-print"]')?.contentWindow as { printed?: number } | null)?.printed)).toBe(1);
 
+    // On a phone the document opens as a page of its own, printed from the browser's menu.
+    const [tab] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Mở bản in trong thẻ mới (để in từ điện thoại)" }).click()]);
+    await tab.getByRole("heading", { name: "DANH SÁCH TRẺ EM ĐÃ RÀ SOÁT, XÁC MINH THÔNG TIN" }).waitFor();
+    expect(await tab.locator("tbody tr").count()).toBe(3);
+    await tab.close();
+
     // The XLSX of the same list, made offline too.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải Excel (.xlsx)" }).nth(1).click()]);
     expect(download.suggestedFilename()).toBe(`danh-sach-ban-giao-${ROSTER}-2026-11-23.xlsx`);

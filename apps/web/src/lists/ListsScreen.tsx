@@ -12,6 +12,14 @@ import { ToolsNav } from "./ToolsNav";
 
 const COMMUNE_KEY = "handover.commune";
 
+// Phone browsers print the whole page rather than a frame: there the document opens as a
+// page of its own (a Blob URL, so offline too) and is printed from the browser's menu.
+function openInTab(html: string): void {
+  const url = URL.createObjectURL(new Blob([html], { type: "text/html;charset=utf-8" }));
+  window.open(url, "_blank", "noopener");
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /**
  * The lists of the cleaning procedure, made on the device from the roster it holds
  * (offline too): step 1 problems, step 3 handover (printable A4 and XLSX), step 4 cleaned data.
@@ -181,6 +189,9 @@ export function ListsScreen(props: { rosterId: string }) {
                   <div class="actions">
                     <button type="button" class="primary" onClick={() => frame?.contentWindow?.print()}>
                       {t("lists.printNow")}
+                    </button>
+                    <button type="button" onClick={() => openInTab(html())}>
+                      {t("lists.openTab")}
                     </button>
                     <button type="button" onClick={() => setPrintHtml(null)}>
                       {t("lists.closePrint")}
