@@ -7,14 +7,15 @@ import { SpreadsheetClient, type WorkerPort } from "./spreadsheet-client";
 import { WorkerJobs } from "./worker-jobs";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol";
 
-/** The worker's real jobs, run in this process instead of a Web Worker. */
+/** The worker's real jobs, run in this process instead of a Web Worker, one at a time as there. */
 function inProcessPort(): WorkerPort {
   const jobs = new WorkerJobs();
+  let queue = Promise.resolve();
   const port: WorkerPort = {
     onmessage: null,
     onerror: null,
     postMessage: (request: WorkerRequest) => {
-      void jobs.handle(request, (reply: WorkerReply) => port.onmessage?.({ data: reply } as MessageEvent<WorkerReply>));
+      queue = queue.then(() => jobs.handle(request, (reply: WorkerReply) => port.onmessage?.({ data: reply } as MessageEvent<WorkerReply>)));
     },
     terminate: () => undefined,
   };

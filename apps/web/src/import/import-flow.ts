@@ -80,6 +80,7 @@ export class ImportFlow {
   private planSeq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private committing = false;
+  private pickSeq = 0;
 
   constructor(private readonly options: ImportFlowOptions) {
     let setSummary, setMapping, setPlan, setBusy, setProblems, setError, setResult, setReplanned, setTimings;
@@ -118,6 +119,7 @@ export class ImportFlow {
   async pick(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }, sheet?: string): Promise<void> {
     clearTimeout(this.timer);
     this.planSeq++;
+    const seq = ++this.pickSeq;
     batch(() => {
       this.set.summary(null);
       this.set.plan(null);
@@ -132,10 +134,13 @@ export class ImportFlow {
     try {
       summary = await this.options.client.read(await file.arrayBuffer(), file.name, sheet);
     } catch (error) {
+      if (seq !== this.pickSeq) return;
       this.set.busy(null);
       this.fail(error);
       return;
     }
+    // Another file was picked meanwhile: its read (queued after this one) decides.
+    if (seq !== this.pickSeq) return;
     this.set.timings({ readMs: performance.now() - started, planMs: 0, rows: summary.rowCount });
     batch(() => {
       this.set.summary(summary);
