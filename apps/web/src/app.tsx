@@ -1,6 +1,8 @@
 import { Match, Show, Switch } from "solid-js";
 import { I18nProvider, useI18n } from "./i18n/i18n-context";
 import { ImportScreen } from "./import/ImportScreen";
+import { IntakeNavLink } from "./intake/IntakeNavLink";
+import { IntakeScreen } from "./intake/IntakeScreen";
 import { ListsScreen } from "./lists/ListsScreen";
 import { ToolsNav } from "./lists/ToolsNav";
 import { ProgressScreen } from "./progress/ProgressScreen";
@@ -39,6 +41,7 @@ function TopBar() {
         {t("app.switchLanguage")}
       </button>
       <Show when={user()}>
+        <IntakeNavLink />
         <LogoutButton />
       </Show>
     </header>
@@ -80,6 +83,11 @@ function Screens() {
       </Match>
       <Match when={route().name === "progress"}>
         <ProgressScreen />
+      </Match>
+      <Match when={(() => { const r = route(); return r.name === "intake" ? r.rosterId : undefined; })()} keyed>
+        {(rosterId) => (
+          <IntakeScreen rosterId={rosterId} sessionId={(() => { const r = route(); return r.name === "intake" ? r.sessionId : undefined; })()} />
+        )}
       </Match>
     </Switch>
   );

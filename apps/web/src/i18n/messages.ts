@@ -422,6 +422,9 @@ const vi = {
   "intake.doc.maker": "Người lập danh sách",
   "intake.doc.officer": "Cán bộ tiếp nhận",
   "intake.doc.signHint": "(Ký, ghi rõ họ tên)",
+  "intake.doc.nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+  "intake.doc.motto": "Độc lập - Tự do - Hạnh phúc",
+  "intake.doc.lang": "vi",
 } as const;
 
 /** The key of one message. */
@@ -847,6 +850,9 @@ const en: Record<MessageKey, string> = {
   "intake.doc.maker": "Prepared by",
   "intake.doc.officer": "Receiving officer",
   "intake.doc.signHint": "(Signature and full name)",
+  "intake.doc.nation": "SOCIALIST REPUBLIC OF VIET NAM",
+  "intake.doc.motto": "Independence - Freedom - Happiness",
+  "intake.doc.lang": "en",
 };
 
 /** The languages of the app, Vietnamese first. */

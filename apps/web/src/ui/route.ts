@@ -6,7 +6,8 @@ export type Route =
   | { name: "verify"; rosterId: string; childId?: string }
   | { name: "import"; rosterId: string }
   | { name: "lists"; rosterId: string }
-  | { name: "progress" };
+  | { name: "progress" }
+  | { name: "intake"; rosterId: string; sessionId?: string };
 
 const seg = (s: string) => encodeURIComponent(s);
 
@@ -26,6 +27,8 @@ export function pathOf(route: Route): string {
       return `/r/${seg(route.rosterId)}/${route.name}`;
     case "progress":
       return "/progress";
+    case "intake":
+      return route.sessionId ? `/r/${seg(route.rosterId)}/intake/${seg(route.sessionId)}` : `/r/${seg(route.rosterId)}/intake`;
   }
 }
 
@@ -44,6 +47,7 @@ export function parsePath(pathname: string): Route {
   if (kind === undefined) return { name: "roster", rosterId };
   if (kind === "c" && childId && parts.length === 4) return { name: "child", rosterId, childId };
   if ((kind === "import" || kind === "lists") && parts.length === 3) return { name: kind, rosterId };
+  if (kind === "intake" && parts.length <= 4) return childId ? { name: "intake", rosterId, sessionId: childId } : { name: "intake", rosterId };
   if (kind === "verify" && parts.length <= 4) return childId ? { name: "verify", rosterId, childId } : { name: "verify", rosterId };
   return { name: "rosters" };
 }
