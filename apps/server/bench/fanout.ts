@@ -100,6 +100,8 @@ function figuresOf(result: TargetResult, workload: Workload): Record<string, Fig
     clientLoopDelayP99Ms: round(result.phase.clientLoopDelayP99Ms),
     serverLoopDelayP99Ms: result.serverLoop.p99Ms,
     serverLoopDelayMaxMs: result.serverLoop.maxMs,
+    serverGcMs: Math.round(result.serverLoop.gcMs),
+    serverGcMaxMs: result.serverLoop.gcMaxMs,
     connectMs: Math.round(result.connectMs),
     closeCodes: result.closeCodes,
     ...machineFigures(),

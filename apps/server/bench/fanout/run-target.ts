@@ -1,4 +1,5 @@
 import type { BenchChild } from "../child-rpc";
+import type { LoopFigures } from "../loop-delay";
 import { note } from "../report";
 import { sleep } from "../wait";
 import { connectClient, destroyClients, login, waitAllSynced, type BenchClient } from "./clients";
@@ -37,7 +38,7 @@ export interface TargetResult {
   metricDeltas: Record<string, number>;
   metricsAfter: Record<string, number>;
   /** Event-loop delay of the server's main thread during the measured phase. */
-  serverLoop: { p50Ms: number; p99Ms: number; maxMs: number };
+  serverLoop: LoopFigures;
   /** Close codes clients got during the run (a reconnect would distort latencies). */
   closeCodes: number[];
 }
