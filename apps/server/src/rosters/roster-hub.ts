@@ -1,4 +1,4 @@
-import { RosterRecords, RosterReview } from "@roster/doc";
+import { RosterRecords, RosterReview, compactEditLog } from "@roster/doc";
 import { isoDateInVietnam } from "@roster/rules";
 import type { Roster } from "@roster/schema";
 import { recordAudit } from "../audit/audit-recorder";
@@ -60,6 +60,12 @@ export class RosterHub {
       idleUnloadMs: options.idleUnloadMs,
       compactEvery: options.compactEvery,
       onRoomLoaded: (room) => this.attach(room),
+      // Entries another entry replaced are never read again (conflicts come from the heads);
+      // dropping them before a snapshot keeps the document, and every later load, small.
+      // `compactEditLog` is safe against concurrent and offline writers (see its docs).
+      beforeCompact: (docName, doc) => {
+        if (parseDocName(docName)?.kind === "records") compactEditLog(doc);
+      },
       logger: {
         warn: (message, fields) => options.logger.warn("sync.warn", { message, ...fields }),
         error: (message, fields) => options.logger.error("sync.error", { message, ...fields }),

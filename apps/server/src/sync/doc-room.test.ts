@@ -1,5 +1,5 @@
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "./close-codes";
 import { DocRoom, RoomClosedError, SERVER_ORIGIN, type DocRoomOptions } from "./doc-room";
@@ -235,6 +235,52 @@ describe("DocRoom compaction and close", () => {
     expect((await store.docStats(DOC)).updates).toBeLessThanOrEqual(3);
     const restored = await store.restore(DOC);
     expect(restored.getMap("children").toJSON()).toEqual(room.doc.getMap("children").toJSON());
+  });
+
+  it("runs beforeCompact first, persists and relays its change, then snapshots with it", async () => {
+    const seen: Y.Doc[] = [];
+    const { room, store, stats } = await openRoom(new MemoryDocStore(), {
+      compactEvery: 2,
+      beforeCompact: (doc) => {
+        seen.push(doc);
+        doc.getMap<unknown>("children").delete("c-01"); // stands for dropping dead log entries
+      },
+    });
+    const a = join(room);
+    const b = join(room);
+    for (const update of phoneEdits(["c-01", "fullName", "Lò Văn Pâng"], ["c-02", "fullName", "Lò Thị Xoan"], ["c-02", "gender", "female"])) {
+      a.connection.onMessage(encodeUpdate(update));
+      await flush();
+    }
+    await flush();
+    expect(seen).toEqual([room.doc]);
+    expect(stats.compactions).toBeGreaterThan(0);
+    expect(room.doc.getMap("children").has("c-01")).toBe(false);
+    // The other client got the change like any server write, and a reload has it too.
+    const other = new Y.Doc();
+    for (const update of b.socket.updates()) Y.applyUpdate(other, update);
+    expect(other.getMap("children").has("c-01")).toBe(false);
+    const restored = await store.restore(DOC);
+    expect(restored.getMap("children").has("c-01")).toBe(false);
+    expect(childField(restored, "c-02", "gender")).toBe("female");
+  });
+
+  it("compacts soon after loading a document stored as a long update log", async () => {
+    const store = new MemoryDocStore();
+    for (const update of phoneEdits(["c-09", "fullName", "Bế Thị Lan"], ["c-09", "gender", "female"], ["c-09", "dob", "2016-02-29"])) {
+      await store.appendUpdate(DOC, update);
+    }
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    try {
+      const { room, stats } = await openRoom(store, { compactEvery: 2 });
+      expect(stats.compactions).toBe(0);
+      await vi.advanceTimersByTimeAsync(5000);
+      await room.whenPersisted();
+      expect(stats.compactions).toBe(1);
+      expect((await store.docStats(DOC)).updates).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("close() waits for pending appends, closes sockets with the code given, compacts", async () => {

@@ -14,6 +14,9 @@ export const LOADED_FROM_STORE = Symbol("loaded-from-store");
 /** Default transaction origin of `DocRoom.write`. */
 export const SERVER_ORIGIN = Symbol("server");
 
+/** How long after loading a room with a long update log it is compacted. */
+const COMPACT_AFTER_LOAD_MS = 2000;
+
 /** Writing to a room that was unloaded, closed or broken. */
 export class RoomClosedError extends Error {
   override readonly name = "RoomClosedError";
@@ -32,6 +35,12 @@ export interface DocRoomOptions {
   onIdle?: (room: DocRoom) => void;
   /** Persisting failed: the room closed its connections with 1011 and is dead. */
   onBroken?: (room: DocRoom, error: unknown) => void;
+  /**
+   * Runs before a compaction takes its snapshot, e.g. to drop edit-log entries nobody
+   * needs any more. Its changes are persisted and relayed like any server write, and the
+   * snapshot is taken once they are durable. Failures are logged; the compaction goes on.
+   */
+  beforeCompact?: (doc: Y.Doc) => void;
 }
 
 type RoomState = "open" | "closing" | "closed" | "broken";
@@ -55,6 +64,8 @@ export class DocRoom implements ConnectionHost {
   private compacting: Promise<boolean> | undefined;
   private storedUpdates: number;
   private lastSeq: number;
+  /** `beforeCompact` ran and no compaction has succeeded since (it is not run again). */
+  private prepared = false;
 
   /** Loads the document's stored snapshot and updates into a new room. */
   static async load(options: DocRoomOptions): Promise<DocRoom> {
@@ -90,6 +101,13 @@ export class DocRoom implements ConnectionHost {
     });
     this.doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessChange);
+    if (this.storedUpdates > options.compactEvery) {
+      // A long log makes every load slow: compact soon, but not while the first clients
+      // are being answered.
+      setTimeout(() => {
+        if (this.state === "open") void this.compact();
+      }, COMPACT_AFTER_LOAD_MS).unref();
+    }
   }
 
   /** False once the room started unloading, closed or broke; it must not be used then. */
@@ -197,12 +215,34 @@ export class DocRoom implements ConnectionHost {
     if (this.compacting) return this.compacting;
     if (this.state === "broken" || this.state === "closed") return Promise.resolve(false);
     if (this.queue.pending > 0 || this.storedUpdates === 0) return Promise.resolve(false);
-    const run = this.runCompaction(Y.encodeStateAsUpdate(this.doc), this.lastSeq, this.storedUpdates);
+    const run = this.prepareAndCompact();
     this.compacting = run;
     void run.finally(() => {
       if (this.compacting === run) this.compacting = undefined;
     });
     return run;
+  }
+
+  private async prepareAndCompact(): Promise<boolean> {
+    if (this.options.beforeCompact && !this.prepared) {
+      this.prepared = true;
+      try {
+        this.doc.transact(() => this.options.beforeCompact?.(this.doc), SERVER_ORIGIN);
+      } catch (error) {
+        this.options.logger?.warn("sync: preparing a compaction failed", { doc: this.name, error: String(error) });
+      }
+      try {
+        await this.queue.drained();
+      } catch {
+        return false; // `fail` closed the room
+      }
+    }
+    // Only while nothing is pending, so the snapshot is exactly what is on disk; under
+    // continuous writes a later batch tries again.
+    if (this.queue.pending > 0 || this.state === "broken" || this.state === "closed") return false;
+    const compacted = await this.runCompaction(Y.encodeStateAsUpdate(this.doc), this.lastSeq, this.storedUpdates);
+    if (compacted) this.prepared = false;
+    return compacted;
   }
 
   /**

@@ -1,3 +1,4 @@
+import type * as Y from "yjs";
 import type { DocStore } from "../storage/store";
 import { CloseCode, SyncCloseError } from "./close-codes";
 import type { ConnectionLimits, SyncConnection } from "./connection";
@@ -23,6 +24,8 @@ export interface RoomRegistryOptions {
   idleUnloadMs: number;
   /** Compact a document in the background once it has more stored updates than this. */
   compactEvery: number;
+  /** Runs before each compaction's snapshot (see `DocRoomOptions.beforeCompact`). */
+  beforeCompact?: (docName: string, doc: Y.Doc) => void;
   /** Awaited once per load, before any connection is served (attach observers, seed meta…). */
   onRoomLoaded?: (room: DocRoom) => void | Promise<void>;
   logger?: SyncLogger;
@@ -124,6 +127,7 @@ export class RoomRegistry {
       now: this.options.now,
       onIdle: (idle) => this.scheduleIdle(idle),
       onBroken: (broken) => this.forget(broken),
+      ...(this.options.beforeCompact ? { beforeCompact: (doc: Y.Doc) => this.options.beforeCompact?.(docName, doc) } : {}),
     });
     try {
       await this.options.onRoomLoaded?.(room);
