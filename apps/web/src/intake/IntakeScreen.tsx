@@ -92,9 +92,13 @@ export function IntakeScreen(props: { rosterId: string; sessionId?: string }) {
         </Show>
       </section>
       <section class="session-pane">
-        <Link to={{ name: "intake", rosterId: props.rosterId }} class="back-link phone-only">
-          ← {t("intake.title")}
-        </Link>
+        {/* On a phone the schedule (with its sync status) is hidden while a session is open. */}
+        <div class="phone-only session-pane-top">
+          <Link to={{ name: "intake", rosterId: props.rosterId }} class="back-link">
+            ← {t("intake.title")}
+          </Link>
+          <SyncIndicator connection={workspace.connection} />
+        </div>
         <Show
           when={creating()}
           fallback={
