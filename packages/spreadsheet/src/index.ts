@@ -64,3 +64,15 @@ export { tableToXlsx } from "./write-xlsx";
 export { tableToCsv } from "./write-csv";
 export { neutraliseCell } from "./neutralise-cell";
 export { formatDate, formatDateInWords } from "./format-values";
+
+// Campaign progress
+export {
+  campaignPercent,
+  dailyReportValues,
+  dailyReportXlsx,
+  meetsWeeklyTarget,
+  weeklyGain,
+  WEEKLY_TARGET_KEYS,
+  type DailyReportInput,
+  type DailyReportLine,
+} from "./daily-report";
