@@ -309,6 +309,33 @@ describe("DocRoom compaction and close", () => {
     expect(childField(restored, "c-06", "grade")).toBe("3");
   });
 
+  it("answers a new client of an unchanged room with the stored state as is, and encodes once it changed", async () => {
+    const store = new MemoryDocStore();
+    const seed = new Y.Doc();
+    setChildField(seed, "c-10", "fullName", "Sùng Thị Dợ");
+    const stored = Y.encodeStateAsUpdate(seed);
+    await store.appendUpdate(DOC, stored);
+    const { room, stats } = await openRoom(store);
+    const fresh = join(room);
+    fresh.connection.onMessage(encodeSyncStep1(new Y.Doc()));
+    await flush();
+    expect(fresh.socket.updates()).toEqual([stored]);
+    expect(stats.syncFromStored).toBe(1);
+
+    // A client that has part of it, or any client after a change, gets an encoded state.
+    const phone = new Y.Doc();
+    Y.applyUpdate(phone, stored);
+    fresh.connection.onMessage(encodeUpdate(clientUpdate((d) => setChildField(d, "c-10", "dob", "2015-04-01"), phone).update));
+    await flush();
+    const late = join(room);
+    late.connection.onMessage(encodeSyncStep1(new Y.Doc()));
+    await flush();
+    expect(late.socket.updates()).toHaveLength(1);
+    expect(stats.syncFromStored).toBe(1);
+    expect(childField(late.socket.replica(), "c-10", "fullName")).toBe("Sùng Thị Dợ");
+    expect(childField(late.socket.replica(), "c-10", "dob")).toBe("2015-04-01");
+  });
+
   it("loads what the store holds", async () => {
     const store = new MemoryDocStore();
     for (const update of phoneEdits(["c-09", "fullName", "Bế Thị Lan"], ["c-09", "residenceType", "permanent"])) {

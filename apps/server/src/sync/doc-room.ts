@@ -64,6 +64,12 @@ export class DocRoom implements ConnectionHost {
   private compacting: Promise<boolean> | undefined;
   private storedUpdates: number;
   private lastSeq: number;
+  /**
+   * The one stored update the doc was loaded from, while the doc has not changed since:
+   * then it is the whole state, already on disk, and a new client (empty state vector)
+   * gets it as its sync step 2 without encoding a big document again.
+   */
+  private pristine: Uint8Array | undefined;
   /** `beforeCompact` ran and no compaction has succeeded since (it is not run again). */
   private prepared = false;
 
@@ -90,6 +96,7 @@ export class DocRoom implements ConnectionHost {
     this.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(this.doc, update, LOADED_FROM_STORE);
     }, LOADED_FROM_STORE);
+    this.pristine = updates.length === 1 ? updates[0] : undefined;
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.queue = new PersistQueue({
@@ -174,7 +181,9 @@ export class DocRoom implements ConnectionHost {
   onSyncStep1(connection: SyncConnection, stateVector: Uint8Array): void {
     if (this.state !== "open") return;
     // Computed now, sent once everything already applied (and thus in it) is durable.
-    const frame = encodeSyncStep2(encodeIntegratedState(this.doc, stateVector));
+    const fromStore = this.pristine !== undefined && Y.decodeStateVector(stateVector).size === 0;
+    if (fromStore) this.stats.syncFromStored += 1;
+    const frame = encodeSyncStep2(fromStore && this.pristine ? this.pristine : encodeIntegratedState(this.doc, stateVector));
     this.queue.drained().then(
       () => connection.send(frame),
       () => undefined, // the store failed: `fail` closed every connection already
@@ -272,6 +281,7 @@ export class DocRoom implements ConnectionHost {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.pristine = undefined;
     if (this.state === "open" || this.state === "closing") this.queue.push(update, origin);
   };
 

@@ -24,6 +24,8 @@ export interface SyncStatsSnapshot {
   compactionFailures: number;
   /** Update messages from read-only connections, dropped unapplied. */
   readOnlyDropped: number;
+  /** New clients answered with the stored state as is (no encoding of the document). */
+  syncFromStored: number;
   /** Connections closed by the server, by close code. */
   closes: Record<number, number>;
   persistLatency: LatencySnapshot;
@@ -41,6 +43,7 @@ export class SyncStats {
   compactions = 0;
   compactionFailures = 0;
   readOnlyDropped = 0;
+  syncFromStored = 0;
   private readonly closes = new Map<number, number>();
   private readonly latencyBuckets: number[] = PERSIST_LATENCY_BUCKETS_MS.map(() => 0);
   private latencyCount = 0;
@@ -75,6 +78,7 @@ export class SyncStats {
       compactions: this.compactions,
       compactionFailures: this.compactionFailures,
       readOnlyDropped: this.readOnlyDropped,
+      syncFromStored: this.syncFromStored,
       closes: Object.fromEntries(this.closes),
       persistLatency: {
         count: this.latencyCount,
