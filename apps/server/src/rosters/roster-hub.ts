@@ -11,6 +11,9 @@ import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { Debouncer } from "./debouncer";
 import { checkEditActors } from "./edit-actor-check";
 
+/** The marks debounce while the event loop is more than half busy. */
+const BUSY_DEBOUNCE_MS = 400;
+
 export interface RosterHubOptions {
   store: Store;
   logger: Logger;
@@ -52,6 +55,8 @@ export class RosterHub {
   private readonly attached = new Map<DocRoom, RecordsAttachment>();
   private readonly reviews = new Map<DocRoom, RosterReview>();
   private readonly now: () => Date;
+  /** Event-loop utilisation at the last `loopBusy()` sample, and when it was taken. */
+  private loopSample = { at: 0, elu: performance.eventLoopUtilization(), busy: false };
 
   constructor(private readonly options: RosterHubOptions) {
     this.now = options.now ?? (() => new Date());
@@ -131,12 +136,14 @@ export class RosterHub {
     }
     const records = new RosterRecords(room.doc);
     const marker = new RosterMarker(records);
-    // A run only evaluates what changed, but a big first run or a burst still costs CPU: on
-    // a busy server, space the runs to at least four times the last run's work (so marking
-    // takes at most ~20% of the event loop per roster), but never beyond 900 ms, to keep
-    // the 1-second promise.
+    // A run only evaluates what changed, but a big first run or a burst still costs CPU, and
+    // each run has a fixed cost: space the runs to at least four times the last run's work
+    // (so marking takes at most ~20% of the event loop per roster), and to BUSY_DEBOUNCE_MS
+    // while the event loop is busy (more changes share a run), but never beyond 900 ms, to
+    // keep the 1-second promise.
     let lastRunMs = 0;
-    const delay = () => Math.min(900, Math.max(this.options.markDebounceMs, 4 * lastRunMs));
+    const delay = () =>
+      Math.min(900, Math.max(this.options.markDebounceMs, 4 * lastRunMs, this.loopBusy() ? BUSY_DEBOUNCE_MS : 0));
     const attachment: RecordsAttachment = {
       records,
       marker,
@@ -160,6 +167,17 @@ export class RosterHub {
     // The first run comes after the debounce delay, so the first client's sync is answered
     // before it, and it works in slices, so it never holds that client up for long.
     attachment.debouncer.schedule();
+  }
+
+  /** Whether the event loop was more than half busy lately (sampled at most every 250 ms). */
+  private loopBusy(): boolean {
+    const now = performance.now();
+    if (now - this.loopSample.at >= 250) {
+      const elu = performance.eventLoopUtilization();
+      const busy = performance.eventLoopUtilization(elu, this.loopSample.elu).utilization > 0.5;
+      this.loopSample = { at: now, elu, busy };
+    }
+    return this.loopSample.busy;
   }
 
   private async attachment(rosterId: string): Promise<RecordsAttachment> {

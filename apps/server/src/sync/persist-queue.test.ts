@@ -21,7 +21,7 @@ function setup(store: MemoryDocStore) {
 }
 
 describe("PersistQueue", () => {
-  it("keeps one batch in flight; what arrives meanwhile is submitted together next, in order", async () => {
+  it("submits each update at once and relays in order, each once it and all before it are durable", async () => {
     const store = new MemoryDocStore();
     store.hold = true;
     const { queue, batches } = setup(store);
@@ -29,16 +29,13 @@ describe("PersistQueue", () => {
     queue.push(u1, "a");
     queue.push(u2, "b");
     queue.push(u3, "a");
-    expect(store.held.map((h) => h.update)).toEqual([u1]);
+    expect(store.held.map((h) => h.update)).toEqual([u1, u2, u3]);
     expect(queue.pending).toBe(3);
 
     store.release();
     await flush();
     expect(batches.map((b) => b.entries.map((e) => e.origin))).toEqual([["a"]]);
-    expect(store.held.map((h) => h.update)).toEqual([u2, u3]);
     store.release();
-    await flush();
-    expect(batches).toHaveLength(1); // not before the whole batch is durable
     store.release();
     await flush();
     expect(batches.map((b) => b.entries.map((e) => e.origin))).toEqual([["a"], ["b", "a"]]);
@@ -48,6 +45,22 @@ describe("PersistQueue", () => {
 
     const restored = await store.restore("records:thon-ban-pho");
     expect([0, 1, 2].map((i) => childField(restored, `c-${i}`, "grade"))).toEqual(["1", "2", "3"]);
+  });
+
+  it("never relays an update before an earlier one is durable, even if the store answers out of order", async () => {
+    const answers: ((seq: number) => void)[] = [];
+    const store = { appendUpdate: () => new Promise<number>((resolve) => answers.push(resolve)) };
+    const batches: PersistedBatch[] = [];
+    const queue = new PersistQueue({ name: "records:thon-ban-pho", store, onPersisted: (b) => batches.push(b), onFailure: () => undefined });
+    const [u1, u2] = edits(2) as [Uint8Array, Uint8Array];
+    queue.push(u1, "a");
+    queue.push(u2, "b");
+    answers[1]?.(2);
+    await flush();
+    expect(batches).toHaveLength(0);
+    answers[0]?.(1);
+    await flush();
+    expect(batches.map((b) => b.entries.map((e) => e.origin))).toEqual([["a", "b"]]);
   });
 
   it("drained() waits for everything pushed before the call", async () => {

@@ -26,21 +26,25 @@ export interface PersistQueueOptions {
 }
 
 /**
- * The per-document FIFO of updates waiting to be durable. One batch is in flight at a
- * time; updates that arrive meanwhile form the next batch. A batch's updates are
- * submitted to the store together, in order, so the store group-commits them (one
- * transaction, one fsync) and numbers them in call order; nothing is relayed before
- * the whole batch is durable and nothing is ever reordered.
+ * The per-document FIFO of updates waiting to be durable. Each update is handed to the
+ * store as soon as it is applied (the store group-commits whatever arrives together:
+ * one transaction, one fsync) and numbered in call order; an update is relayed only once
+ * it and every update before it are durable, so nothing is ever reordered. Updates made
+ * durable by the same commit are relayed together, as one batch.
+ *
+ * Not waiting for the previous append before submitting the next keeps a burst of
+ * updates from paying one store round trip each.
  *
  * Updates are not merged (`Y.mergeUpdates`) into one append: merging thousands of
  * small updates takes seconds and would block the event loop, while the store's group
  * commit already makes a batch cost one fsync.
  */
 export class PersistQueue {
-  private queue: QueuedUpdate[] = [];
+  /** Submitted and not relayed yet, oldest first; `seq` is set once durable. */
+  private inFlight: { entry: QueuedUpdate; started: number; seq?: number }[] = [];
   private enqueued = 0;
   private persisted = 0;
-  private writing = false;
+  private flushScheduled = false;
   private failure: { error: unknown } | undefined;
   private waiters: { target: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private readonly now: () => number;
@@ -58,12 +62,25 @@ export class PersistQueue {
     return this.failure !== undefined;
   }
 
-  /** Queues an update; ignored once the queue has failed (the room is being discarded). */
+  /** Submits an update; ignored once the queue has failed (the room is being discarded). */
   push(update: Uint8Array, origin: unknown): void {
     if (this.failure) return;
-    this.queue.push({ update, origin });
+    const slot: { entry: QueuedUpdate; started: number; seq?: number } = { entry: { update, origin }, started: this.now() };
+    this.inFlight.push(slot);
     this.enqueued += 1;
-    if (!this.writing) void this.write();
+    let appended: Promise<number>;
+    try {
+      appended = this.options.store.appendUpdate(this.options.name, update);
+    } catch (error) {
+      appended = Promise.reject(error);
+    }
+    appended.then(
+      (seq) => {
+        slot.seq = seq;
+        this.scheduleFlush();
+      },
+      (error: unknown) => this.fail(error),
+    );
   }
 
   /** Resolves once every update pushed so far is durable; rejects if the store failed. */
@@ -73,37 +90,39 @@ export class PersistQueue {
     return new Promise((resolve, reject) => this.waiters.push({ target: this.enqueued, resolve, reject }));
   }
 
-  private async write(): Promise<void> {
-    this.writing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      const started = this.now();
-      try {
-        const { store, name } = this.options;
-        const seqs = await Promise.all(batch.map((entry) => store.appendUpdate(name, entry.update)));
-        this.persisted += batch.length;
-        this.options.onPersisted({
-          entries: batch,
-          seq: seqs.reduce((max, seq) => Math.max(max, seq), 0),
-          bytes: batch.reduce((sum, entry) => sum + entry.update.byteLength, 0),
-          latencyMs: this.now() - started,
-        });
-      } catch (error) {
-        this.fail(error);
-        return;
-      }
-      const ready = this.waiters.filter((w) => w.target <= this.persisted);
-      this.waiters = this.waiters.filter((w) => w.target > this.persisted);
-      for (const waiter of ready) waiter.resolve();
-    }
-    this.writing = false;
+  /** Once per burst of acknowledgements: those of one commit arrive together. */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  /** Relays the durable updates at the head of the line, in order, as one batch. */
+  private flush(): void {
+    if (this.failure) return;
+    let count = 0;
+    while (count < this.inFlight.length && this.inFlight[count]?.seq !== undefined) count++;
+    if (count === 0) return;
+    const done = this.inFlight.splice(0, count);
+    this.persisted += count;
+    this.options.onPersisted({
+      entries: done.map((slot) => slot.entry),
+      seq: done.reduce((max, slot) => Math.max(max, slot.seq ?? 0), 0),
+      bytes: done.reduce((sum, slot) => sum + slot.entry.update.byteLength, 0),
+      latencyMs: this.now() - (done[0]?.started ?? this.now()),
+    });
+    const ready = this.waiters.filter((w) => w.target <= this.persisted);
+    this.waiters = this.waiters.filter((w) => w.target > this.persisted);
+    for (const waiter of ready) waiter.resolve();
   }
 
   private fail(error: unknown): void {
+    if (this.failure) return;
     this.failure = { error };
-    this.queue = [];
-    this.writing = false;
+    this.inFlight = [];
     const waiters = this.waiters;
     this.waiters = [];
     for (const waiter of waiters) waiter.reject(error);
