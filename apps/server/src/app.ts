@@ -11,6 +11,9 @@ import { loginRoutes } from "./api/login-routes";
 import { opsRoutes } from "./api/ops-routes";
 import { rosterRoutes } from "./api/roster-routes";
 import { verifyRoutes } from "./api/verify-routes";
+import { importRoutes } from "./api/import-routes";
+import { exportRoutes } from "./api/export-routes";
+import { progressRoutes } from "./api/progress-routes";
 
 /** The HTTP application: API under /api, probes, and the PWA at /. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -54,6 +57,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   authed.route("/rosters", rosterRoutes(deps));
   authed.route("/rosters", verifyRoutes(deps));
+  authed.route("/rosters", importRoutes(deps));
+  authed.route("/rosters", exportRoutes(deps));
+  authed.route("/", progressRoutes(deps));
   app.route("/api", authed);
   app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Không có API này / No such API" } }, 404));
 

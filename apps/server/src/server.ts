@@ -12,6 +12,7 @@ import { RosterHub } from "./rosters/roster-hub";
 import { openStore } from "./storage/open-store";
 import type { Store } from "./storage/store";
 import { createSyncEndpoint } from "./sync-endpoint";
+import { DailyProgress } from "./reports/daily-progress";
 
 export interface RunningServer {
   port: number;
@@ -19,6 +20,7 @@ export interface RunningServer {
   store: Store;
   hub: RosterHub;
   logger: Logger;
+  progress: DailyProgress;
   close(): Promise<void>;
 }
 
@@ -27,8 +29,10 @@ export interface RunningServer {
  * resolves once it listens. `close()` stops accepting, drains every pending write and
  * closes the store.
  */
-export async function startServer(env: Env, options: { logger?: Logger } = {}): Promise<RunningServer> {
+export async function startServer(env: Env, options: { logger?: Logger; now?: () => Date } = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
+  // One clock for evaluation dates, imports and the daily series; tests move it.
+  const now = options.now ?? (() => new Date());
   const store = await openStore(env);
   const hub = new RosterHub({
     store,
@@ -36,11 +40,13 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     idleUnloadMs: env.IDLE_UNLOAD_MS,
     compactEvery: env.COMPACT_EVERY,
     markDebounceMs: env.MARK_DEBOUNCE_MS,
+    now,
     limits: {
       maxMessageBytes: env.MAX_MESSAGE_BYTES,
       rateLimit: { messagesPerSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST },
     },
   });
+  const progress = new DailyProgress({ store, hub, logger, now });
   const tokens = new TokenService(tokenSecret(env.DATA_DIR, env.TOKEN_SECRET), Math.round(env.TOKEN_TTL_HOURS * 3600));
   const app = createApp({
     env,
@@ -50,6 +56,8 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     throttle: new LoginThrottle(env.LOGIN_ATTEMPTS),
     logger,
     httpStats: new HttpStats(),
+    now,
+    progress,
   });
   const sync = createSyncEndpoint({ hub, tokens, store, logger, maxMessageBytes: env.MAX_MESSAGE_BYTES });
 
@@ -68,10 +76,11 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await sync.close();
+      await progress.close();
       await hub.close();
       await httpClosed;
       await store.close();
       logger.info("server.closed");
     })());
-  return { port, url, store, hub, logger, close };
+  return { port, url, store, hub, logger, progress, close };
 }

@@ -83,7 +83,10 @@ export type RosterProgress = z.infer<typeof RosterProgressSchema>;
  * `GET /api/rosters/:id/progress` (one roster: `rosters` has one item).
  */
 export const ProgressReportSchema = z.object({
+  /** The commune's code. */
   commune: z.string(),
+  /** The commune's name, e.g. "Phường Ngọc Hà". */
+  communeName: z.string().optional(),
   /** Today in Vietnam (`YYYY-MM-DD`), the day ages and findings are computed on. */
   asOf: IsoDateSchema,
   /** Percentage points more per week each campaign figure should gain (DOMAIN.md: ≥10 %). */

@@ -5,6 +5,7 @@ import type { Store, StoredUser } from "../storage/store";
 import type { TokenService } from "../auth/tokens";
 import type { LoginThrottle } from "../auth/login-throttle";
 import type { HttpStats } from "../observability/http-stats";
+import type { DailyProgress } from "../reports/daily-progress";
 
 /** What the HTTP layer needs, passed in explicitly (no module-level state). */
 export interface AppDeps {
@@ -15,6 +16,10 @@ export interface AppDeps {
   throttle: LoginThrottle;
   logger: Logger;
   httpStats: HttpStats;
+  /** The server's clock (tests set it): dates of imports, exports and the daily series. */
+  now: () => Date;
+  /** Keeps each roster's daily campaign figures (one entry per day, past days frozen). */
+  progress: DailyProgress;
 }
 
 /** Hono context variables set by the auth middleware. */

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { importsAddedIn } from "@roster/doc";
 import type { AuditEntry, FieldValue } from "@roster/schema";
 import type { AuditStore } from "../storage/store";
 import type { Logger } from "../observability/logger";
@@ -56,6 +57,24 @@ function asValue(value: unknown): FieldValue {
   return JSON.stringify(value);
 }
 
+// Both observers (children, guardians) see the same transaction: look its import up once.
+const importSources = new WeakMap<Y.Transaction, string | null>();
+
+/**
+ * The file a transaction imported, when it appended an `imports` entry: an import applied
+ * in the app (offline too) reaches the server as a sync update holding the writes and the
+ * entry together, so its audit entries name the file like a server-side import's do.
+ */
+export function importSourceOf(transaction: Y.Transaction): string | undefined {
+  let source = importSources.get(transaction);
+  if (source === undefined) {
+    const added = importsAddedIn(transaction);
+    source = added.length === 0 ? null : added.map((entry) => entry.file).join(", ");
+    importSources.set(transaction, source);
+  }
+  return source ?? undefined;
+}
+
 /**
  * Appends every accepted change to a roster's records document to the audit log, with the
  * user the server authenticated for the connection (never a name the client claims).
@@ -73,7 +92,8 @@ export function recordAudit(
   const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     const context = contextOf(transaction.origin);
     if (!context) return;
-    const who = { user: context.user.username, ...(context.source ? { source: context.source } : {}) };
+    const source = context.source ?? importSourceOf(transaction);
+    const who = { user: context.user.username, ...(source ? { source } : {}) };
     const entries = auditEntriesOf(events, { children, guardians }, who, now().toISOString());
     if (entries.length === 0) return;
     store.appendAudit(rosterId, entries).catch((error: unknown) => {

@@ -24,11 +24,16 @@ const TEST_ENV = { PORT: "0", LOG_LEVEL: "silent", MARK_DEBOUNCE_MS: "50", IDLE_
 
 /**
  * Starts `startServer(envFor(...))` on port 0. `env` overrides the test defaults
- * (e.g. `{ MAX_MESSAGE_BYTES: "65536" }`); `dataDir` reuses an existing folder.
+ * (e.g. `{ MAX_MESSAGE_BYTES: "65536" }`); `dataDir` reuses an existing folder; `options.now`
+ * is the server's clock (a test moves it to another day).
  */
-export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  options: { now?: () => Date } = {},
+): Promise<TestServer> {
   const dir = dataDir ?? tempDir().path;
-  const running = await startServer(envFor({ ...TEST_ENV, ...env, DATA_DIR: dir }));
+  const running = await startServer(envFor({ ...TEST_ENV, ...env, DATA_DIR: dir }), options);
   const stop = () => running.close();
   return {
     running,
@@ -38,7 +43,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     stop,
     restart: async () => {
       await stop();
-      return startTestServer(env, dir);
+      return startTestServer(env, dir, options);
     },
     dispose: async () => {
       await stop();

@@ -1,0 +1,70 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cleanFileName } from "@roster/doc";
+import { assertCanEdit } from "../auth/access";
+import { BadRequestError } from "../errors";
+import { commitImportPlan } from "../imports/apply-roster-import";
+import { importPreview } from "../imports/import-preview";
+import { planRosterImport, parseMappingField } from "../imports/plan-roster-import";
+import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
+import { syncDocName } from "../sync";
+import type { AppDeps, AppEnv } from "./deps";
+import { rosterFor } from "./roster-access";
+
+/**
+ * `POST /api/rosters/:id/import` (multipart: `file`, optional `mapping`): imports an XLSX
+ * or CSV list into the roster as one change, recorded in the audit as coming from that
+ * file. `?preview=1` answers what it would do and writes nothing.
+ */
+export function importRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { store, hub, now } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.post(
+    "/:id/import",
+    bodyLimit({
+      // The multipart envelope around the file is a few hundred bytes.
+      maxSize: MAX_IMPORT_BYTES + 64 * 1024,
+      onError: (c) =>
+        c.json({ error: { code: "too_large", message: `Tệp quá lớn (tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB) / File too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB)` } }, 413),
+    }),
+    async (c) => {
+      const user = c.var.user;
+      const roster = await rosterFor(user, c.req.param("id"), store);
+      assertCanEdit(user);
+      let form: Record<string, string | File>;
+      try {
+        form = (await c.req.parseBody()) as Record<string, string | File>;
+      } catch {
+        throw new BadRequestError("Cần gửi tệp dạng multipart/form-data / Send the file as multipart/form-data", "invalid_form");
+      }
+      const file = form.file;
+      if (!(file instanceof File)) throw new BadRequestError("Thiếu tệp (trường file) / Missing the file (field file)", "missing_file");
+      if (file.size > MAX_IMPORT_BYTES) throw new BadRequestError("Tệp quá lớn / File too large", "too_large");
+      const override = parseMappingField(form.mapping);
+      const fileName = cleanFileName(file.name || "danh-sach");
+      const table = await readImportFile(new Uint8Array(await file.arrayBuffer()), fileName);
+
+      const preview = ["1", "true"].includes(c.req.query("preview") ?? "");
+      const records = await hub.records(roster.id);
+      const room = await hub.registry.getOrLoad(syncDocName("records", roster.id));
+      // From here to the commit nothing awaits: the plan is made against the document
+      // exactly as the commit finds it.
+      const planned = planRosterImport(table, records, { asOf: hub.asOf(), fileName, override });
+      if (preview) return c.json(importPreview(table, planned));
+      const result = commitImportPlan(
+        room.doc,
+        records,
+        planned.plan,
+        { id: user.id, username: user.username, ...(user.displayName ? { displayName: user.displayName } : {}) },
+        now().toISOString(),
+        (change, origin) => room.write(change, origin),
+      );
+      await room.whenPersisted();
+      deps.logger.info("import.committed", { rosterId: roster.id, user: user.username, added: result.added, updated: result.updated, rejected: result.rejected.length });
+      return c.json(result);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,12 @@
+import { RosterError } from "../errors";
+
+/** A file that arrived whole but cannot be imported: not a list we can read, or no name
+ * column. 422, with the reason in Vietnamese first. */
+export class UnprocessableFileError extends RosterError {
+  readonly status = 422;
+  readonly code: string;
+  constructor(message: string, code = "unreadable_file") {
+    super(message);
+    this.code = code;
+  }
+}
