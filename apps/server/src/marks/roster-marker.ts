@@ -208,11 +208,16 @@ export class RosterMarker {
       if (!(await clock.pause())) return result(0, 0);
     }
 
-    const conflicts = conflictFieldsByChild([...this.children.values()], this.records.conflicts());
+    const allConflicts = this.records.conflicts();
+    // Only a guardian's conflict needs the children (to show it on each linked child).
+    const linkedChildren = allConflicts.some((c) => c.kind === "guardian") ? [...this.children.values()] : [];
+    const conflicts = conflictFieldsByChild(linkedChildren, allConflicts);
     const conflictsOf = new Map<string, string>();
     for (const [id, fields] of Object.entries(conflicts)) conflictsOf.set(id, fields.join("\u0000"));
-    for (const id of new Set([...this.conflictsOf.keys(), ...conflictsOf.keys()])) {
-      if (this.conflictsOf.get(id) !== conflictsOf.get(id)) reevaluate.add(id);
+    if (this.conflictsOf.size > 0 || conflictsOf.size > 0) {
+      for (const id of new Set([...this.conflictsOf.keys(), ...conflictsOf.keys()])) {
+        if (this.conflictsOf.get(id) !== conflictsOf.get(id)) reevaluate.add(id);
+      }
     }
     this.conflictsOf = conflictsOf;
 
