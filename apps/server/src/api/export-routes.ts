@@ -1,17 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
-import { StatusSchema, type Child } from "@roster/schema";
-import {
-  exportCleanedList,
-  exportHandoverList,
-  exportProblemList,
-  handoverHtml,
-  tableToCsv,
-  tableToXlsx,
-  type ExportTable,
-} from "@roster/spreadsheet";
+import { StatusSchema } from "@roster/schema";
 import { BadRequestError } from "../errors";
-import { FILE_WORDS } from "../reports/report-words";
+import { rosterExport } from "../reports/roster-export";
 import type { AppDeps, AppEnv } from "./deps";
 import { download } from "./download";
 import { rosterFor } from "./roster-access";
@@ -43,41 +34,17 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     await hub.ensureMeta(roster);
     const markings = await hub.markNow(roster.id);
-    const records = await hub.records(roster.id);
-    const guardians = records.guardiansById();
-    const asOf = hub.asOf();
-    const commune = (await store.getCommune(roster.commune))?.name ?? roster.commune;
-    const children: Child[] = records
-      .listChildren()
-      .filter((child) => markings.has(child.id) && (!query.status || markings.get(child.id)!.status === query.status));
-
-    let table: ExportTable;
-    if (list === "cleaned") {
-      table = exportCleanedList(children, guardians);
-    } else if (list === "problems") {
-      // The server's statuses and findings (verification.stale and conflicts included).
-      const evaluations = new Map(
-        children.map((child) => {
-          const m = markings.get(child.id)!;
-          return [child.id, { status: m.status === "needs-fix" ? "needs-fix" : "clean", findings: m.findings }] as const;
-        }),
-      );
-      table = exportProblemList(children, guardians, evaluations, { village: roster.name, commune, asOf });
-    } else {
-      const verified = new Set(children.filter((child) => markings.get(child.id)!.status === "verified").map((child) => child.id));
-      const handover = exportHandoverList(children, guardians, {
-        village: roster.name,
-        commune,
-        date: asOf,
-        verified,
-        issuer: [`UBND ${commune.toUpperCase()}`, roster.name.toUpperCase()],
-      });
-      if (query.format === "html") return download(c, handoverHtml(handover), "html", `${FILE_WORDS.handover} - ${roster.name} - ${asOf}`);
-      table = handover.table;
-    }
-    const name = `${FILE_WORDS[list]} - ${roster.name} - ${asOf}`;
-    if (query.format === "csv") return download(c, tableToCsv(table), "csv", name);
-    return download(c, await tableToXlsx(table), "xlsx", name);
+    const file = await rosterExport({
+      roster,
+      communeName: (await store.getCommune(roster.commune))?.name ?? roster.commune,
+      records: await hub.records(roster.id),
+      markings,
+      asOf: hub.asOf(),
+      list,
+      format: query.format,
+      status: query.status,
+    });
+    return download(c, file.body, file.format, file.name);
   });
 
   return app;

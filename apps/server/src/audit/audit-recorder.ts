@@ -76,6 +76,29 @@ export function importSourceOf(transaction: Y.Transaction): string | undefined {
 }
 
 /**
+ * Calls `onEntries` with the audit entries of every transaction on a records document
+ * that someone made (its origin carries a `ChangeContext`). Returns a function that stops.
+ */
+export function observeAudit(doc: Y.Doc, onEntries: (entries: AuditEntry[]) => void, now: () => Date = () => new Date()): () => void {
+  const children = doc.getMap<unknown>("children");
+  const guardians = doc.getMap<unknown>("guardians");
+  const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+    const context = contextOf(transaction.origin);
+    if (!context) return;
+    const source = context.source ?? importSourceOf(transaction);
+    const who = { user: context.user.username, ...(source ? { source } : {}) };
+    const entries = auditEntriesOf(events, { children, guardians }, who, now().toISOString());
+    if (entries.length > 0) onEntries(entries);
+  };
+  children.observeDeep(observer);
+  guardians.observeDeep(observer);
+  return () => {
+    children.unobserveDeep(observer);
+    guardians.unobserveDeep(observer);
+  };
+}
+
+/**
  * Appends every accepted change to a roster's records document to the audit log, with the
  * user the server authenticated for the connection (never a name the client claims).
  * Returns a function that stops recording.
@@ -87,23 +110,13 @@ export function recordAudit(
   logger: Logger,
   now: () => Date = () => new Date(),
 ): () => void {
-  const children = doc.getMap<unknown>("children");
-  const guardians = doc.getMap<unknown>("guardians");
-  const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
-    const context = contextOf(transaction.origin);
-    if (!context) return;
-    const source = context.source ?? importSourceOf(transaction);
-    const who = { user: context.user.username, ...(source ? { source } : {}) };
-    const entries = auditEntriesOf(events, { children, guardians }, who, now().toISOString());
-    if (entries.length === 0) return;
-    store.appendAudit(rosterId, entries).catch((error: unknown) => {
-      logger.error("audit.append_failed", { rosterId, error: error instanceof Error ? error : String(error) });
-    });
-  };
-  children.observeDeep(observer);
-  guardians.observeDeep(observer);
-  return () => {
-    children.unobserveDeep(observer);
-    guardians.unobserveDeep(observer);
-  };
+  return observeAudit(
+    doc,
+    (entries) => {
+      store.appendAudit(rosterId, entries).catch((error: unknown) => {
+        logger.error("audit.append_failed", { rosterId, error: error instanceof Error ? error : String(error) });
+      });
+    },
+    now,
+  );
 }

@@ -4,17 +4,25 @@ import { BadRequestError } from "../errors";
 import { seedRosters } from "../seed/seed-rosters";
 import type { Store } from "../storage/store";
 import { flag, intFlag, optionalFlag, type ParsedArgs } from "./args";
+import { exportCommand, importCommand } from "./file-commands";
 
 export const USAGE = `Cách dùng / Usage: pnpm roster <command>
   commune add --code CODE --name NAME
   roster add --commune CODE --id ID --name NAME        (ID: [a-z0-9-]{1,64})
   user add --commune CODE --username U --password P --role ${ROLES.join("|")} [--roster ID ...] [--display-name NAME]
   seed --commune CODE --villages N --children N [--seed S]
-  rosters --commune CODE                                (list)`;
+  rosters --commune CODE                                (list)
+  import --roster ID FILE.xlsx|FILE.csv [--preview] [--mapping JSON] [--by NAME]
+                                                        (dừng máy chủ trước / stop the server first)
+  export --roster ID [--format xlsx|csv|html] [--status clean|needs-fix|verified]
+         [--list cleaned|problems|handover] [--out FILE]`;
 
 /** Runs one operator command against the store; returns what to print. */
-export async function runCommand(store: Store, args: ParsedArgs): Promise<string> {
+export async function runCommand(store: Store, args: ParsedArgs, now: () => Date = () => new Date()): Promise<string> {
   const [noun, verb] = args.words;
+  // import / export take a file, not a verb.
+  if (noun === "import") return importCommand(store, args, now);
+  if (noun === "export") return exportCommand(store, args, now);
   const command = `${noun ?? ""} ${verb ?? ""}`.trim();
   switch (command) {
     case "commune add": {

@@ -1,0 +1,143 @@
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import * as Y from "yjs";
+import { RosterRecords, RosterReview, cleanFileName } from "@roster/doc";
+import { StatusSchema, type AuditEntry, type Roster } from "@roster/schema";
+import { foldName, isoDateInVietnam } from "@roster/rules";
+import { observeAudit } from "../audit/audit-recorder";
+import { BadRequestError, NotFoundError } from "../errors";
+import { commitImportPlan } from "../imports/apply-roster-import";
+import { parseMappingField, planRosterImport } from "../imports/plan-roster-import";
+import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
+import { markRoster } from "../marks/compute-marks";
+import { rosterExport, type ExportFileFormat, type ExportList } from "../reports/roster-export";
+import type { Store } from "../storage/store";
+import { syncDocName } from "../sync";
+import { flag, optionalFlag, type ParsedArgs } from "./args";
+
+/** The actor of changes made from the operator CLI (there is no login). */
+const CLI_USER = { id: "cli", username: "cli", displayName: "Dòng lệnh quản trị / Operator CLI" };
+
+async function rosterOf(store: Store, id: string): Promise<Roster> {
+  const roster = await store.getRoster(id);
+  if (!roster) throw new NotFoundError(`Không có danh sách / No such roster: ${id}`);
+  return roster;
+}
+
+/** A document as stored (snapshot and updates), in memory. */
+async function loadDoc(store: Store, name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const updates = await store.loadDoc(name);
+  doc.transact(() => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
+}
+
+/**
+ * `import --roster ID FILE [--preview] [--mapping JSON] [--by NAME]`: the same reading,
+ * planning and one-transaction commit as `POST /api/rosters/:id/import`, on the document
+ * as stored; the change is appended to the store as one update, and its audit entries
+ * (user `cli` or `--by`, source the file name) in the same run. The server must not be
+ * running on this DATA_DIR (its loaded copy would not see the change): use the API then.
+ */
+export async function importCommand(store: Store, args: ParsedArgs, now: () => Date): Promise<string> {
+  const roster = await rosterOf(store, flag(args, "roster"));
+  // `--preview FILE` reads as a flag with a value: take it as the file.
+  const previewValue = optionalFlag(args, "preview");
+  const path = args.words[1] ?? (previewValue !== undefined && previewValue !== "true" ? previewValue : undefined);
+  if (!path) throw new BadRequestError("Thiếu tệp cần nhập / Missing the file to import", "missing_file");
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new NotFoundError(`Không tìm thấy tệp / File not found: ${path}`);
+  }
+  if (size > MAX_IMPORT_BYTES) throw new BadRequestError(`Tệp quá lớn (tối đa 10 MB) / File too large (at most 10 MB): ${path}`, "too_large");
+  const fileName = cleanFileName(basename(path));
+  const table = await readImportFile(new Uint8Array(readFileSync(path)), fileName);
+  const override = parseMappingField(optionalFlag(args, "mapping"));
+
+  const name = syncDocName("records", roster.id);
+  const doc = await loadDoc(store, name);
+  const records = new RosterRecords(doc, { now });
+  try {
+    const { plan } = planRosterImport(table, records, { asOf: isoDateInVietnam(now()), fileName, override });
+    const rejected = plan.rejected.map((r) => `  dòng / row ${r.row}: ${r.reasons.map((x) => x.vi).join("; ")}`);
+    if (args.flags.has("preview")) {
+      return [
+        `Xem trước / Preview ${fileName}: thêm / add ${plan.add.length}, cập nhật / update ${plan.update.length}, không đổi / unchanged ${plan.unchanged.length}, bị loại / rejected ${plan.rejected.length}`,
+        ...rejected,
+      ].join("\n");
+    }
+    const by = optionalFlag(args, "by");
+    const user = by ? { ...CLI_USER, username: `cli:${by}`, displayName: by } : CLI_USER;
+    const audit: AuditEntry[] = [];
+    const stopAudit = observeAudit(doc, (entries) => audit.push(...entries), now);
+    const before = Y.encodeStateVector(doc);
+    const result = commitImportPlan(doc, records, plan, user, now().toISOString());
+    stopAudit();
+    const update = Y.encodeStateAsUpdate(doc, before);
+    if (audit.length > 0 || result.added + result.updated > 0) {
+      await store.appendUpdate(name, update);
+      if (audit.length > 0) await store.appendAudit(roster.id, audit);
+    }
+    return [
+      `Đã nhập / Imported ${fileName} → ${roster.id}: thêm / added ${result.added}, cập nhật / updated ${result.updated}, bị loại / rejected ${result.rejected.length}`,
+      ...rejected,
+    ].join("\n");
+  } finally {
+    records.destroy();
+    doc.destroy();
+  }
+}
+
+const LISTS: readonly ExportList[] = ["cleaned", "problems", "handover"];
+const FORMATS: readonly ExportFileFormat[] = ["xlsx", "csv", "html"];
+
+/**
+ * `export --roster ID --format xlsx|csv|html [--status S] [--list cleaned|problems|handover]
+ * [--out FILE]`: the same files as `GET /api/rosters/:id/export`, with statuses evaluated
+ * now from the stored records and police verifications. Without `--out` the file is
+ * written to the current folder under an ASCII form of its Vietnamese name.
+ */
+export async function exportCommand(store: Store, args: ParsedArgs, now: () => Date): Promise<string> {
+  const roster = await rosterOf(store, flag(args, "roster"));
+  const format = (optionalFlag(args, "format") ?? "xlsx") as ExportFileFormat;
+  if (!FORMATS.includes(format)) throw new BadRequestError(`--format phải là / must be ${FORMATS.join("|")}`, "bad_flag");
+  const list = (optionalFlag(args, "list") ?? (format === "html" ? "handover" : "cleaned")) as ExportList;
+  if (!LISTS.includes(list)) throw new BadRequestError(`--list phải là / must be ${LISTS.join("|")}`, "bad_flag");
+  if (format === "html" && list !== "handover") {
+    throw new BadRequestError("Chỉ danh sách bàn giao có bản in HTML / Only the handover list has a printable HTML form", "bad_flag");
+  }
+  const statusFlag = optionalFlag(args, "status");
+  const status = statusFlag === undefined ? undefined : StatusSchema.safeParse(statusFlag).data;
+  if (statusFlag !== undefined && !status) throw new BadRequestError(`--status phải là / must be ${StatusSchema.options.join("|")}`, "bad_flag");
+
+  const recordsDoc = await loadDoc(store, syncDocName("records", roster.id));
+  const reviewDoc = await loadDoc(store, syncDocName("review", roster.id));
+  const records = new RosterRecords(recordsDoc);
+  const review = new RosterReview(reviewDoc);
+  try {
+    const asOf = isoDateInVietnam(now());
+    const markings = markRoster(records.listChildren({ includeRemoved: true }), records.guardiansById(), review.verifications(), records.conflicts(), asOf);
+    const file = await rosterExport({
+      roster,
+      communeName: (await store.getCommune(roster.commune))?.name ?? roster.commune,
+      records,
+      markings,
+      asOf,
+      list,
+      format,
+      status,
+    });
+    const out = resolve(optionalFlag(args, "out") ?? `${foldName(file.name).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")}.${format}`);
+    writeFileSync(out, file.body);
+    return `Đã xuất / Exported ${file.rows} trẻ / children → ${out}`;
+  } finally {
+    records.destroy();
+    review.destroy();
+    recordsDoc.destroy();
+    reviewDoc.destroy();
+  }
+}
