@@ -125,6 +125,29 @@ describe("import preview", () => {
   });
 });
 
+describe("the committed sample lists", () => {
+  // packages/spreadsheet/fixtures, written by its scripts/make-fixtures.ts with exceljs.
+  it.for<[string, number, string]>([
+    ["danh-sach-lop-3a.xlsx", 8, "Ngô Gia Bảo"],
+    ["danh-sach-tcvn3.xlsx", 6, "Đặng Thu Trang"],
+    ["danh-sach-tcvn3.csv", 6, "Lê Thị Hoa"],
+    ["danh-sach-vni.xlsx", 6, "Võ Thị Mỹ Duyên"],
+    ["danh-sach-dien-thoai.csv", 3, "Trần Văn Bình"],
+    ["danh-sach-windows-1258.csv", 0, ""],
+  ])("%s imports through the API with its names in Unicode", async ([file, added, name]) => {
+    const roster = await freshRoster();
+    const answer = await upload(server.url, importPath(roster), sessions.school.token, { name: file, bytes: sample(file) });
+    expect(answer.status, answer.text).toBe(200);
+    const result = ImportResultSchema.parse(answer.body);
+    if (added > 0) expect(result.added).toBe(added);
+    else expect(result.added).toBeGreaterThan(0);
+    const names = (await children(roster)).map((c) => c.fullName);
+    if (name) expect(names).toContain(name);
+    // No legacy-font text reached the roster.
+    expect(names.join(" ")).not.toMatch(/[µ¸¶·¹¨»¾¶Ç©ªÞ÷]|a[ëùø]|eá|aõ/);
+  });
+});
+
 describe("import commit", () => {
   it("adds the children in one change that a connected client receives, and the audit names the file", async () => {
     const roster = await freshRoster();
