@@ -169,6 +169,17 @@ describe("RosterMarker", () => {
     expectSameAsFullEvaluation(w, result);
   });
 
+  it("after a failed run (the review room could not be written), the next run brings every mark up to date", async () => {
+    const w = world(9, 60);
+    await w.run();
+    const [a] = w.records.listChildren();
+    w.records.setChildField(a!.id, "pid", "", ACTOR);
+    await expect(w.marker.run(async () => Promise.reject(new Error("review room closed")), ASOF, AT)).rejects.toThrow("review room closed");
+    expect(w.review.mark(a!.id)?.codes).not.toContain("pid.missing");
+    expectSameAsFullEvaluation(w, await w.run());
+    expect(w.review.mark(a!.id)?.codes).toContain("pid.missing");
+  });
+
   it("works in slices: a first run over thousands of children lets timers fire in between", async () => {
     const w = world(3, 2000);
     let ticks = 0;

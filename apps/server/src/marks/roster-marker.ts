@@ -130,7 +130,7 @@ export class RosterMarker {
    * made before the call).
    */
   run(target: () => Promise<ReviewTarget>, asOf: string, at: string): Promise<MarkRunResult> {
-    const next = this.chain.then(() => this.runOnce(target, asOf, at));
+    const next = this.chain.then(() => this.runGuarded(target, asOf, at));
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -145,6 +145,29 @@ export class RosterMarker {
     this.closed = true;
     this.stopRecords();
     this.stopReview?.();
+  }
+
+  /** A run that fails starts the next one from scratch (every child read and compared again). */
+  private async runGuarded(target: () => Promise<ReviewTarget>, asOf: string, at: string): Promise<MarkRunResult> {
+    try {
+      return await this.runOnce(target, asOf, at);
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
+  }
+
+  /** Forgets everything cached; the next run reads, evaluates and compares the whole roster. */
+  private reset(): void {
+    for (const map of [this.children, this.linked, this.dupKeys, this.evaluations, this.fingerprints, this.fingerprintKeys, this.current, this.verifications]) {
+      map.clear();
+    }
+    for (const id of Object.keys(this.guardians)) delete this.guardians[id];
+    this.pairsOf = new Map();
+    this.conflictsOf = new Map();
+    this.asOf = undefined;
+    this.loaded = false;
+    this.unbindReview();
   }
 
   private async runOnce(target: () => Promise<ReviewTarget>, asOf: string, at: string): Promise<MarkRunResult> {
@@ -171,7 +194,7 @@ export class RosterMarker {
     /** Children to evaluate again, and those whose fingerprint may have changed too. */
     const reevaluate = new Set<string>();
     const refingerprint = new Set<string>();
-    const dupChanged = { value: firstRun };
+    let dupChanged = firstRun;
 
     for (const id of dirtyGuardians) {
       const guardian = this.records.getGuardian(id);
@@ -189,7 +212,7 @@ export class RosterMarker {
       reevaluate.add(id);
       const key = this.dupKeyOf(id);
       if (this.dupKeys.get(id) !== key) {
-        dupChanged.value = true;
+        dupChanged = true;
         if (key === undefined) this.dupKeys.delete(id);
         else this.dupKeys.set(id, key);
       }
@@ -199,7 +222,7 @@ export class RosterMarker {
       for (const id of this.children.keys()) reevaluate.add(id);
     }
 
-    if (dupChanged.value) {
+    if (dupChanged) {
       const pairsOf = indexDuplicates(findDuplicates([...this.children.values()], this.guardians));
       for (const id of new Set([...this.pairsOf.keys(), ...pairsOf.keys()])) {
         if (pairsKey(this.pairsOf.get(id)) !== pairsKey(pairsOf.get(id))) reevaluate.add(id);
@@ -247,14 +270,8 @@ export class RosterMarker {
     }
 
     // The review side: verifications, statuses, and the marks that differ from the stored ones.
-    try {
-      const written = await this.writeReview(target, reevaluate, at, clock);
-      return result(written, evaluated);
-    } catch (error) {
-      // The marks computed here may not be stored: compare every mark next time.
-      this.unbindReview();
-      throw error;
-    }
+    const written = await this.writeReview(target, reevaluate, at, clock);
+    return result(written, evaluated);
   }
 
   private async writeReview(
