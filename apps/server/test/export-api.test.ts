@@ -135,6 +135,7 @@ describe("step 1 and step 3 lists", () => {
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(file.headers.get("content-disposition")).toMatch(/^inline; filename="danh-sach-ban-giao-cong-an-/);
+    expect(file.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
     expect(file.text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(file.text).toContain("@page { size: A4");
     expect(file.text).toContain("UBND PHƯỜNG NGỌC HÀ");

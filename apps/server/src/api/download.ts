@@ -26,5 +26,8 @@ export function contentDisposition(baseName: string, extension: string, disposit
 export function download(c: Context, body: Uint8Array | string, kind: DownloadKind, baseName: string): Response {
   c.header("content-type", TYPES[kind]);
   c.header("content-disposition", contentDisposition(baseName, kind, kind === "html" ? "inline" : "attachment"));
+  // The printable page is shown from the API's own origin: it may hold its inline styles
+  // and nothing else (no script, frame or request), whatever a name in it says.
+  if (kind === "html") c.header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'");
   return c.body(typeof body === "string" ? body : (body as Uint8Array<ArrayBuffer>));
 }
