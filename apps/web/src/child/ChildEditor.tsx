@@ -40,8 +40,8 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
   const { navigate } = useRouter();
   const [error, setError] = createSignal<string | null>(null);
   const [removing, setRemoving] = createSignal(false);
-  const [loaded, setLoaded] = createSignal(false);
-  void props.workspace.connection.loaded.then(() => setLoaded(true));
+  // "Not found" only once the roster is loaded and evaluated; before that, "loading".
+  const loaded = () => props.workspace.model.ready();
 
   const model = () => props.workspace.model;
   const snapshot = () => model().snapshot();

@@ -80,6 +80,7 @@ const vi = {
   "list.removed": "Đã xóa",
   "list.problems": "{n} vấn đề",
   "list.noName": "(chưa có tên)",
+  "list.checking": "Đang kiểm tra…",
 
   "status.clean": "Đủ thông tin",
   "status.needs-fix": "Cần sửa",
@@ -508,6 +509,7 @@ const en: Record<MessageKey, string> = {
   "list.removed": "Removed",
   "list.problems": "{n} problems",
   "list.noName": "(no name yet)",
+  "list.checking": "Checking…",
 
   "status.clean": "Complete",
   "status.needs-fix": "Needs fixing",

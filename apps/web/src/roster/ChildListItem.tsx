@@ -19,7 +19,14 @@ export function ChildListItem(props: { row: ChildRow; to: Route; selected?: bool
         </span>
       </span>
       <span class="child-side">
-        <Show when={child().removed} fallback={<StatusBadge status={props.row.status} local={props.row.source === "local"} />}>
+        <Show
+          when={child().removed}
+          fallback={
+            <Show when={!props.row.pending} fallback={<span class="badge badge-pending">{t("list.checking")}</span>}>
+              <StatusBadge status={props.row.status} local={props.row.source === "local"} />
+            </Show>
+          }
+        >
           <span class="badge badge-removed">{t("list.removed")}</span>
         </Show>
         <Show when={problems() > 0 && !child().removed}>

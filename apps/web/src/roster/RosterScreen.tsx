@@ -20,7 +20,8 @@ export function RosterScreen(props: { rosterId: string; childId?: string }) {
   const app = useApp();
   const { navigate } = useRouter();
   const workspace = createMemo(() => app.workspace(props.rosterId));
-  const snapshot = () => workspace().model.snapshot();
+  // The list shows as soon as the records are read; statuses follow (see RosterModel).
+  const snapshot = () => workspace().model.listing();
   const shown = createMemo(() => applyFilter(snapshot().rows, workspace().filter()));
   const total = createMemo(() => snapshot().rows.filter((r) => r.child.removed !== true).length);
   const rosterName = () =>

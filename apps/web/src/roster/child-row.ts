@@ -17,6 +17,10 @@ export interface ChildRow {
   readonly folded: string;
   /** `nameSortKey(fullName)`, for class-list order. */
   readonly sortKey: string;
+  /** True while the rules have not run on this child yet (just after opening the roster):
+   * `status`, `findings` and `fingerprint` are then placeholders and the list says
+   * "checking" instead of a status. Rows of `RosterModel.snapshot()` never are. */
+  readonly pending?: boolean;
 }
 
 export interface RowInputs {
@@ -79,15 +83,23 @@ export function shownStatus(
   return { status: local.status, source: "local" };
 }
 
-/** The row of one child from the roster-wide evaluation and the review document. */
-export function buildRow(child: Child, inputs: RowInputs, cache: DerivedCache = new DerivedCache()): ChildRow {
-  const derived = cache.derive(child, inputs.guardians);
-  const fp = derived.fingerprint;
-  const verification = inputs.verifications.get(child.id);
-  const mark = inputs.marks.get(child.id);
-  const evaluation = inputs.evaluations.get(child.id) ?? REMOVED;
-  const local = markFor(evaluation, verification, fp);
-  const shown = shownStatus(local, mark, fp, inputs.inSync);
+/** What one row is made of, each part computed (and cached) by the caller. */
+export interface RowParts {
+  /** The rules' evaluation; undefined for a removed child (not evaluated). */
+  readonly evaluation: Evaluation | undefined;
+  readonly fingerprint: string;
+  readonly folded: string;
+  readonly sortKey: string;
+  readonly mark: Mark | undefined;
+  readonly verification: Verification | undefined;
+  readonly inSync: boolean;
+}
+
+/** The row of one child from its parts (see `shownStatus` for which status is shown). */
+export function rowOf(child: Child, parts: RowParts): ChildRow {
+  const { fingerprint: fp, mark, verification } = parts;
+  const local = markFor(parts.evaluation ?? REMOVED, verification, fp);
+  const shown = shownStatus(local, mark, fp, parts.inSync);
   return {
     child,
     status: shown.status,
@@ -96,7 +108,43 @@ export function buildRow(child: Child, inputs: RowInputs, cache: DerivedCache = 
     fingerprint: fp,
     verification,
     mark,
+    folded: parts.folded,
+    sortKey: parts.sortKey,
+  };
+}
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
+/**
+ * A row shown before the rules have run on the child: name, class and date of birth are
+ * real, the status is not known yet (`pending`). Lets the list appear as soon as the
+ * roster is read from the device.
+ */
+export function pendingRow(child: Child, names: { folded: string; sortKey: string }): ChildRow {
+  return {
+    child,
+    status: "clean",
+    source: "local",
+    findings: NO_FINDINGS,
+    fingerprint: "",
+    verification: undefined,
+    mark: undefined,
+    folded: names.folded,
+    sortKey: names.sortKey,
+    pending: true,
+  };
+}
+
+/** The row of one child from the roster-wide evaluation and the review document. */
+export function buildRow(child: Child, inputs: RowInputs, cache: DerivedCache = new DerivedCache()): ChildRow {
+  const derived = cache.derive(child, inputs.guardians);
+  return rowOf(child, {
+    evaluation: inputs.evaluations.get(child.id),
+    fingerprint: derived.fingerprint,
     folded: derived.folded,
     sortKey: derived.sortKey,
-  };
+    mark: inputs.marks.get(child.id),
+    verification: inputs.verifications.get(child.id),
+    inSync: inputs.inSync,
+  });
 }

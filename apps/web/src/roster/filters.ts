@@ -56,6 +56,11 @@ export function facetsOf(rows: readonly ChildRow[]): Facets {
     if (row.child.grade) grades.add(row.child.grade);
     for (const f of row.findings) codes.add(f.code);
   }
+  return facetsFrom(schools, grades, codes);
+}
+
+/** Facets from the distinct values, in menu order (Vietnamese collation, numbers as numbers). */
+export function facetsFrom(schools: Iterable<string>, grades: Iterable<string>, codes: Iterable<string>): Facets {
   return {
     schools: [...schools].sort(collator.compare),
     grades: [...grades].sort(collator.compare),

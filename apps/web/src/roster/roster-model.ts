@@ -1,110 +1,178 @@
 import { createEffect, createMemo, createSignal, on, type Accessor } from "solid-js";
-import type { Child, Guardian } from "@roster/schema";
-import { RosterRecords, RosterReview, type Conflict } from "@roster/doc";
-import { evaluateRoster, isoDateInVietnam } from "@roster/rules";
-import { guardianUsage } from "../child/guardian-search";
+import { RosterRecords, RosterReview } from "@roster/doc";
 import type { RosterConnection } from "../sync/roster-connection";
-import { buildRow, DerivedCache, type ChildRow } from "./child-row";
-import { facetsOf, sortRows, type Facets } from "./filters";
+import { RosterState, type RosterSnapshot } from "./roster-state";
 
-/** Everything the screens of one roster read, rebuilt after each change of either document. */
-export interface RosterSnapshot {
-  /** Every child, removed ones included, in class-list order. */
-  readonly rows: readonly ChildRow[];
-  readonly byId: ReadonlyMap<string, ChildRow>;
-  readonly guardians: Readonly<Record<string, Guardian>>;
-  readonly guardianList: readonly Guardian[];
-  /** Children linked to each guardian. */
-  readonly usage: ReadonlyMap<string, number>;
-  readonly conflicts: readonly Conflict[];
-  readonly facets: Facets;
-  readonly asOf: string;
-}
+export type { RosterSnapshot } from "./roster-state";
 
 // A local edit shows at once; a burst of remote updates (a colleague's sync) is batched.
 const LOCAL_DELAY_MS = 0;
 const REMOTE_DELAY_MS = 120;
+// The first evaluation of a large roster runs in slices this long, so the list scrolls
+// and the first keystrokes echo while the rules go through thousands of children.
+const SLICE_MS = 8;
+// When the page is hidden requestAnimationFrame does not fire; start anyway.
+const FIRST_PAINT_FALLBACK_MS = 100;
 
-function conflictFieldsByChild(conflicts: readonly Conflict[]): Record<string, string[]> {
-  const byChild: Record<string, string[]> = {};
-  for (const c of conflicts) if (c.kind === "child") (byChild[c.id] ??= []).push(c.field);
-  return byChild;
+/** Runs `next` in a new task without setTimeout's 4 ms clamp on nested timers. */
+function nextTask(next: () => void): () => void {
+  const channel = new MessageChannel();
+  let cancelled = false;
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    if (!cancelled) next();
+  };
+  channel.port2.postMessage(null);
+  return () => {
+    cancelled = true;
+    channel.port1.close();
+  };
+}
+
+/** Runs `next` once the frame being prepared has been painted (or soon, when hidden). */
+function afterPaint(next: () => void): () => void {
+  let done = false;
+  let cancelTask: (() => void) | undefined;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    next();
+  };
+  const fallback = setTimeout(run, FIRST_PAINT_FALLBACK_MS);
+  const frame = typeof requestAnimationFrame === "function" ? requestAnimationFrame(() => (cancelTask = nextTask(run))) : undefined;
+  return () => {
+    done = true;
+    clearTimeout(fallback);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    cancelTask?.();
+  };
 }
 
 /**
  * The typed documents of one roster and a reactive snapshot of them. The rules run here,
  * on the device, for immediate feedback; the server's marks are shown when current.
- * Create inside a reactive root (RosterWorkspace does).
+ * Opening a roster: the list (`listing`) appears as soon as the records are read from
+ * IndexedDB, with statuses "checking"; the rules then run over the roster in slices and
+ * `snapshot` follows. After that each change re-evaluates only what it can affect
+ * (`RosterState`). Create inside a reactive root (RosterWorkspace does).
  */
 export class RosterModel {
   readonly records: RosterRecords;
   readonly review: RosterReview;
+  /** The roster with the rules' results: empty until the first evaluation is done. */
   readonly snapshot: Accessor<RosterSnapshot>;
+  /** What the list shows: `snapshot` once evaluated; before that, the records already
+   * read with every row `pending` (their status not known yet). */
+  readonly listing: Accessor<RosterSnapshot>;
+  /** True once the records are loaded and evaluated (`snapshot` describes the roster). */
+  readonly ready: Accessor<boolean>;
   private readonly setSnapshot: (s: RosterSnapshot) => void;
+  private readonly setListing: (s: RosterSnapshot) => void;
+  private readonly setReady: (ready: boolean) => void;
+  private readonly state: RosterState;
+  private phase: "waiting" | "evaluating" | "live" = "waiting";
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly derived = new DerivedCache();
+  private cancelSlice: (() => void) | undefined;
+  private destroyed = false;
   private readonly stops: (() => void)[] = [];
 
   constructor(private readonly connection: RosterConnection) {
     this.records = new RosterRecords(connection.records);
     this.review = new RosterReview(connection.review);
-    [this.snapshot, this.setSnapshot] = createSignal<RosterSnapshot>(this.compute(), { equals: false });
-    this.stops.push(this.records.onChange((c) => this.schedule(c.local ? LOCAL_DELAY_MS : REMOTE_DELAY_MS)));
-    this.stops.push(this.review.onChange(() => this.schedule(REMOTE_DELAY_MS)));
-    // Whether the server's marks may be trusted changes with the connection (see shownStatus).
+    this.state = new RosterState(this.records, this.review);
     const inSync = createMemo(() => connection.status() === "online" && connection.pending() === 0);
-    createEffect(on(inSync, () => this.schedule(REMOTE_DELAY_MS), { defer: true }));
+    this.state.setInSync(inSync());
+    [this.snapshot, this.setSnapshot] = createSignal<RosterSnapshot>(this.state.current, { equals: false });
+    [this.listing, this.setListing] = createSignal<RosterSnapshot>(this.state.current, { equals: false });
+    [this.ready, this.setReady] = createSignal(false);
+    this.stops.push(
+      this.records.onChange((c) => {
+        this.state.noteRecords(c);
+        this.schedule(c.local ? LOCAL_DELAY_MS : REMOTE_DELAY_MS);
+      }),
+    );
+    this.stops.push(
+      this.review.onChange((c) => {
+        this.state.noteReview(c);
+        this.schedule(REMOTE_DELAY_MS);
+      }),
+    );
+    // Whether the server's marks may be trusted changes with the connection (see shownStatus).
+    createEffect(
+      on(
+        inSync,
+        (value) => {
+          this.state.setInSync(value);
+          this.schedule(REMOTE_DELAY_MS);
+        },
+        { defer: true },
+      ),
+    );
     // The documents arrive from IndexedDB after construction.
-    void connection.loaded.then(() => this.schedule(LOCAL_DELAY_MS));
+    void connection.loaded.then(() => {
+      if (!this.destroyed && this.phase === "waiting") this.open();
+    });
+  }
+
+  /** Reads the loaded roster, shows it, and starts the evaluation after the frame is out. */
+  private open(): void {
+    this.setListing(this.state.readAll());
+    this.phase = "evaluating";
+    this.cancelSlice = afterPaint(() => this.evaluateSlice());
+  }
+
+  private evaluateSlice(): void {
+    this.cancelSlice = undefined;
+    if (!this.state.evaluateSome(performance.now() + SLICE_MS)) {
+      this.cancelSlice = nextTask(() => this.evaluateSlice());
+      return;
+    }
+    this.goLive();
+  }
+
+  private goLive(): void {
+    this.phase = "live";
+    this.publish();
+    this.setReady(true);
   }
 
   private schedule(delay: number): void {
+    // While waiting or evaluating, changes are noted and applied when the pass ends.
+    if (this.phase !== "live") return;
     if (this.timer !== undefined && delay > 0) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.setSnapshot(this.compute());
+      this.publish();
     }, delay);
   }
 
-  /** Recomputes now (tests, and after a write whose result the next line reads). */
+  private publish(): void {
+    const snapshot = this.state.flush();
+    this.setSnapshot(snapshot);
+    this.setListing(snapshot);
+  }
+
+  /** Brings the snapshot up to date now (after a write whose result the next line reads). */
   refresh(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.setSnapshot(this.compute());
-  }
-
-  private compute(): RosterSnapshot {
-    const asOf = isoDateInVietnam(new Date());
-    const children: Child[] = this.records.listChildren({ includeRemoved: true });
-    const guardianList = this.records.listGuardians();
-    const guardians = Object.fromEntries(guardianList.map((g) => [g.id, g]));
-    const conflicts = this.records.conflicts();
-    const evaluations = evaluateRoster(children, guardians, { asOf, conflicts: conflictFieldsByChild(conflicts) });
-    const inSync = this.connection.status() === "online" && this.connection.pending() === 0;
-    const inputs = {
-      guardians,
-      evaluations,
-      marks: this.review.marks(),
-      verifications: this.review.verifications(),
-      inSync,
-    };
-    const rows = sortRows(children.map((child) => buildRow(child, inputs, this.derived)));
-    this.derived.retain(new Set(children.map((c) => c.id)));
-    return {
-      rows,
-      byId: new Map(rows.map((r) => [r.child.id, r])),
-      guardians,
-      guardianList,
-      usage: guardianUsage(children),
-      conflicts,
-      facets: facetsOf(rows),
-      asOf,
-    };
+    this.cancelSlice?.();
+    this.cancelSlice = undefined;
+    if (this.phase === "waiting") this.state.readAll();
+    if (this.phase !== "live") {
+      // flush() finishes the evaluation pass first.
+      this.goLive();
+      return;
+    }
+    this.publish();
   }
 
   destroy(): void {
+    this.destroyed = true;
     clearTimeout(this.timer);
+    this.cancelSlice?.();
     for (const stop of this.stops) stop();
     this.records.destroy();
     this.review.destroy();

@@ -33,6 +33,31 @@ const NORMAL_BACKOFF_MS = 2500;
 const RATE_LIMITED_BACKOFF_MS = 20_000;
 
 /**
+ * Loads `persistence`'s document without re-encoding it. Yjs encodes every transaction
+ * for the document's "update" listeners; y-indexeddb listens (to store local changes) but
+ * ignores its own load, so the whole stored roster would be encoded once more for
+ * nothing while the person waits for the list. Its listener is detached until the load
+ * is applied; a change made in that short window is stored as a full state afterwards.
+ */
+function persistQuietly(persistence: IndexeddbPersistence): IndexeddbPersistence {
+  const doc = persistence.doc;
+  const store = persistence._storeUpdate;
+  let changedMeanwhile = false;
+  const watch = (tr: Y.Transaction) => {
+    if (tr.origin !== persistence && tr.changed.size + tr.deleteSet.clients.size > 0) changedMeanwhile = true;
+  };
+  doc.off("update", store);
+  doc.on("afterTransaction", watch);
+  persistence.once("synced", () => {
+    doc.off("afterTransaction", watch);
+    if (persistence._destroyed) return;
+    doc.on("update", store);
+    if (changedMeanwhile) store(Y.encodeStateAsUpdate(doc), null);
+  });
+  return persistence;
+}
+
+/**
  * One roster on this device: its records and review documents, each kept in IndexedDB
  * (loaded before the network answers) and synced by a stock y-websocket provider, plus
  * the count of local changes the server is not yet known to hold.
@@ -64,8 +89,8 @@ export class RosterConnection {
     [this.status, this.setStatus] = createSignal<ConnectionStatus>("connecting");
     [this.pending, this.setPending] = createSignal(0);
     [this.lastSyncedAt, this.setLastSyncedAt] = createSignal<string | null>(null);
-    this.recordsIdb = new IndexeddbPersistence(recordsDbName(options.rosterId), this.records);
-    this.reviewIdb = new IndexeddbPersistence(reviewDbName(options.rosterId), this.review);
+    this.recordsIdb = persistQuietly(new IndexeddbPersistence(recordsDbName(options.rosterId), this.records));
+    this.reviewIdb = persistQuietly(new IndexeddbPersistence(reviewDbName(options.rosterId), this.review));
     this.loaded = this.load();
   }
 
@@ -102,15 +127,20 @@ export class RosterConnection {
   private connect(): void {
     const { rosterId, token, syncUrl } = this.options;
     const shouldReconnect = (event: CloseEvent) => statusAfterClose(event.code).reconnect;
+    // No BroadcastChannel between tabs: on connecting, the provider would post the whole
+    // document to it (encoding thousands of children while the roster opens). Tabs of
+    // this app each sync through the server, and IndexedDB holds what each one wrote.
     this.recordsWs = new WebsocketProvider(syncUrl, rosterId, this.records, {
       params: { token },
       shouldReconnect,
       maxBackoffTime: NORMAL_BACKOFF_MS,
+      disableBc: true,
     });
     this.reviewWs = new WebsocketProvider(syncUrl, `${rosterId}/review`, this.review, {
       params: { token },
       shouldReconnect,
       maxBackoffTime: NORMAL_BACKOFF_MS,
+      disableBc: true,
     });
     this.instrument(this.recordsWs);
 
@@ -148,7 +178,7 @@ export class RosterConnection {
   private instrument(provider: WebsocketProvider): void {
     const original = provider.messageHandlers[messageSync] as SyncHandler;
     const wrapped: SyncHandler = (encoder, decoder, p, emitSynced, messageType) => {
-      // Messages from other tabs (BroadcastChannel) arrive with emitSynced false.
+      // Messages from other tabs (BroadcastChannel, disabled here) arrive with emitSynced false.
       const peeked = emitSynced ? peekSyncMessage(decoder) : { step: "unknown" as const };
       original(encoder, decoder, p, emitSynced, messageType);
       if (peeked.step === "step1") {

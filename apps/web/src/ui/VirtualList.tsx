@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, onCleanup, onMount, type JSX } from "solid-js";
+import { createMemo, createSignal, For, onCleanup, onMount, untrack, type JSX } from "solid-js";
 import { windowRange } from "./window-range";
 
 interface VirtualListProps<T> {
@@ -6,6 +6,8 @@ interface VirtualListProps<T> {
   /** Every row has this height in CSS pixels (the row component must keep to it). */
   rowHeight: number;
   label: string;
+  /** Renders one row; `index` is its position when the row was created (rows are kept
+   * while their item stays in view, so it is not updated if the item moves). */
   children: (item: T, index: number) => JSX.Element;
 }
 
@@ -28,11 +30,11 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   });
 
   const range = createMemo(() => windowRange(scrollTop(), height(), props.rowHeight, props.items.length));
+  // Keyed by the items themselves: when the list changes (an edit elsewhere in the roster),
+  // rows whose item is the same object keep their DOM; only changed rows re-render.
   const visible = createMemo(() => {
     const { start, end } = range();
-    const slice: { item: T; index: number }[] = [];
-    for (let i = start; i < end; i += 1) slice.push({ item: props.items[i] as T, index: i });
-    return slice;
+    return props.items.slice(start, end);
   });
 
   return (
@@ -45,15 +47,24 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     >
       <div style={{ height: `${props.items.length * props.rowHeight}px`, position: "relative" }}>
         <For each={visible()}>
-          {(entry) => (
-            <div
-              role="listitem"
-              class="virtual-row"
-              style={{ position: "absolute", top: `${entry.index * props.rowHeight}px`, height: `${props.rowHeight}px`, left: 0, right: 0 }}
-            >
-              {props.children(entry.item, entry.index)}
-            </div>
-          )}
+          {(item, offset) => {
+            const index = untrack(() => range().start + offset());
+            return (
+              <div
+                role="listitem"
+                class="virtual-row"
+                style={{
+                  position: "absolute",
+                  top: `${(range().start + offset()) * props.rowHeight}px`,
+                  height: `${props.rowHeight}px`,
+                  left: 0,
+                  right: 0,
+                }}
+              >
+                {props.children(item, index)}
+              </div>
+            );
+          }}
         </For>
       </div>
     </div>
