@@ -132,7 +132,10 @@ describe("importing a school list in the browser", () => {
 
     const response = await fetch(`${server.url}/api/rosters/${ROSTER}/audit`, { headers: { authorization: `Bearer ${token}` } });
     const audit = AuditEntrySchema.array().parse(await response.json());
-    expect(audit).toContainEqual(expect.objectContaining({ childId: an?.id, field: "grade", from: "5A", to: "5B", user: USERS.school }));
+    // The audit names the teacher and the file the change came from.
+    expect(audit).toContainEqual(
+      expect.objectContaining({ childId: an?.id, field: "grade", from: "5A", to: "5B", user: USERS.school, source: SCHOOL_LIST_FILE }),
+    );
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -3,6 +3,7 @@ import { isoDateInVietnam } from "@roster/rules";
 import { useI18n } from "../i18n/i18n-context";
 import { SpreadsheetClient, SpreadsheetJobError } from "../import/spreadsheet-client";
 import type { ListFormat, ListKind } from "../import/worker-protocol";
+import { loadCachedProgress } from "../progress/progress-cache";
 import { useApp } from "../session/app-services";
 import { Banner } from "../ui/Banner";
 import { countWith, listData, listFileName, verifiedIds } from "./list-data";
@@ -49,9 +50,13 @@ export function ListsScreen(props: { rosterId: string }) {
   const handoverSnapshot = () => handoverWorkspace().model.snapshot();
   const [commune, setCommune] = createSignal("");
   const [date, setDate] = createSignal(today);
-  void readTool(COMMUNE_KEY).then((saved) => {
-    if (typeof saved === "string" && commune() === "") setCommune(saved);
-  });
+  // The name typed last time, else the commune's name from the last progress report.
+  void (async () => {
+    const saved = await readTool(COMMUNE_KEY);
+    const fallback = (await loadCachedProgress())?.report.communeName;
+    const name = typeof saved === "string" && saved !== "" ? saved : fallback;
+    if (name && commune() === "") setCommune(name);
+  })();
 
   const [busy, setBusy] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal<{ tone: "info" | "error"; text: string } | null>(null);

@@ -1,15 +1,23 @@
 import { For, Show } from "solid-js";
 import type { DailyProgressPoint } from "@roster/schema";
 import { useI18n } from "../i18n/i18n-context";
-import { chartSeries, linePoints, type ChartBox, type PercentKey } from "./progress-math";
+import { chartHorizon, chartSeries, linePoints, targetLine, type ChartBox, type PercentKey } from "./progress-math";
 
-const BOX: ChartBox = { width: 640, height: 260, left: 44, right: 12, top: 12, bottom: 30 };
+// A small drawing scaled to the screen: its 12-unit labels stay readable on a phone.
+const BOX: ChartBox = { width: 420, height: 240, left: 42, right: 10, top: 12, bottom: 28 };
 const GRID = [0, 25, 50, 75, 100];
 
 /** The daily share of one campaign figure against the target line, as inline SVG. */
 export function ProgressChart(props: { daily: readonly DailyProgressPoint[]; metric: PercentKey; weeklyTarget: number }) {
   const { t, date } = useI18n();
   const series = () => chartSeries(props.daily, props.metric, props.weeklyTarget);
+  const horizon = () => chartHorizon(series());
+  const x = (day: number) => BOX.left + (day / horizon()) * (BOX.width - BOX.left - BOX.right);
+  const endDate = () => {
+    const first = series()[0]?.date;
+    if (!first) return "";
+    return new Date(Date.parse(`${first}T00:00:00Z`) + horizon() * 86_400_000).toISOString().slice(0, 10);
+  };
   const y = (value: number) => BOX.top + (BOX.height - BOX.top - BOX.bottom) * (1 - value / 100);
   const summary = () => {
     const s = series();
@@ -44,20 +52,11 @@ export function ProgressChart(props: { daily: readonly DailyProgressPoint[]; met
             {date(series()[0]?.date)}
           </text>
           <text class="axis" x={BOX.width - BOX.right} y={BOX.height - 8} text-anchor="end">
-            {date(series().at(-1)?.date)}
+            {date(endDate())}
           </text>
-          <polyline class="target" points={linePoints(series(), (p) => p.target, BOX)} />
-          <polyline class="actual" points={linePoints(series(), (p) => p.actual, BOX)} />
-          <Show when={series().at(-1)}>
-            {(last) => (
-              <circle
-                class="actual-dot"
-                r="4"
-                cx={series().length === 1 ? (BOX.left + BOX.width - BOX.right) / 2 : BOX.width - BOX.right}
-                cy={y(last().actual)}
-              />
-            )}
-          </Show>
+          <polyline class="target" points={linePoints(targetLine(series(), props.weeklyTarget, horizon()), BOX, horizon())} />
+          <polyline class="actual" points={linePoints(series().map((p) => ({ day: p.day, value: p.actual })), BOX, horizon())} />
+          <For each={series()}>{(p) => <circle class="actual-dot" r="4" cx={x(p.day)} cy={y(p.actual)} />}</For>
         </svg>
         <figcaption>
           <span class="legend actual">{t("progress.chartActual")}</span>

@@ -99,7 +99,10 @@ export function ProgressScreen() {
     <>
       <ToolsNav current="progress" />
       <main class="tool-page" aria-labelledby="progress-title">
-        <h1 id="progress-title">{t("progress.title")}</h1>
+        <h1 id="progress-title">
+          {t("progress.title")}
+          <Show when={data()?.report.communeName}>{(name) => <> — {name()}</>}</Show>
+        </h1>
         <Show when={loading() && !data()}>
           <p class="empty" role="status">
             {t("progress.loading")}

@@ -5,7 +5,7 @@ import { apiErrorFromBody, ApiError } from "../session/api-error";
 /** Where the server's reports are (DESIGN.md HTTP API; made by the server, not the app). */
 export const REPORT_PATHS = {
   progress: "/api/progress",
-  dailyReport: "/api/progress/daily-report?format=xlsx",
+  dailyReport: "/api/progress/daily-report.xlsx",
   followUp: (rosterId: string) => `/api/rosters/${encodeURIComponent(rosterId)}/follow-up?format=xlsx`,
 } as const;
 

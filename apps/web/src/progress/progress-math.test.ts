@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CampaignCounts, DailyProgressPoint } from "@roster/schema";
-import { chartSeries, linePoints, percent, shareOf } from "./progress-math";
+import { chartHorizon, chartSeries, linePoints, percent, shareOf, targetLine } from "./progress-math";
 
 const counts = (over: Partial<CampaignCounts>): CampaignCounts => ({
   children: 100, inCampaignAge: 80, validPid: 0, clean: 0, needsFix: 0, verified: 0,
@@ -34,12 +34,18 @@ describe("progress figures", () => {
     ]);
   });
 
-  it("maps 0 % to the bottom and 100 % to the top of the plot", () => {
+  it("maps 0 % to the bottom and 100 % to the top, days across the horizon", () => {
     const box = { width: 100, height: 100, left: 10, right: 10, top: 10, bottom: 10 };
-    const pts = [
-      { date: "a", day: 0, actual: 0, target: 100 },
-      { date: "b", day: 10, actual: 100, target: 100 },
-    ];
-    expect(linePoints(pts, (p) => p.actual, box)).toBe("10.0,90.0 90.0,10.0");
+    expect(linePoints([{ day: 0, value: 0 }, { day: 10, value: 100 }], box, 10)).toBe("10.0,90.0 90.0,10.0");
+    expect(linePoints([{ day: 0, value: 50 }], box, 7)).toBe("10.0,50.0");
+  });
+
+  it("spans at least a week, so a first day still shows where the target goes", () => {
+    const first = [{ date: "2026-11-23", day: 0, actual: 20, target: 20 }];
+    const horizon = chartHorizon(first);
+    expect(horizon).toBe(7);
+    expect(targetLine(first, 10, horizon)).toEqual([{ day: 0, value: 20 }, { day: 7, value: 30 }]);
+    // From 95 %, the line reaches 100 % after 3.5 days and stays there.
+    expect(targetLine([{ date: "d", day: 0, actual: 95, target: 95 }], 10, 7)).toEqual([{ day: 0, value: 95 }, { day: 3.5, value: 100 }, { day: 7, value: 100 }]);
   });
 });

@@ -60,15 +60,30 @@ export interface ChartBox {
   bottom: number;
 }
 
-/** SVG `points` of a line through `values` (0–100 %) at `days`, inside the box's plot area. */
-export function linePoints(points: readonly ChartPoint[], pick: (p: ChartPoint) => number, box: ChartBox): string {
-  const lastDay = Math.max(1, points.at(-1)?.day ?? 1);
+/** The days the chart spans: the series, and at least a week so the target's slope shows. */
+export function chartHorizon(points: readonly ChartPoint[], minDays = 7): number {
+  return Math.max(minDays, points.at(-1)?.day ?? 0);
+}
+
+/** The target line over the horizon: from the first day's share, with a knee where it reaches 100 %. */
+export function targetLine(points: readonly ChartPoint[], weeklyTarget: number, horizon: number): { day: number; value: number }[] {
+  const base = points[0]?.actual ?? 0;
+  const at = (day: number) => Math.min(100, base + (weeklyTarget * day) / 7);
+  const line = [{ day: 0, value: base }];
+  const full = weeklyTarget > 0 ? ((100 - base) * 7) / weeklyTarget : Infinity;
+  if (full > 0 && full < horizon) line.push({ day: full, value: 100 });
+  line.push({ day: horizon, value: at(horizon) });
+  return line;
+}
+
+/** SVG `points` of a line through `(day, value %)` pairs, days 0…`horizon` across the plot area. */
+export function linePoints(points: readonly { day: number; value: number }[], box: ChartBox, horizon: number): string {
   const plotWidth = box.width - box.left - box.right;
   const plotHeight = box.height - box.top - box.bottom;
   return points
     .map((p) => {
-      const x = box.left + (points.length === 1 ? plotWidth / 2 : (p.day / lastDay) * plotWidth);
-      const y = box.top + plotHeight * (1 - Math.max(0, Math.min(100, pick(p))) / 100);
+      const x = box.left + (p.day / Math.max(1, horizon)) * plotWidth;
+      const y = box.top + plotHeight * (1 - Math.max(0, Math.min(100, p.value)) / 100);
       return `${x.toFixed(1)},${y.toFixed(1)}`;
     })
     .join(" ");

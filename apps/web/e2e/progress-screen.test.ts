@@ -1,0 +1,94 @@
+// The commune's campaign progress: figures per village and in total with percentages,
+// the daily series drawn against the weekly target, the server's daily report, and the
+// last figures kept on the device for viewing without a network.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { ProgressReportSchema } from "@roster/schema";
+import { apiLogin, seedRoster } from "./support/api";
+import { DESK, PHONE, launchBrowser, login, newDevice, screenshot, waitServiceWorker } from "./support/browser";
+import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
+import { NetSwitch } from "./support/net-switch";
+import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+
+describe("campaign progress", () => {
+  let dataDir: string;
+  let server: TestServer;
+  let net: NetSwitch;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = await makeDataDir();
+    await setUpCommune(dataDir);
+    server = await startServer(dataDir);
+    net = new NetSwitch(server.port);
+    await net.start();
+    await seedRoster(
+      server.url,
+      USERS.admin,
+      PASSWORD,
+      ROSTER,
+      (records) => {
+        records.doc.transact(() => {
+          const mother = records.createGuardian(MOTHER);
+          records.createChild({ ...cleanChild(mother), vneid: "level2", healthBook: true });
+          records.createChild(CHILD_TO_FIX);
+        });
+      },
+      2,
+    );
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await net?.stop();
+    await server?.stop();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  it("shows the figures with percentages and a chart, and the saved figures offline", async () => {
+    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
+    const report = ProgressReportSchema.parse(
+      await (await fetch(`${server.url}/api/progress`, { headers: { authorization: `Bearer ${token}` } })).json(),
+    );
+    const context = await newDevice(browser, DESK);
+    const page = await context.newPage();
+    await login(page, net.url, USERS.admin, PASSWORD);
+    await waitServiceWorker(page);
+    await page.getByRole("navigation", { name: "Công cụ của thôn" }).getByRole("link", { name: "Tiến độ" }).click();
+    const table = page.getByTestId("progress-table");
+    await table.waitFor();
+    const row = table.locator(`tr[data-roster="${ROSTER}"]`);
+    expect(await row.locator("th").textContent()).toBe("Thôn Đông");
+    const counts = report.rosters.find((r) => r.rosterId === ROSTER)!.counts;
+    expect(await row.locator('td[data-metric="children"]').textContent()).toBe(String(counts.children));
+    const level2 = Math.round((counts.vneidLevel2 / counts.inCampaignAge) * 1000) / 10;
+    expect(await row.locator('td[data-metric="vneidLevel2"] .share').textContent()).toBe(`${level2}%`);
+    expect(await table.locator('tr[data-roster="total"] td[data-metric="children"]').textContent()).toBe(String(report.total.children));
+    // One day of figures so far: its point, and the target line a week ahead.
+    const chart = page.getByTestId("progress-chart");
+    await chart.locator("circle.actual-dot").first().waitFor();
+    expect(await chart.locator("circle.actual-dot").count()).toBe(report.daily.length);
+    expect((await chart.locator("polyline.target").getAttribute("points"))?.split(" ")).toHaveLength(2);
+    expect(await chart.locator("desc").textContent()).toContain("Tài khoản định danh mức 2");
+    await screenshot(page, "desk-progress-1366x768");
+
+    // The daily report comes from the server (one XLSX template).
+    const [report1] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải báo cáo ngày (Excel)" }).click()]);
+    expect(report1.suggestedFilename()).toMatch(/\.xlsx$/);
+    const { readFile } = await import("node:fs/promises");
+    expect((await readFile(await report1.path())).subarray(0, 2).toString()).toBe("PK");
+    const [followUp] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải danh sách trẻ cần đôn đốc (Excel)" }).click()]);
+    expect(followUp.suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // Without a network the saved figures are shown, with the time they were saved.
+    net.offline();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId("progress-cached").waitFor();
+    expect(await table.locator(`tr[data-roster="${ROSTER}"] td[data-metric="children"]`).textContent()).toBe(String(counts.children));
+    await page.setViewportSize(PHONE);
+    await screenshot(page, "phone-progress-offline-390x844");
+    await context.close();
+  });
+});
