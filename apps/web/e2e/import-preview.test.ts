@@ -140,6 +140,33 @@ describe("importing a school list in the browser", () => {
     await context.close();
   });
 
+  it("re-imports the cleaned list it exported without changing anything", async () => {
+    const context = await newDevice(browser, DESK);
+    const page = await context.newPage();
+    await login(page, net.url, USERS.school, PASSWORD);
+    await page.getByRole("link", { name: /Thôn Đông/ }).click();
+    await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("3 / 3");
+    const tools = page.getByRole("navigation", { name: "Công cụ của thôn" });
+    await tools.getByRole("link", { name: "Xuất danh sách" }).click();
+    await expect.poll(() => page.getByTestId("cleaned-count").textContent()).toContain("3 trẻ");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-list="cleaned.xlsx"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^du-lieu-lam-sach-thon-dong-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const { readFile } = await import("node:fs/promises");
+    const bytes = await readFile(await download.path());
+
+    await tools.getByRole("link", { name: "Nhập từ Excel" }).click();
+    await page.getByLabel("Chọn tệp Excel (.xlsx) hoặc CSV").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/octet-stream", buffer: bytes });
+    await page.getByTestId("import-preview").waitFor();
+    const count = (id: string) => page.getByTestId(id).getAttribute("data-count");
+    expect(await count("count-unchanged")).toBe("3");
+    expect(await count("count-add")).toBe("0");
+    expect(await count("count-update")).toBe("0");
+    expect(await count("count-rejected")).toBe("0");
+    await page.getByText("Tệp không có gì mới để nhập.").waitFor();
+    expect(await page.getByRole("button", { name: "Nhập vào danh sách" }).count()).toBe(0);
+    await context.close();
+  });
+
   it("offers no import to a view-only account", async () => {
     const context = await newDevice(browser, PHONE);
     const page = await context.newPage();
