@@ -73,6 +73,7 @@ export class RosterState {
   // The evaluation pass after `readAll`: ids still to evaluate, and whether pairs are known.
   private toEvaluate: string[] = [];
   private pairsKnown = false;
+  private readRest = false;
   private evaluated = false;
 
   // What changed since the last flush.
@@ -144,19 +145,8 @@ export class RosterState {
     this.clearDirt();
     this.children.clear();
     for (const child of this.records.listChildren({ includeRemoved: true })) this.children.set(child.id, child);
-    this.guardianMap.clear();
-    for (const guardian of this.records.listGuardians()) this.guardianMap.set(guardian.id, guardian);
-    this.rebuildGuardians();
-    this.linked.clear();
-    for (const child of this.children.values()) this.link(child);
-    this.usage = guardianUsage([...this.children.values()]);
-    this.marks.clear();
-    for (const [id, mark] of this.review.marks()) this.marks.set(id, mark);
-    this.verifications.clear();
-    for (const [id, verification] of this.review.verifications()) this.verifications.set(id, verification);
-    this.conflicts = this.records.conflicts();
-    this.conflictFields = conflictFieldsByChild(this.conflicts);
-    this.asOf = isoDateInVietnam(this.now());
+    // Guardians, marks and conflicts are read by `evaluateSome`: the first screen needs none.
+    this.readRest = true;
     this.rowsById.clear();
     this.facetCounts.clear();
     this.evaluations.clear();
@@ -177,6 +167,23 @@ export class RosterState {
    */
   evaluateSome(deadline: number = Number.POSITIVE_INFINITY): boolean {
     if (this.evaluated) return true;
+    if (this.readRest) {
+      this.readRest = false;
+      this.guardianMap.clear();
+      for (const guardian of this.records.listGuardians()) this.guardianMap.set(guardian.id, guardian);
+      this.rebuildGuardians();
+      this.linked.clear();
+      for (const child of this.children.values()) this.link(child);
+      this.usage = guardianUsage([...this.children.values()]);
+      this.marks.clear();
+      for (const [id, mark] of this.review.marks()) this.marks.set(id, mark);
+      this.verifications.clear();
+      for (const [id, verification] of this.review.verifications()) this.verifications.set(id, verification);
+      this.conflicts = this.records.conflicts();
+      this.conflictFields = conflictFieldsByChild(this.conflicts);
+      this.asOf = isoDateInVietnam(this.now());
+      if (performance.now() >= deadline) return false;
+    }
     if (!this.pairsKnown) {
       // One block: the duplicate search is over the whole roster at once.
       this.duplicates.rebuild(this.children, this.guardians);
