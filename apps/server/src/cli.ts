@@ -1,6 +1,7 @@
 import { readEnv } from "./env";
 import { RosterError } from "./errors";
 import { openStore } from "./storage/open-store";
+import { runningServerPid } from "./storage/server-lock";
 import { parseArgs } from "./cli/args";
 import { runCommand, USAGE } from "./cli/commands";
 import { StoreConflictError, StoreNotFoundError } from "./storage/errors";
@@ -13,6 +14,20 @@ async function main(): Promise<number> {
     return args.words.length === 0 && !args.flags.has("help") ? 2 : 0;
   }
   const env = readEnv();
+  // Commands that write roster documents must not run behind a live server's back: its
+  // in-memory copy would not see the change and its next compaction could drop it.
+  const [noun] = args.words;
+  const writesDocs = noun === "seed" || (noun === "import" && !args.flags.has("preview"));
+  const serverPid = writesDocs ? runningServerPid(env.DATA_DIR) : undefined;
+  if (serverPid !== undefined) {
+    process.stderr.write(
+      `Máy chủ đang chạy trên DATA_DIR này (pid ${serverPid}): hãy nhập qua ứng dụng hoặc POST /api/rosters/:id/import, hoặc dừng máy chủ trước.
+` +
+        `The server is running on this DATA_DIR (pid ${serverPid}): import through the app or POST /api/rosters/:id/import, or stop the server first.
+`,
+    );
+    return 1;
+  }
   const store = await openStore(env);
   try {
     process.stdout.write((await runCommand(store, args)) + "\n");

@@ -18,8 +18,12 @@ export const EnvSchema = z.object({
   TOKEN_SECRET: z.string().min(32).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** Largest WebSocket message accepted (4413 above it). */
-  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /**
+   * Largest WebSocket message accepted (4413 above it). A phone back online sends all its
+   * offline changes in one sync message; an offline import of 10,000 rows is ≈9 MB, so the
+   * default leaves room for that plus a day of edits.
+   */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
   /** Per-connection rate limit: sustained messages per second and burst. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
   RATE_LIMIT_BURST: z.coerce.number().positive().default(1000),

@@ -10,6 +10,7 @@ import { HttpStats } from "./observability/http-stats";
 import { createLogger, type Logger } from "./observability/logger";
 import { RosterHub } from "./rosters/roster-hub";
 import { openStore } from "./storage/open-store";
+import { claimServerLock } from "./storage/server-lock";
 import type { Store } from "./storage/store";
 import { createSyncEndpoint } from "./sync-endpoint";
 import { DailyProgress } from "./reports/daily-progress";
@@ -33,6 +34,7 @@ export async function startServer(env: Env, options: { logger?: Logger; now?: ()
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   // One clock for evaluation dates, imports and the daily series; tests move it.
   const now = options.now ?? (() => new Date());
+  const releaseLock = claimServerLock(env.DATA_DIR);
   const store = await openStore(env);
   const hub = new RosterHub({
     store,
@@ -80,6 +82,7 @@ export async function startServer(env: Env, options: { logger?: Logger; now?: ()
       await hub.close();
       await httpClosed;
       await store.close();
+      releaseLock();
       logger.info("server.closed");
     })());
   return { port, url, store, hub, logger, progress, close };

@@ -73,6 +73,12 @@ describe("operator CLI: import and export", () => {
       const audit = z.array(AuditEntrySchema).parse((await api(server.url, `/api/rosters/${ROSTER}/audit`, { token: police.token })).body);
       const sources = new Set(audit.map((e) => `${e.user} ${e.source}`));
       expect(sources).toEqual(new Set(["cli danh-sach-lop-3a.xlsx", "cli:Nguyễn Văn Quản danh-sach-tcvn3.xlsx"]));
+
+      // While the server runs, writing behind its back is refused (its compaction could drop it).
+      const behindItsBack = await cli("import", "--roster", ROSTER, CLASS_LIST);
+      expect(behindItsBack.code).toBe(1);
+      expect(behindItsBack.stderr).toMatch(/Máy chủ đang chạy.*\n.*server is running/);
+      expect((await cli("import", "--roster", ROSTER, CLASS_LIST, "--preview")).code).toBe(0);
     } finally {
       await server.stop();
     }

@@ -26,10 +26,11 @@ export type FlowError =
 
 /**
  * Rows one import may write without a network. Offline changes reach the server in one
- * sync message when the signal returns, and the server refuses messages above 8 MiB
- * (≈0.9 kB per imported child); online, large imports go out in parts as they are written.
+ * sync message when the signal returns, and the server refuses messages above 32 MiB
+ * by default (≈0.9 kB per imported child, ≈13 MB here, leaving room for other offline
+ * work); online, an import beyond PART_ROWS goes out in parts as they are written.
  */
-export const OFFLINE_MAX_ROWS = 5_000;
+export const OFFLINE_MAX_ROWS = 15_000;
 
 export interface ImportFlowOptions {
   client: SpreadsheetClient;
