@@ -112,6 +112,14 @@ describe("intake sessions", () => {
       20_000,
       "assignments on the server",
     );
+    // The child's own page says which session its appointment is, in words, not an id.
+    const an = (await apiChildren(server.url, token, ROSTER)).find((c) => c.fullName === "Nguyễn Văn An");
+    const editor = await police.context().newPage();
+    await editor.goto(`${server.url}/r/${ROSTER}/c/${an?.id ?? "?"}`);
+    await expect
+      .poll(() => editor.getByTestId("appointment-session").textContent(), { timeout: 20_000 })
+      .toBe("Buổi tiếp nhận: 13/06/2026 07:30–11:30, Tại thôn, xóm (Nhà văn hóa thôn Đông)");
+    await editor.close();
 
     // Printing needs no network: the list is made on the device from the document.
     await police.context().setOffline(true);

@@ -8,6 +8,7 @@ import { Banner } from "../ui/Banner";
 import { Link, useRouter } from "../ui/router";
 import { StatusBadge } from "../ui/StatusBadge";
 import { FieldRow } from "./FieldRow";
+import { AppointmentHint } from "../intake/AppointmentHint";
 import { CHILD_SECTIONS, REPRESENTATIVE_INPUT } from "./field-specs";
 import { FindingList } from "./FindingList";
 import { findingsByField, unplacedFindings } from "./findings-by-field";
@@ -156,6 +157,11 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                         disabled={readOnly()}
                         onCommit={(v) => setField(spec.field, v)}
                         onResolve={(v) => resolveField(spec.field, v)}
+                        hint={
+                          spec.field === "appointment" ? (
+                            <AppointmentHint workspace={props.workspace} rosterId={props.rosterId} value={child()[spec.field]} />
+                          ) : undefined
+                        }
                       />
                     )}
                   </For>

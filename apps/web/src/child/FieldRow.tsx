@@ -1,4 +1,4 @@
-import { Show } from "solid-js";
+import { Show, type JSX } from "solid-js";
 import type { Finding, FieldValue } from "@roster/schema";
 import type { Conflict } from "@roster/doc";
 import { useI18n } from "../i18n/i18n-context";
@@ -19,6 +19,8 @@ export function FieldRow(props: {
   onCommit: (value: FieldValue) => void;
   /** Keeps one value of a conflict (defaults to an ordinary write). */
   onResolve?: (value: FieldValue) => void;
+  /** Shown under the input (e.g. which intake session an appointment names). */
+  hint?: JSX.Element;
 }) {
   const { t } = useI18n();
   const findingsId = () => `${props.id}-findings`;
@@ -40,6 +42,7 @@ export function FieldRow(props: {
         describedBy={props.findings.length > 0 ? findingsId() : undefined}
         onCommit={props.onCommit}
       />
+      {props.hint}
       <FindingList
         id={findingsId()}
         findings={props.findings.filter((f) => f.code !== "conflict.field")}
