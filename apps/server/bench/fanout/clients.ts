@@ -17,13 +17,19 @@ export interface BenchClient {
 
 /** `POST /api/login`, as the web app does; resolves to the token. */
 export async function login(httpUrl: string, username: string, password: string): Promise<string> {
+  return (await loginSession(httpUrl, username, password)).token;
+}
+
+/** `POST /api/login`; the token and the user id the web app writes as its edit-log actor. */
+export async function loginSession(httpUrl: string, username: string, password: string): Promise<{ token: string; userId: string }> {
   const response = await fetch(`${httpUrl}/api/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username, password }),
   });
   if (!response.ok) throw new Error(`bench: login of ${username} answered ${response.status}`);
-  return LoginResponseSchema.parse(await response.json()).token;
+  const body = LoginResponseSchema.parse(await response.json());
+  return { token: body.token, userId: body.user.id };
 }
 
 /**

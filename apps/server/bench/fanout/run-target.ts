@@ -2,7 +2,7 @@ import type { BenchChild } from "../child-rpc";
 import type { LoopFigures } from "../loop-delay";
 import { note } from "../report";
 import { sleep } from "../wait";
-import { connectClient, destroyClients, login, waitAllSynced, type BenchClient } from "./clients";
+import { connectClient, destroyClients, loginSession, waitAllSynced, type BenchClient } from "./clients";
 import { BENCH_PASSWORD, OBSERVER_USERNAME, type EditorAccount, type RosterFixture } from "./fixture";
 import { runEditPhase, type Editor, type PhaseResult } from "./workload";
 
@@ -59,22 +59,24 @@ export async function runAgainst(target: Target, workload: Workload): Promise<Ta
   process.setMaxListeners(maxListeners + workload.editors.length + workload.rosters.length);
   try {
     const connectStart = performance.now();
-    const tokenOf = async (username: string) => (target.authenticates ? login(httpUrl, username, BENCH_PASSWORD) : undefined);
-    const observerToken = await tokenOf(OBSERVER_USERNAME);
+    const sessionOf = async (username: string) => (target.authenticates ? loginSession(httpUrl, username, BENCH_PASSWORD) : undefined);
+    const observerToken = (await sessionOf(OBSERVER_USERNAME))?.token;
     const observers = workload.rosters.map((roster, index) => connectClient(wsUrl, roster.id, index, observerToken));
     clients.push(...observers);
     const editors: Editor[] = [];
     for (let from = 0; from < workload.editors.length; from += CONNECT_BATCH) {
       const batch = workload.editors.slice(from, from + CONNECT_BATCH);
-      const tokens = await Promise.all(batch.map((account) => tokenOf(account.username)));
+      const sessions = await Promise.all(batch.map((account) => sessionOf(account.username)));
       batch.forEach((account, i) => {
         const roster = workload.rosters[account.rosterIndex] as RosterFixture;
-        const client = connectClient(wsUrl, roster.id, account.rosterIndex, tokens[i]);
+        const session = sessions[i];
+        const client = connectClient(wsUrl, roster.id, account.rosterIndex, session?.token);
         clients.push(client);
         const perRoster = workload.editors.filter((e) => e.rosterIndex === account.rosterIndex).length;
         editors.push({
           client,
-          actor: { id: account.username, name: account.username },
+          // The user id, as the web app writes it (the server counts other actor ids).
+          actor: { id: session?.userId ?? account.username, name: account.username },
           childIds: roster.childIds.filter((_, c) => c % perRoster === account.slot),
         });
       });
