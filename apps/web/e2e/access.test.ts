@@ -1,34 +1,24 @@
 // A viewer sees everything and can change nothing; a user of another commune sees nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { seedRoster } from "./support/api";
-import { DESK, PHONE, launchBrowser, login, newDevice, screenshot, waitStatus } from "./support/browser";
-import { CHILD_TO_FIX, PASSWORD, ROSTER, USERS, setUpCommune } from "./support/fixtures";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import { DESK, PHONE, login, newDevice, screenshot, waitStatus } from "./support/browser";
+import { CHILD_TO_FIX, PASSWORD, ROSTER, USERS } from "./support/fixtures";
+import { startWorld, type World } from "./support/world";
 
 describe("who may see and change what", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let browser: Browser;
+  let world: World;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    await seedRoster(server.url, USERS.admin, PASSWORD, ROSTER, (records) => void records.createChild(CHILD_TO_FIX), 1);
-    browser = await launchBrowser();
+    world = await startWorld({ seed: (records) => void records.createChild(CHILD_TO_FIX), expectChildren: 1 });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   it("lets a viewer read every record but says so and disables every input", async () => {
-    const context = await newDevice(browser, DESK);
+    const context = await newDevice(world.browser, DESK);
     const page = await context.newPage();
-    await login(page, server.url, USERS.viewer, PASSWORD);
+    await login(page, world.server.url, USERS.viewer, PASSWORD);
     await page.getByText("Tài khoản chỉ xem: bạn không thể sửa dữ liệu.").waitFor();
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await waitStatus(page, "online");
@@ -47,12 +37,12 @@ describe("who may see and change what", () => {
   });
 
   it("shows a user of another commune no roster, and no data when they guess its address", async () => {
-    const context = await newDevice(browser, PHONE);
+    const context = await newDevice(world.browser, PHONE);
     const page = await context.newPage();
-    await login(page, server.url, USERS.stranger, PASSWORD);
+    await login(page, world.server.url, USERS.stranger, PASSWORD);
     await page.getByText("Chưa có thôn nào được giao cho tài khoản này").waitFor();
 
-    await page.goto(`${server.url}/r/${ROSTER}`);
+    await page.goto(`${world.server.url}/r/${ROSTER}`);
     await waitStatus(page, "forbidden");
     await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("0 / 0");
     expect(await page.getByText("Lò Thị Mai").count()).toBe(0);

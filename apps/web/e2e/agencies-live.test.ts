@@ -1,48 +1,36 @@
 // School staff and commune police on one roster at the same time: live edits, police
 // verify, the school edits the record afterwards, police see it as changed since.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { apiChildren, apiLogin, seedRoster } from "./support/api";
-import { DESK, launchBrowser, login, newDevice, screenshot, waitAllSent } from "./support/browser";
-import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import type { Page } from "playwright-core";
+import { apiChildren, apiLogin } from "./support/api";
+import { DESK, login, newDevice, screenshot, waitAllSent } from "./support/browser";
+import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild } from "./support/fixtures";
+import { startWorld, type World } from "./support/world";
 
 describe("school and police on one roster", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let browser: Browser;
+  let world: World;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    await seedRoster(
-      server.url,
-      USERS.admin,
-      PASSWORD,
-      ROSTER,
-      (records) => {
+    world = await startWorld({
+      seed: (records) => {
         records.doc.transact(() => {
           const mother = records.createGuardian(MOTHER);
           records.createChild(cleanChild(mother));
           records.createChild(CHILD_TO_FIX);
         });
       },
-      2,
-    );
-    browser = await launchBrowser();
+      expectChildren: 2,
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   async function open(username: string): Promise<Page> {
-    const context = await newDevice(browser, DESK);
+    const context = await newDevice(world.browser, DESK);
     const page = await context.newPage();
-    await login(page, server.url, username, PASSWORD);
+    await login(page, world.server.url, username, PASSWORD);
     return page;
   }
 
@@ -96,8 +84,8 @@ describe("school and police on one roster", () => {
     // The previous record's "verified" notice does not follow the officer to this one.
     expect(await police.locator('.verify-actions [role="status"]').count()).toBe(0);
     await police.getByTestId("verify-blocker").waitFor();
-    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
-    const children = await apiChildren(server.url, token, ROSTER);
+    const { token } = await apiLogin(world.server.url, USERS.admin, PASSWORD);
+    const children = await apiChildren(world.server.url, token, ROSTER);
     expect(children.find((c) => c.fullName === "Lò Thị Mai")?.grade).toBe("6B");
     expect(children.find((c) => c.fullName === "Nguyễn Văn An")?.status).toBe("clean");
     await screenshot(police, "desk-police-needs-fix-1366x768");

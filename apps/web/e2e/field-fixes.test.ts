@@ -1,27 +1,18 @@
 // The hamlet head's everyday fixes: link a sibling to a parent already listed, one-tap
 // name fixes (spacing and case, TCVN3 text), remove a duplicate with a reason, English.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { apiChildren, apiLogin, eventually, seedRoster } from "./support/api";
-import { PHONE, launchBrowser, login, newDevice, screenshot, waitAllSent } from "./support/browser";
-import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import type { Page } from "playwright-core";
+import { apiChildren, apiLogin, eventually } from "./support/api";
+import { PHONE, login, newDevice, screenshot, waitAllSent } from "./support/browser";
+import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild } from "./support/fixtures";
+import { startWorld, type World } from "./support/world";
 
 describe("fixing records in the field", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let browser: Browser;
+  let world: World;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    await seedRoster(
-      server.url,
-      USERS.admin,
-      PASSWORD,
-      ROSTER,
-      (records) => {
+    world = await startWorld({
+      seed: (records) => {
         records.doc.transact(() => {
           const mother = records.createGuardian(MOTHER);
           records.createChild(cleanChild(mother));
@@ -29,15 +20,12 @@ describe("fixing records in the field", () => {
           records.createChild({ ...CHILD_TO_FIX, fullName: "NguyÔn V¨n B×nh" });
         });
       },
-      3,
-    );
-    browser = await launchBrowser();
+      expectChildren: 3,
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   async function openChild(page: Page, search: string, name: RegExp): Promise<void> {
@@ -46,9 +34,9 @@ describe("fixing records in the field", () => {
   }
 
   it("links a sibling, applies one-tap fixes and removes a duplicate", async () => {
-    const context = await newDevice(browser, PHONE);
+    const context = await newDevice(world.browser, PHONE);
     const page = await context.newPage();
-    await login(page, server.url, USERS.hamlet, PASSWORD);
+    await login(page, world.server.url, USERS.hamlet, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await waitAllSent(page);
 
@@ -96,16 +84,16 @@ describe("fixing records in the field", () => {
     await page.getByRole("button", { name: "Language" }).click();
     await page.getByLabel("Tìm theo họ tên hoặc số định danh").waitFor();
 
-    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
+    const { token } = await apiLogin(world.server.url, USERS.admin, PASSWORD);
     await eventually(async () => {
-      const children = await apiChildren(server.url, token, ROSTER);
+      const children = await apiChildren(world.server.url, token, ROSTER);
       const mai = children.find((c) => c.fullName === "Lò Thị Mai");
       const an = children.find((c) => c.fullName === "Nguyễn Văn An");
       // The API lists children that are not removed.
       return children.length === 2 && mai?.motherId === an?.motherId && mai?.representative === "mother";
     }, 20_000, "linked mother and removed duplicate on the server");
     const audit = (await (
-      await fetch(`${server.url}/api/rosters/${ROSTER}/audit`, { headers: { authorization: `Bearer ${token}` } })
+      await fetch(`${world.server.url}/api/rosters/${ROSTER}/audit`, { headers: { authorization: `Bearer ${token}` } })
     ).json()) as { field: string; to: unknown; user: string }[];
     expect(audit).toContainEqual(
       expect.objectContaining({ field: "removedReason", to: "Trùng với hồ sơ nhà trường nhập", user: USERS.hamlet }),

@@ -3,15 +3,13 @@
 // Chromium to an A4 PDF and a PNG (saved under test-artifacts/) whose content is checked.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
 import type { ChildFields } from "@roster/schema";
 import { readWorkbook } from "@roster/spreadsheet";
-import { apiChildren, apiLogin, eventually, seedRoster } from "./support/api";
-import { DESK, launchBrowser, login, newDevice, waitAllSent, waitServiceWorker, waitStatus } from "./support/browser";
-import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
-import { NetSwitch } from "./support/net-switch";
+import { apiChildren, apiLogin, eventually } from "./support/api";
+import { DESK, login, newDevice, waitAllSent, waitServiceWorker, waitStatus } from "./support/browser";
+import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild } from "./support/fixtures";
 import { ARTIFACTS } from "./support/paths";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import { startWorld, type NetWorld } from "./support/world";
 
 const VERIFIED = ["Nguyễn Văn An", "Nguyễn Thị Bích", "Nguyễn Văn Cường"];
 const NOT_VERIFIED = "Nguyễn Văn Dũng";
@@ -21,23 +19,12 @@ function sibling(motherId: string, fullName: string, dob: string, gender: "male"
 }
 
 describe("the printable handover list", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let net: NetSwitch;
-  let browser: Browser;
+  let world: NetWorld;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    net = new NetSwitch(server.port);
-    await net.start();
-    await seedRoster(
-      server.url,
-      USERS.admin,
-      PASSWORD,
-      ROSTER,
-      (records) => {
+    world = await startWorld({
+      net: true,
+      seed: (records) => {
         records.doc.transact(() => {
           const mother = records.createGuardian(MOTHER);
           records.createChild(cleanChild(mother));
@@ -47,42 +34,38 @@ describe("the printable handover list", () => {
           records.createChild(CHILD_TO_FIX);
         });
       },
-      5,
-    );
+      expectChildren: 5,
+    });
     // The commune police verify three of the clean children.
-    const police = await apiLogin(server.url, USERS.police, PASSWORD);
-    await eventually(async () => (await apiChildren(server.url, police.token, ROSTER)).filter((c) => c.status === "clean").length === 4, 20_000, "marks");
-    for (const child of await apiChildren(server.url, police.token, ROSTER)) {
+    const police = await apiLogin(world.server.url, USERS.police, PASSWORD);
+    await eventually(async () => (await apiChildren(world.server.url, police.token, ROSTER)).filter((c) => c.status === "clean").length === 4, 20_000, "marks");
+    for (const child of await apiChildren(world.server.url, police.token, ROSTER)) {
       if (!VERIFIED.includes(child.fullName ?? "")) continue;
-      const response = await fetch(`${server.url}/api/rosters/${ROSTER}/children/${child.id}/verify`, {
+      const response = await fetch(`${world.server.url}/api/rosters/${ROSTER}/children/${child.id}/verify`, {
         method: "POST",
         headers: { authorization: `Bearer ${police.token}`, "content-type": "application/json" },
         body: JSON.stringify({ fingerprint: child.fingerprint }),
       });
       expect(response.status).toBe(200);
     }
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await net?.stop();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   it("is made offline, printed from the app, and renders to an A4 PDF and a PNG", async () => {
-    const context = await newDevice(browser, DESK);
+    const context = await newDevice(world.browser, DESK);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
-    await login(page, net.url, USERS.admin, PASSWORD);
+    await login(page, world.net.url, USERS.admin, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await waitAllSent(page);
     await expect.poll(() => page.locator('[data-status="verified"], .badge-verified').count()).toBeGreaterThanOrEqual(3);
     await waitServiceWorker(page);
 
-    net.offline();
+    world.net.offline();
     await context.setOffline(true);
     await waitStatus(page, "offline");
     await page.getByRole("link", { name: "Xuất danh sách" }).click();

@@ -4,63 +4,46 @@
 // column is corrected; the import is committed on the device and reaches the server
 // once the signal returns.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
 import { AuditEntrySchema } from "@roster/schema";
-import { apiChildren, apiLogin, eventually, seedRoster } from "./support/api";
-import { DESK, PHONE, launchBrowser, login, newDevice, screenshot, waitAllSent, waitServiceWorker, waitStatus } from "./support/browser";
-import { MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
-import { NetSwitch } from "./support/net-switch";
+import { apiChildren, apiLogin, eventually } from "./support/api";
+import { DESK, PHONE, login, newDevice, screenshot, waitAllSent, waitServiceWorker, waitStatus } from "./support/browser";
+import { MOTHER, PASSWORD, ROSTER, USERS, cleanChild } from "./support/fixtures";
 import { SCHOOL_LIST_FILE, schoolListXlsx } from "./support/school-list";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import { startWorld, type NetWorld } from "./support/world";
 
 describe("importing a school list in the browser", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let net: NetSwitch;
-  let browser: Browser;
+  let world: NetWorld;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    net = new NetSwitch(server.port);
-    await net.start();
-    await seedRoster(
-      server.url,
-      USERS.admin,
-      PASSWORD,
-      ROSTER,
-      (records) => {
+    world = await startWorld({
+      net: true,
+      seed: (records) => {
         records.doc.transact(() => {
           const mother = records.createGuardian(MOTHER);
           records.createChild({ ...cleanChild(mother), grade: "5A" });
         });
       },
-      1,
-    );
-    browser = await launchBrowser();
+      expectChildren: 1,
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await net?.stop();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   it("previews, corrects a column and commits offline; the server gets the children", async () => {
-    const context = await newDevice(browser, DESK);
+    const context = await newDevice(world.browser, DESK);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
-    await login(page, net.url, USERS.school, PASSWORD);
+    await login(page, world.net.url, USERS.school, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("1 / 1");
     await waitAllSent(page);
     await waitServiceWorker(page);
 
     // The signal goes: everything below runs on the device alone.
-    net.offline();
+    world.net.offline();
     await context.setOffline(true);
     await waitStatus(page, "offline");
     await page.getByRole("navigation", { name: "Công cụ của thôn" }).getByRole("link", { name: "Nhập từ Excel" }).click();
@@ -111,13 +94,13 @@ describe("importing a school list in the browser", () => {
     await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("3 / 3");
 
     // The signal returns: the import goes to the server as the teacher's change.
-    net.online();
+    world.net.online();
     await context.setOffline(false);
     await waitAllSent(page, 60_000);
 
-    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
-    await eventually(async () => (await apiChildren(server.url, token, ROSTER)).length === 3, 20_000, "imported children on the server");
-    const children = await apiChildren(server.url, token, ROSTER);
+    const { token } = await apiLogin(world.server.url, USERS.admin, PASSWORD);
+    await eventually(async () => (await apiChildren(world.server.url, token, ROSTER)).length === 3, 20_000, "imported children on the server");
+    const children = await apiChildren(world.server.url, token, ROSTER);
     const byName = new Map(children.map((c) => [c.fullName, c]));
     const an = byName.get("Nguyễn Văn An");
     const binh = byName.get("Lò Văn Bình");
@@ -130,7 +113,7 @@ describe("importing a school list in the browser", () => {
     expect(cuc?.motherId).toBe(binh?.motherId);
     expect(byName.has("Cầm Văn Dũng")).toBe(false);
 
-    const response = await fetch(`${server.url}/api/rosters/${ROSTER}/audit`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${world.server.url}/api/rosters/${ROSTER}/audit`, { headers: { authorization: `Bearer ${token}` } });
     const audit = AuditEntrySchema.array().parse(await response.json());
     // The audit names the teacher and the file the change came from.
     expect(audit).toContainEqual(
@@ -141,9 +124,9 @@ describe("importing a school list in the browser", () => {
   });
 
   it("re-imports the cleaned list it exported without changing anything", async () => {
-    const context = await newDevice(browser, DESK);
+    const context = await newDevice(world.browser, DESK);
     const page = await context.newPage();
-    await login(page, net.url, USERS.school, PASSWORD);
+    await login(page, world.net.url, USERS.school, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("3 / 3");
     const tools = page.getByRole("navigation", { name: "Công cụ của thôn" });
@@ -168,14 +151,14 @@ describe("importing a school list in the browser", () => {
   });
 
   it("offers no import to a view-only account", async () => {
-    const context = await newDevice(browser, PHONE);
+    const context = await newDevice(world.browser, PHONE);
     const page = await context.newPage();
-    await login(page, net.url, USERS.viewer, PASSWORD);
+    await login(page, world.net.url, USERS.viewer, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     const tools = page.getByRole("navigation", { name: "Công cụ của thôn" });
     await tools.getByRole("link", { name: "Xuất danh sách" }).waitFor();
     expect(await tools.getByRole("link", { name: "Nhập từ Excel" }).count()).toBe(0);
-    await page.goto(`${net.url}/r/${ROSTER}/import`);
+    await page.goto(`${world.net.url}/r/${ROSTER}/import`);
     await page.getByText("Tài khoản chỉ xem không nhập được dữ liệu.").waitFor();
     expect(await page.locator("#import-file").count()).toBe(0);
     await context.close();

@@ -4,30 +4,21 @@
 // viewer reads it all and can change nothing. The server holds the assignments.
 import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { apiChildren, apiLogin, eventually, seedRoster } from "./support/api";
-import { DESK, PHONE, launchBrowser, login, newDevice, screenshot, waitAllSent } from "./support/browser";
-import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
+import type { Page } from "playwright-core";
+import { apiChildren, apiLogin, eventually } from "./support/api";
+import { DESK, PHONE, login, newDevice, screenshot, waitAllSent } from "./support/browser";
+import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild } from "./support/fixtures";
 import { ARTIFACTS } from "./support/paths";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import { startWorld, type World } from "./support/world";
 
 const WHEN = "13/06/2026, 07:30–11:30";
 
 describe("intake sessions", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let browser: Browser;
+  let world: World;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    await seedRoster(
-      server.url,
-      USERS.admin,
-      PASSWORD,
-      ROSTER,
-      (records) => {
+    world = await startWorld({
+      seed: (records) => {
         records.doc.transact(() => {
           const mother = records.createGuardian({ ...MOTHER, phone: "0912345678" });
           records.createChild({ ...cleanChild(mother), village: "Thôn Đông", idCard: "none", vneid: "none" });
@@ -36,21 +27,18 @@ describe("intake sessions", () => {
           records.createChild({ ...cleanChild(mother), fullName: "Hà Văn Dũng", pid: "001214000999", dob: "2014-02-02", idCard: "issued", vneid: "level2" });
         });
       },
-      3,
-    );
-    browser = await launchBrowser();
+      expectChildren: 3,
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   async function openIntake(username: string, viewport: { width: number; height: number }): Promise<Page> {
-    const context = await newDevice(browser, viewport);
+    const context = await newDevice(world.browser, viewport);
     const page = await context.newPage();
-    await login(page, server.url, username, PASSWORD);
+    await login(page, world.server.url, username, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await page.getByRole("link", { name: "Buổi tiếp nhận", exact: true }).click();
     await page.getByRole("heading", { name: "Buổi tiếp nhận hồ sơ" }).waitFor();
@@ -105,17 +93,17 @@ describe("intake sessions", () => {
     await screenshot(police, "desk-intake-session-1366x768");
 
     // The server holds the assignments (the child's appointment names the session).
-    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
+    const { token } = await apiLogin(world.server.url, USERS.admin, PASSWORD);
     const sessionId = await police.locator("article.session-detail").getAttribute("data-session");
     await eventually(
-      async () => (await apiChildren(server.url, token, ROSTER)).filter((c) => c.appointment === sessionId).length === 2,
+      async () => (await apiChildren(world.server.url, token, ROSTER)).filter((c) => c.appointment === sessionId).length === 2,
       20_000,
       "assignments on the server",
     );
     // The child's own page says which session its appointment is, in words, not an id.
-    const an = (await apiChildren(server.url, token, ROSTER)).find((c) => c.fullName === "Nguyễn Văn An");
+    const an = (await apiChildren(world.server.url, token, ROSTER)).find((c) => c.fullName === "Nguyễn Văn An");
     const editor = await police.context().newPage();
-    await editor.goto(`${server.url}/r/${ROSTER}/c/${an?.id ?? "?"}`);
+    await editor.goto(`${world.server.url}/r/${ROSTER}/c/${an?.id ?? "?"}`);
     await expect
       .poll(() => editor.getByTestId("appointment-session").textContent(), { timeout: 20_000 })
       .toBe("Buổi tiếp nhận: 13/06/2026 07:30–11:30, Tại thôn, xóm (Nhà văn hóa thôn Đông)");

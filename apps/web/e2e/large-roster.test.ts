@@ -1,11 +1,9 @@
 // A big village on a cheap phone: 5,000 children, a screenful in the DOM, search works.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
 import type { ChildFields } from "@roster/schema";
-import { seedRoster } from "./support/api";
-import { PHONE, launchBrowser, login, newDevice, screenshot, waitAllSent } from "./support/browser";
-import { PASSWORD, ROSTER, USERS, setUpCommune } from "./support/fixtures";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import { PHONE, login, newDevice, screenshot, waitAllSent } from "./support/browser";
+import { PASSWORD, USERS } from "./support/fixtures";
+import { startWorld, type World } from "./support/world";
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Lò", "Quàng"];
 const MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Ngọc", "Thu", "Quang", "Hữu", "Thanh", "Bảo"];
@@ -27,37 +25,25 @@ function child(i: number): ChildFields {
 }
 
 describe("a roster of 5,000 children on a phone", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let browser: Browser;
+  let world: World;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    await seedRoster(
-      server.url,
-      USERS.admin,
-      PASSWORD,
-      ROSTER,
-      (records) => records.doc.transact(() => {
+    world = await startWorld({
+      seed: (records) => records.doc.transact(() => {
         for (let i = 0; i < COUNT; i += 1) records.createChild(child(i));
       }),
-      COUNT,
-    );
-    browser = await launchBrowser();
+      expectChildren: COUNT,
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   it("keeps a screenful of rows in the DOM, scrolls to the end, and finds a child by a folded name", async () => {
-    const context = await newDevice(browser, PHONE);
+    const context = await newDevice(world.browser, PHONE);
     const page = await context.newPage();
-    await login(page, server.url, USERS.school, PASSWORD);
+    await login(page, world.server.url, USERS.school, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await expect.poll(() => page.getByTestId("list-count").textContent(), { timeout: 60_000 }).toContain(`${COUNT} / ${COUNT}`);
     await waitAllSent(page, 60_000);

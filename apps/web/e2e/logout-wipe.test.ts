@@ -1,34 +1,24 @@
 // A shared phone: logging out leaves no child's data on the device.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { seedRoster } from "./support/api";
-import { PHONE, databaseNames, launchBrowser, login, newDevice, waitAllSent } from "./support/browser";
-import { CHILD_TO_FIX, PASSWORD, ROSTER, USERS, setUpCommune } from "./support/fixtures";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import { PHONE, databaseNames, login, newDevice, waitAllSent } from "./support/browser";
+import { CHILD_TO_FIX, PASSWORD, ROSTER, USERS } from "./support/fixtures";
+import { startWorld, type World } from "./support/world";
 
 describe("logout on a shared phone", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let browser: Browser;
+  let world: World;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    await seedRoster(server.url, USERS.admin, PASSWORD, ROSTER, (records) => void records.createChild(CHILD_TO_FIX), 1);
-    browser = await launchBrowser();
+    world = await startWorld({ seed: (records) => void records.createChild(CHILD_TO_FIX), expectChildren: 1 });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   it("removes every roster database, the session and cached data, and asks to log in again", async () => {
-    const context = await newDevice(browser, PHONE);
+    const context = await newDevice(world.browser, PHONE);
     const page = await context.newPage();
-    await login(page, server.url, USERS.hamlet, PASSWORD);
+    await login(page, world.server.url, USERS.hamlet, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await waitAllSent(page);
     await page.getByRole("link", { name: /Lò Thị Mai/ }).waitFor();

@@ -1,40 +1,27 @@
 // Two agencies change the same field of one child while both are offline: the record
 // shows both values and who wrote them, and either person picks the right one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { apiChildren, apiLogin, eventually, seedRoster } from "./support/api";
-import { PHONE, launchBrowser, login, newDevice, screenshot, waitAllSent, waitStatus } from "./support/browser";
-import { CHILD_TO_FIX, PASSWORD, ROSTER, USERS, setUpCommune } from "./support/fixtures";
-import { NetSwitch } from "./support/net-switch";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import type { BrowserContext, Page } from "playwright-core";
+import { apiChildren, apiLogin, eventually } from "./support/api";
+import { PHONE, login, newDevice, screenshot, waitAllSent, waitStatus } from "./support/browser";
+import { CHILD_TO_FIX, PASSWORD, ROSTER, USERS } from "./support/fixtures";
+import { startWorld, type NetWorld } from "./support/world";
 
 describe("concurrent offline edits of one field", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let net: NetSwitch;
-  let browser: Browser;
+  let world: NetWorld;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    net = new NetSwitch(server.port);
-    await net.start();
-    await seedRoster(server.url, USERS.admin, PASSWORD, ROSTER, (records) => void records.createChild(CHILD_TO_FIX), 1);
-    browser = await launchBrowser();
+    world = await startWorld({ net: true, seed: (records) => void records.createChild(CHILD_TO_FIX), expectChildren: 1 });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await net?.stop();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   async function openChild(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await newDevice(browser, PHONE);
+    const context = await newDevice(world.browser, PHONE);
     const page = await context.newPage();
-    await login(page, net.url, username, PASSWORD);
+    await login(page, world.net.url, username, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await waitAllSent(page);
     await page.getByRole("link", { name: /Lò Thị Mai/ }).click();
@@ -51,7 +38,7 @@ describe("concurrent offline edits of one field", () => {
     const hamlet = await openChild(USERS.hamlet);
     const school = await openChild(USERS.school);
 
-    net.offline();
+    world.net.offline();
     await hamlet.context.setOffline(true);
     await school.context.setOffline(true);
     await waitStatus(hamlet.page, "offline");
@@ -59,7 +46,7 @@ describe("concurrent offline edits of one field", () => {
     await setDob(hamlet.page, "2014-11-05");
     await setDob(school.page, "2014-05-11");
 
-    net.online();
+    world.net.online();
     await hamlet.context.setOffline(false);
     await school.context.setOffline(false);
     await waitAllSent(hamlet.page, 60_000);
@@ -88,9 +75,9 @@ describe("concurrent offline edits of one field", () => {
       await expect.poll(() => page.locator("#child-dob").inputValue()).toBe("2014-11-05");
     }
 
-    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
+    const { token } = await apiLogin(world.server.url, USERS.admin, PASSWORD);
     await eventually(async () => {
-      const [mai] = await apiChildren(server.url, token, ROSTER);
+      const [mai] = await apiChildren(world.server.url, token, ROSTER);
       return mai?.dob === "2014-11-05" && !mai.findings.some((f) => f.code === "conflict.field");
     }, 20_000, "the resolved value on the server");
     await hamlet.context.close();

@@ -1,53 +1,36 @@
 // A hamlet head on a phone without signal: edits two children, adds one, closes and
 // reopens the app offline, then the signal returns and the server has everything.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { apiChildren, apiLogin, eventually, seedRoster } from "./support/api";
-import { PHONE, launchBrowser, login, newDevice, pendingShown, screenshot, waitStatus, waitAllSent, waitServiceWorker } from "./support/browser";
-import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
-import { NetSwitch } from "./support/net-switch";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import { apiChildren, apiLogin, eventually } from "./support/api";
+import { PHONE, login, newDevice, pendingShown, screenshot, waitStatus, waitAllSent, waitServiceWorker } from "./support/browser";
+import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild } from "./support/fixtures";
+import { startWorld, type NetWorld } from "./support/world";
 
 describe("offline field work on a phone", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let net: NetSwitch;
-  let browser: Browser;
+  let world: NetWorld;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    net = new NetSwitch(server.port);
-    await net.start();
-    await seedRoster(
-      server.url,
-      USERS.admin,
-      PASSWORD,
-      ROSTER,
-      (records) => {
+    world = await startWorld({
+      net: true,
+      seed: (records) => {
         records.doc.transact(() => {
           const mother = records.createGuardian(MOTHER);
           records.createChild(cleanChild(mother));
           records.createChild(CHILD_TO_FIX);
         });
       },
-      2,
-    );
-    browser = await launchBrowser();
+      expectChildren: 2,
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await net?.stop();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   it("keeps offline edits through a reload and sends them when the signal returns", async () => {
-    const context = await newDevice(browser, PHONE);
+    const context = await newDevice(world.browser, PHONE);
     const page = await context.newPage();
-    await login(page, net.url, USERS.hamlet, PASSWORD);
+    await login(page, world.net.url, USERS.hamlet, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
     await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("2 / 2");
     await waitAllSent(page);
@@ -55,7 +38,7 @@ describe("offline field work on a phone", () => {
     await screenshot(page, "phone-roster-390x844");
 
     // The signal goes.
-    net.offline();
+    world.net.offline();
     await context.setOffline(true);
     await waitStatus(page, "offline");
 
@@ -101,14 +84,14 @@ describe("offline field work on a phone", () => {
     await waitStatus(page, "offline");
 
     // The signal returns: everything goes out by itself.
-    net.online();
+    world.net.online();
     await context.setOffline(false);
     await waitAllSent(page, 60_000);
     await expect.poll(() => page.locator(".sync-indicator:visible .sync-last").first().textContent()).toContain("Đồng bộ lúc");
 
-    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
-    await eventually(async () => (await apiChildren(server.url, token, ROSTER)).length === 3, 20_000, "three children on the server");
-    const children = await apiChildren(server.url, token, ROSTER);
+    const { token } = await apiLogin(world.server.url, USERS.admin, PASSWORD);
+    await eventually(async () => (await apiChildren(world.server.url, token, ROSTER)).length === 3, 20_000, "three children on the server");
+    const children = await apiChildren(world.server.url, token, ROSTER);
     const mai = children.find((c) => c.fullName === "Lò Thị Mai");
     expect(mai?.dob).toBe("2014-11-05");
     expect(mai?.motherId).toBeTruthy();

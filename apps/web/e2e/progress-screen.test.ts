@@ -2,58 +2,41 @@
 // the daily series drawn against the weekly target, the server's daily report, and the
 // last figures kept on the device for viewing without a network.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
 import { ProgressReportSchema } from "@roster/schema";
-import { apiLogin, seedRoster } from "./support/api";
-import { DESK, PHONE, launchBrowser, login, newDevice, screenshot, waitServiceWorker } from "./support/browser";
-import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild, setUpCommune } from "./support/fixtures";
-import { NetSwitch } from "./support/net-switch";
-import { makeDataDir, removeDataDir, startServer, type TestServer } from "./support/server";
+import { apiLogin } from "./support/api";
+import { DESK, PHONE, login, newDevice, screenshot, waitServiceWorker } from "./support/browser";
+import { CHILD_TO_FIX, MOTHER, PASSWORD, ROSTER, USERS, cleanChild } from "./support/fixtures";
+import { startWorld, type NetWorld } from "./support/world";
 
 describe("campaign progress", () => {
-  let dataDir: string;
-  let server: TestServer;
-  let net: NetSwitch;
-  let browser: Browser;
+  let world: NetWorld;
 
   beforeAll(async () => {
-    dataDir = await makeDataDir();
-    await setUpCommune(dataDir);
-    server = await startServer(dataDir);
-    net = new NetSwitch(server.port);
-    await net.start();
-    await seedRoster(
-      server.url,
-      USERS.admin,
-      PASSWORD,
-      ROSTER,
-      (records) => {
+    world = await startWorld({
+      net: true,
+      seed: (records) => {
         records.doc.transact(() => {
           const mother = records.createGuardian(MOTHER);
           records.createChild({ ...cleanChild(mother), vneid: "level2", healthBook: true });
           records.createChild(CHILD_TO_FIX);
         });
       },
-      2,
-    );
-    browser = await launchBrowser();
+      expectChildren: 2,
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await net?.stop();
-    await server?.stop();
-    if (dataDir) await removeDataDir(dataDir);
+    await world?.stop();
   });
 
   it("shows the figures with percentages and a chart, and the saved figures offline", async () => {
-    const { token } = await apiLogin(server.url, USERS.admin, PASSWORD);
+    const { token } = await apiLogin(world.server.url, USERS.admin, PASSWORD);
     const report = ProgressReportSchema.parse(
-      await (await fetch(`${server.url}/api/progress`, { headers: { authorization: `Bearer ${token}` } })).json(),
+      await (await fetch(`${world.server.url}/api/progress`, { headers: { authorization: `Bearer ${token}` } })).json(),
     );
-    const context = await newDevice(browser, DESK);
+    const context = await newDevice(world.browser, DESK);
     const page = await context.newPage();
-    await login(page, net.url, USERS.admin, PASSWORD);
+    await login(page, world.net.url, USERS.admin, PASSWORD);
     await waitServiceWorker(page);
     await page.getByRole("navigation", { name: "Công cụ của thôn" }).getByRole("link", { name: "Tiến độ" }).click();
     const table = page.getByTestId("progress-table");
@@ -82,7 +65,7 @@ describe("campaign progress", () => {
     expect(followUp.suggestedFilename()).toMatch(/\.xlsx$/);
 
     // Without a network the saved figures are shown, with the time they were saved.
-    net.offline();
+    world.net.offline();
     await context.setOffline(true);
     await page.reload();
     await page.getByTestId("progress-cached").waitFor();
