@@ -24,6 +24,25 @@ function Capped<T>(props: { items: readonly T[]; children: (item: T) => JSX.Elem
   );
 }
 
+/** One titled, scrollable table of the preview: the same frame for every list. */
+function PreviewTable(props: { id: string; title: string; testId: string; headers: readonly string[]; children: JSX.Element }) {
+  return (
+    <>
+      <h3 id={`import-${props.id}-title`}>{props.title}</h3>
+      <div class="table-scroll">
+        <table class="import-table" aria-labelledby={`import-${props.id}-title`} data-testid={props.testId}>
+          <thead>
+            <tr>
+              <For each={props.headers}>{(header) => <th scope="col">{header}</th>}</For>
+            </tr>
+          </thead>
+          <tbody>{props.children}</tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
 function fieldLabel(t: (key: MessageKey) => string, field: string): string {
   const key = `field.${field}`;
   return key in MESSAGES.vi ? t(key as MessageKey) : field;
@@ -73,119 +92,94 @@ export function PlanPreview(props: {
         </ul>
       </Show>
 
-      <h3 id="import-findings-title">{t("import.findings")}</h3>
-      <Show when={tallies().length > 0} fallback={<p class="ok">{t("import.findingsNone")}</p>}>
-        <div class="table-scroll">
-          <table class="import-table" aria-labelledby="import-findings-title" data-testid="import-findings">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.finding")}</th>
-                <th scope="col">{t("import.findingCount")}</th>
+      <Show
+        when={tallies().length > 0}
+        fallback={
+          <>
+            <h3 id="import-findings-title">{t("import.findings")}</h3>
+            <p class="ok">{t("import.findingsNone")}</p>
+          </>
+        }
+      >
+        <PreviewTable id="findings" title={t("import.findings")} testId="import-findings" headers={[t("import.finding"), t("import.findingCount")]}>
+          <For each={tallies()}>
+            {(tally) => (
+              <tr data-code={tally.code} classList={{ error: tally.severity === "error" }}>
+                <td>{pick(tally.message)}</td>
+                <td class="number">{tally.count}</td>
               </tr>
-            </thead>
-            <tbody>
-              <For each={tallies()}>
-                {(tally) => (
-                  <tr data-code={tally.code} classList={{ error: tally.severity === "error" }}>
-                    <td>{pick(tally.message)}</td>
-                    <td class="number">{tally.count}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </For>
+        </PreviewTable>
       </Show>
 
       <Show when={props.plan.add.length > 0}>
-        <h3 id="import-adds-title">{t("import.adds", { n: props.plan.add.length })}</h3>
-        <div class="table-scroll">
-          <table class="import-table" aria-labelledby="import-adds-title" data-testid="import-adds">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.rowHeader")}</th>
-                <th scope="col">{t("import.name")}</th>
-                <th scope="col">{t("field.dob")}</th>
-                <th scope="col">{t("import.status")}</th>
+        <PreviewTable
+          id="adds"
+          title={t("import.adds", { n: props.plan.add.length })}
+          testId="import-adds"
+          headers={[t("import.rowHeader"), t("import.name"), t("field.dob"), t("import.status")]}
+        >
+          <Capped items={props.plan.add}>
+            {(add) => (
+              <tr data-row={add.row}>
+                <td class="number">{add.row}</td>
+                <td>{add.fields.fullName}</td>
+                <td>{words("dob", add.fields.dob)}</td>
+                <td>
+                  <StatusBadge status={add.status} />
+                  <Show when={add.findings.length > 0}>
+                    <span class="finding-words">{add.findings.map((f) => pick(f.message)).join("; ")}</span>
+                  </Show>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <Capped items={props.plan.add}>
-                {(add) => (
-                  <tr data-row={add.row}>
-                    <td class="number">{add.row}</td>
-                    <td>{add.fields.fullName}</td>
-                    <td>{words("dob", add.fields.dob)}</td>
-                    <td>
-                      <StatusBadge status={add.status} />
-                      <Show when={add.findings.length > 0}>
-                        <span class="finding-words">{add.findings.map((f) => pick(f.message)).join("; ")}</span>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </Capped>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </Capped>
+        </PreviewTable>
       </Show>
 
       <Show when={props.plan.update.length > 0}>
-        <h3 id="import-updates-title">{t("import.updates", { n: props.plan.update.length })}</h3>
-        <div class="table-scroll">
-          <table class="import-table" aria-labelledby="import-updates-title" data-testid="import-updates">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.rowHeader")}</th>
-                <th scope="col">{t("import.name")}</th>
-                <th scope="col">{t("import.changes")}</th>
-                <th scope="col">{t("import.status")}</th>
+        <PreviewTable
+          id="updates"
+          title={t("import.updates", { n: props.plan.update.length })}
+          testId="import-updates"
+          headers={[t("import.rowHeader"), t("import.name"), t("import.changes"), t("import.status")]}
+        >
+          <Capped items={props.plan.update}>
+            {(update) => (
+              <tr data-row={update.row}>
+                <td class="number">{update.row}</td>
+                <td>{props.childName(update.childId)}</td>
+                <td>
+                  <ul class="changes">
+                    <For each={changeLines(update)}>{(line) => <li>{line}</li>}</For>
+                  </ul>
+                </td>
+                <td>
+                  <StatusBadge status={update.status} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <Capped items={props.plan.update}>
-                {(update) => (
-                  <tr data-row={update.row}>
-                    <td class="number">{update.row}</td>
-                    <td>{props.childName(update.childId)}</td>
-                    <td>
-                      <ul class="changes">
-                        <For each={changeLines(update)}>{(line) => <li>{line}</li>}</For>
-                      </ul>
-                    </td>
-                    <td>
-                      <StatusBadge status={update.status} />
-                    </td>
-                  </tr>
-                )}
-              </Capped>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </Capped>
+        </PreviewTable>
       </Show>
 
       <Show when={props.plan.rejected.length > 0}>
-        <h3 id="import-rejected-title">{t("import.rejected", { n: props.plan.rejected.length })}</h3>
-        <div class="table-scroll">
-          <table class="import-table" aria-labelledby="import-rejected-title" data-testid="import-rejected">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.rowHeader")}</th>
-                <th scope="col">{t("import.reasons")}</th>
+        <PreviewTable
+          id="rejected"
+          title={t("import.rejected", { n: props.plan.rejected.length })}
+          testId="import-rejected"
+          headers={[t("import.rowHeader"), t("import.reasons")]}
+        >
+          <Capped items={props.plan.rejected}>
+            {(rejected) => (
+              <tr data-row={rejected.row} class="error">
+                <td class="number">{rejected.row}</td>
+                <td>{rejected.reasons.map(pick).join("; ")}</td>
               </tr>
-            </thead>
-            <tbody>
-              <Capped items={props.plan.rejected}>
-                {(rejected) => (
-                  <tr data-row={rejected.row} class="error">
-                    <td class="number">{rejected.row}</td>
-                    <td>{rejected.reasons.map(pick).join("; ")}</td>
-                  </tr>
-                )}
-              </Capped>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </Capped>
+        </PreviewTable>
       </Show>
 
       <Show when={props.plan.skipped.length > 0}>
