@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createRecordsDoc } from "./layout";
-import { cleanFileName, importsAddedIn, listImports, recordImport, type ImportLogEntry } from "./import-log";
+import type { ImportLogEntry } from "@roster/schema";
+import { cleanFileName, importsAddedIn, listImports, recordImport } from "./import-log";
 
 const entry = (id: string, file = "lop-3A.xlsx"): ImportLogEntry => ({
   id,

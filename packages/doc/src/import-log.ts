@@ -1,26 +1,11 @@
 import type * as Y from "yjs";
+import { ImportLogEntrySchema, type ImportLogEntry } from "@roster/schema";
 import { RECORDS_LAYOUT } from "./layout";
 
 // Which file an import came from. An import is applied as one Yjs transaction (in the
 // app, offline too, or on the server); the same transaction appends one entry here, so
 // the server's audit can say "from file X" for every field the import wrote, whoever
 // applied it and however late it arrives. Outside clients may ignore this array.
-
-/** One applied import, as the `imports` array stores it (plain JSON). */
-export interface ImportLogEntry {
-  /** Record-id-like unique id of this import. */
-  readonly id: string;
-  /** The file's name as the user picked it (no path). */
-  readonly file: string;
-  /** ISO time on the importer's clock (display only). */
-  readonly at: string;
-  /** Actor id and display name of the person who applied it. */
-  readonly by: string;
-  readonly byName: string;
-  readonly added: number;
-  readonly updated: number;
-  readonly rejected: number;
-}
 
 /** Longest file name kept: names come from users' disks and are shown, never trusted. */
 const MAX_FILE_NAME = 200;
@@ -47,22 +32,8 @@ export function recordImport(doc: Y.Doc, entry: ImportLogEntry): void {
 
 /** The entry held in a slot, or undefined when a client wrote something else there. */
 export function readImportLogEntry(raw: unknown): ImportLogEntry | undefined {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
-  const e = raw as Record<string, unknown>;
-  const texts = ["id", "file", "at", "by", "byName"] as const;
-  const counts = ["added", "updated", "rejected"] as const;
-  if (!texts.every((k) => typeof e[k] === "string")) return undefined;
-  if (!counts.every((k) => typeof e[k] === "number" && Number.isInteger(e[k]) && (e[k] as number) >= 0)) return undefined;
-  return {
-    id: e.id as string,
-    file: cleanFileName(e.file as string),
-    at: e.at as string,
-    by: e.by as string,
-    byName: e.byName as string,
-    added: e.added as number,
-    updated: e.updated as number,
-    rejected: e.rejected as number,
-  };
+  const parsed = ImportLogEntrySchema.safeParse(raw);
+  return parsed.success ? { ...parsed.data, file: cleanFileName(parsed.data.file) } : undefined;
 }
 
 /** Every readable entry, oldest first. */

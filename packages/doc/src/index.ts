@@ -18,7 +18,6 @@ export {
   listImports,
   readImportLogEntry,
   recordImport,
-  type ImportLogEntry,
 } from "./import-log";
 export { IntakeSessions } from "./intake-sessions";
 export type { IntakeChanges, IntakeSessionsOptions } from "./intake-sessions";

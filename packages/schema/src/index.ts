@@ -6,3 +6,4 @@ export * from "./review";
 export * from "./api";
 export * from "./progress";
 export * from "./intake";
+export * from "./import-log";

@@ -3,17 +3,15 @@ import { z } from "zod";
 import { addCounts, zeroCounts } from "./campaign-counts";
 
 /** One roster's figures at the end of one day (today: as last recorded). */
-export interface DailyEntry {
-  date: string;
-  counts: CampaignCounts;
-}
+const DailyEntrySchema = z.object({ date: IsoDateSchema, counts: CampaignCountsSchema });
+export type DailyEntry = z.infer<typeof DailyEntrySchema>;
 
 /** Days kept per roster: more than a campaign lasts, small enough to read whole. */
 export const MAX_DAYS = 400;
 
 const StoredSeriesSchema = z.object({
   v: z.literal(1),
-  days: z.array(z.object({ date: IsoDateSchema, counts: CampaignCountsSchema })),
+  days: z.array(DailyEntrySchema),
 });
 
 /** The key-value store's key of a roster's series. */

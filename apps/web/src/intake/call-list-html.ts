@@ -1,5 +1,6 @@
 import type { CallListEntry } from "@roster/doc";
 import type { IntakeSession } from "@roster/schema";
+import { escapeHtml } from "@roster/spreadsheet";
 import type { MessageKey } from "../i18n/messages";
 import type { MessageParams } from "../i18n/translate";
 import { remindersOf, tasksOf } from "./child-tasks";
@@ -25,12 +26,6 @@ export interface PrintWords {
   readonly date: (iso: string | null | undefined) => string;
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
-}
 
 const STYLE = `
 @page { size: A4 landscape; margin: 15mm 12mm 15mm 20mm; }
