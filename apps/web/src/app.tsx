@@ -1,12 +1,8 @@
 import { Match, Show, Switch } from "solid-js";
 import { I18nProvider, useI18n } from "./i18n/i18n-context";
-import { ImportScreen } from "./import/ImportScreen";
 import { IntakeNavLink } from "./intake/IntakeNavLink";
-import { IntakeScreen } from "./intake/IntakeScreen";
-import { ListsScreen } from "./lists/ListsScreen";
+import { ImportScreen, IntakeScreen, ListsScreen, PoliceQueueView, ProgressScreen } from "./lazy-screens";
 import { ToolsNav } from "./lists/ToolsNav";
-import { ProgressScreen } from "./progress/ProgressScreen";
-import { PoliceQueueView } from "./police/PoliceQueueView";
 import { RosterPickerView } from "./roster/RosterPickerView";
 import { RosterScreen } from "./roster/RosterScreen";
 import { AppServicesProvider, useApp } from "./session/app-services";

@@ -1,0 +1,12 @@
+import { lazy } from "solid-js";
+
+// Screens a hamlet head does not need to see the roster: each is its own chunk, fetched
+// (from the service worker's precache when offline) when first opened. The roster opens
+// on every start of the app, so its bundle must not carry the importer's Excel reader,
+// the printable lists or the charts: compiling them delayed the first rows.
+
+export const ImportScreen = lazy(() => import("./import/ImportScreen").then((m) => ({ default: m.ImportScreen })));
+export const IntakeScreen = lazy(() => import("./intake/IntakeScreen").then((m) => ({ default: m.IntakeScreen })));
+export const ListsScreen = lazy(() => import("./lists/ListsScreen").then((m) => ({ default: m.ListsScreen })));
+export const ProgressScreen = lazy(() => import("./progress/ProgressScreen").then((m) => ({ default: m.ProgressScreen })));
+export const PoliceQueueView = lazy(() => import("./police/PoliceQueueView").then((m) => ({ default: m.PoliceQueueView })));
