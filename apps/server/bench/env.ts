@@ -11,6 +11,11 @@ const BenchEnvSchema = z.object({
   BENCH_FANOUT_RATE: z.coerce.number().int().min(1).max(20_000).default(1000),
   BENCH_FANOUT_SECONDS: z.coerce.number().min(1).max(120).default(10),
   BENCH_FANOUT_WARMUP_SECONDS: z.coerce.number().min(0).max(30).default(2),
+  /**
+   * Rounds of ours then the reference, alternated: one round of each swings 3-10x with
+   * what else the shared machine is doing, so lines report the median round.
+   */
+  BENCH_FANOUT_ROUNDS: z.coerce.number().int().min(1).max(9).default(3),
   BENCH_COLD_CHILDREN: z.coerce.number().int().min(10).max(20_000).default(5000),
   BENCH_COLD_HISTORY_EDITS: z.coerce.number().int().min(0).max(20_000).default(2000),
   BENCH_COLD_RUNS: z.coerce.number().int().min(1).max(15).default(5),

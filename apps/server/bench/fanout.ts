@@ -1,9 +1,10 @@
 import { forkBenchChild, type BenchChild } from "./child-rpc";
 import type { BenchEnv } from "./env";
 import { emit, machineFigures, note, round, type Figure } from "./report";
-import { summarize } from "./stats";
+import { median, summarize, type LatencySummary } from "./stats";
 import { withTempDir } from "./temp-dir";
 import { makeEditors, makeRosters, seedDataDir } from "./fanout/fixture";
+import { measureCommitFloor } from "./fanout/commit-floor";
 import { fetchMetrics, runAgainst, type TargetResult, type Workload } from "./fanout/run-target";
 
 const TARGET_P99_MS = 50;
@@ -30,59 +31,116 @@ export async function benchFanout(env: BenchEnv): Promise<void> {
     warmupSeconds: env.BENCH_FANOUT_WARMUP_SECONDS,
   };
 
-  const ours = await withTempDir("fanout", async (dataDir) => {
-    await seedDataDir(dataDir, rosters, editors);
-    const file = new URL("./fanout/our-server-child.ts", import.meta.url);
-    return withChild(file, [dataDir, JSON.stringify(env.BENCH_SERVER_ENV)], env.BENCH_CPU_PROF_DIR, async (child, port) => {
-      const metrics = () => fetchMetrics(`http://127.0.0.1:${port}`);
-      return runAgainst({ label: "ours", child, port, authenticates: true, metrics }, workload);
-    });
-  });
-  const oursFigures = figuresOf(ours, workload);
+  // Alternated, so each of our rounds has a reference round next to it in time, under
+  // the same machine weather; a fresh process (and DATA_DIR) per round.
+  const ours: TargetResult[] = [];
+  const reference: TargetResult[] = [];
+  for (let round = 1; round <= env.BENCH_FANOUT_ROUNDS; round++) {
+    ours.push(await runOurs(env, workload));
+    note(`fanout: round ${round} ours`, latencyFigures(ours[ours.length - 1] as TargetResult));
+    reference.push(await runReference(env, workload));
+    note(`fanout: round ${round} reference`, latencyFigures(reference[reference.length - 1] as TargetResult));
+  }
+  const floor = await withTempDir("floor", (dir) =>
+    measureCommitFloor(dir, { docs: rosters.length, ratePerSec: workload.ratePerSec, seconds: Math.min(5, workload.seconds), updateBytes: 120 }),
+  );
+
+  const oursMid = medianRound(ours);
+  const sum = (result: TargetResult, name: string) => result.metricDeltas[name] ?? 0;
   emit("fanout", {
-    ...oursFigures,
+    ...figuresOf(ours, workload),
     // Every durable append: the edits, and also the review-document marks the server writes.
-    persistedUpdatesPerSec: round(((ours.metricDeltas["roster_updates_persisted_total"] ?? 0) * 1000) / ours.phaseMs),
-    persistBatches: ours.metricDeltas["roster_update_batches_persisted_total"] ?? 0,
-    persistMeanMs: round((ours.metricDeltas["roster_write_latency_ms_sum"] ?? 0) / Math.max(1, ours.metricDeltas["roster_write_latency_ms_count"] ?? 0), 2),
-    markRuns: ours.metricDeltas["roster_mark_runs_total"] ?? 0,
-    lastMarkRunMs: round(ours.metricsAfter["roster_mark_last_ms"] ?? Number.NaN, 1),
+    persistedUpdatesPerSec: round((sum(oursMid, "roster_updates_persisted_total") * 1000) / oursMid.phaseMs),
+    persistBatches: sum(oursMid, "roster_update_batches_persisted_total"),
+    persistMeanMs: round(sum(oursMid, "roster_write_latency_ms_sum") / Math.max(1, sum(oursMid, "roster_write_latency_ms_count")), 2),
+    markRuns: sum(oursMid, "roster_mark_runs_total"),
+    lastMarkRunMs: round(oursMid.metricsAfter["roster_mark_last_ms"] ?? Number.NaN, 1),
     serverEnv: env.BENCH_SERVER_ENV,
     targetP99Ms: TARGET_P99_MS,
     targetRatePerSec: workload.ratePerSec,
     ok: isOk(ours, workload),
   });
-
-  const referenceFile = new URL("./fanout/reference-server-child.ts", import.meta.url);
-  const reference = await withChild(referenceFile, [], env.BENCH_CPU_PROF_DIR, async (child, port) => {
-    await child.request("preload", rosters.map((r) => ({ name: `records:${r.id}`, update: r.update })));
-    return runAgainst({ label: "reference", child, port, authenticates: false }, workload);
-  });
   emit("fanout.reference", { server: REFERENCE, ...figuresOf(reference, workload), targetRatePerSec: workload.ratePerSec });
 
-  const a = summarize(ours.phase.latencies);
-  const b = summarize(reference.phase.latencies);
-  const p99Ratio = round(a.p99 / b.p99);
+  const floorLatency = summarize(floor.latencies);
+  emit("fanout.commit-floor", {
+    docs: rosters.length,
+    ratePerSec: workload.ratePerSec,
+    appends: floor.appends,
+    p50Ms: round(floorLatency.p50),
+    p95Ms: round(floorLatency.p95),
+    p99Ms: round(floorLatency.p99),
+    maxMs: round(floorLatency.max),
+    ...machineFigures(),
+  });
+
+  // Paired: our round i against the reference round run right after it.
+  const paired = (pick: (s: LatencySummary) => number) =>
+    ours.map((result, i) => pick(summarize(result.phase.latencies)) / pick(summarize((reference[i] as TargetResult).phase.latencies)));
+  const p99Ratio = round(median(paired((s) => s.p99)));
+  const refP50 = median(reference.map((r) => summarize(r.phase.latencies).p50));
   emit("fanout.ratio", {
-    p50Ratio: round(a.p50 / b.p50),
-    p95Ratio: round(a.p95 / b.p95),
+    rounds: ours.length,
+    p50Ratio: round(median(paired((s) => s.p50))),
+    p95Ratio: round(median(paired((s) => s.p95))),
     p99Ratio,
-    acceptedRatio: round(ours.phase.acceptedPerSec / reference.phase.acceptedPerSec),
-    serverCpuPerEditRatio: round(ours.serverCpuMs / Math.max(1, ours.phase.seen) / (reference.serverCpuMs / Math.max(1, reference.phase.seen))),
+    p99RatioRounds: paired((s) => s.p99).map((r) => round(r)),
+    // What durability alone costs at the median: reference + one commit, against ours.
+    p50RatioToReferencePlusCommit: round(median(ours.map((r) => summarize(r.phase.latencies).p50)) / (refP50 + floorLatency.p50)),
+    acceptedRatio: round(median(ours.map((r, i) => r.phase.acceptedPerSec / (reference[i] as TargetResult).phase.acceptedPerSec))),
+    serverCpuPerEditRatio: round(median(ours.map((r, i) => cpuPerEdit(r) / cpuPerEdit(reference[i] as TargetResult)))),
     targetP99Ratio: TARGET_P99_RATIO,
     reference: REFERENCE,
     ok: p99Ratio <= TARGET_P99_RATIO,
   });
 }
 
-function figuresOf(result: TargetResult, workload: Workload): Record<string, Figure> {
+async function runOurs(env: BenchEnv, workload: Workload): Promise<TargetResult> {
+  return withTempDir("fanout", async (dataDir) => {
+    await seedDataDir(dataDir, workload.rosters, workload.editors);
+    const file = new URL("./fanout/our-server-child.ts", import.meta.url);
+    return withChild(file, [dataDir, JSON.stringify(env.BENCH_SERVER_ENV)], env.BENCH_CPU_PROF_DIR, async (child, port) => {
+      const metrics = () => fetchMetrics(`http://127.0.0.1:${port}`);
+      return runAgainst({ label: "ours", child, port, authenticates: true, metrics }, workload);
+    });
+  });
+}
+
+async function runReference(env: BenchEnv, workload: Workload): Promise<TargetResult> {
+  const file = new URL("./fanout/reference-server-child.ts", import.meta.url);
+  return withChild(file, [], env.BENCH_CPU_PROF_DIR, async (child, port) => {
+    await child.request("preload", workload.rosters.map((r) => ({ name: `records:${r.id}`, update: r.update })));
+    return runAgainst({ label: "reference", child, port, authenticates: false }, workload);
+  });
+}
+
+function cpuPerEdit(result: TargetResult): number {
+  return result.serverCpuMs / Math.max(1, result.phase.seen);
+}
+
+function latencyFigures(result: TargetResult): Record<string, Figure> {
   const latency = summarize(result.phase.latencies);
+  return { p50Ms: round(latency.p50), p99Ms: round(latency.p99), acceptedPerSec: round(result.phase.acceptedPerSec), skipped: result.phase.skipped };
+}
+
+/** The round whose p99 is the median one (the first of the middle two for an even count). */
+function medianRound(results: readonly TargetResult[]): TargetResult {
+  const sorted = [...results].sort((a, b) => summarize(a.phase.latencies).p99 - summarize(b.phase.latencies).p99);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as TargetResult;
+}
+
+/** The median round's figures, and every round's p50/p99 beside them. */
+function figuresOf(results: readonly TargetResult[], workload: Workload): Record<string, Figure> {
+  const result = medianRound(results);
+  const latency = summarize(result.phase.latencies);
+  const perRound = results.map((r) => summarize(r.phase.latencies));
   return {
     rosters: workload.rosters.length,
     childrenPerRoster: workload.childrenPerRoster,
     editors: workload.editors.length,
     observers: workload.rosters.length,
     seconds: workload.seconds,
+    rounds: results.length,
     offeredPerSec: round(result.phase.offeredPerSec),
     acceptedPerSec: round(result.phase.acceptedPerSec),
     issued: result.phase.issued,
@@ -93,9 +151,11 @@ function figuresOf(result: TargetResult, workload: Workload): Record<string, Fig
     p99Ms: round(latency.p99),
     maxMs: round(latency.max),
     meanMs: round(latency.mean),
+    p50MsRounds: perRound.map((s) => round(s.p50)),
+    p99MsRounds: perRound.map((s) => round(s.p99)),
     serverCpuPct: round(result.serverCpuPct, 1),
     // Normalised by the work done, so it compares across runs better than latency does.
-    serverCpuMsPerEdit: round(result.serverCpuMs / Math.max(1, result.phase.seen), 3),
+    serverCpuMsPerEdit: round(cpuPerEdit(result), 3),
     clientCpuPct: round(result.phase.clientCpuPct, 1),
     clientLoopDelayP99Ms: round(result.phase.clientLoopDelayP99Ms),
     serverLoopDelayP99Ms: result.serverLoop.p99Ms,
@@ -103,15 +163,16 @@ function figuresOf(result: TargetResult, workload: Workload): Record<string, Fig
     serverGcMs: Math.round(result.serverLoop.gcMs),
     serverGcMaxMs: result.serverLoop.gcMaxMs,
     connectMs: Math.round(result.connectMs),
-    closeCodes: result.closeCodes,
+    closeCodes: results.flatMap((r) => r.closeCodes),
     ...machineFigures(),
   };
 }
 
-/** p99 under target at (nearly) the full offered rate, with every edit seen. */
-function isOk(result: TargetResult, workload: Workload): boolean {
-  const latency = summarize(result.phase.latencies);
-  const { phase } = result;
+/** The median round's p99 under target at (nearly) the full offered rate, with every edit seen in every round. */
+function isOk(results: readonly TargetResult[], workload: Workload): boolean {
+  const latency = summarize(medianRound(results).phase.latencies);
+  if (results.some((r) => r.phase.unseen > 0 || r.phase.skipped > 0)) return false;
+  const phase = medianRound(results).phase;
   return latency.p99 < TARGET_P99_MS && phase.acceptedPerSec >= 0.95 * workload.ratePerSec && phase.unseen === 0 && phase.skipped === 0;
 }
 
