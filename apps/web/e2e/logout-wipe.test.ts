@@ -1,6 +1,7 @@
 // A shared phone: logging out leaves no child's data on the device.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHONE, databaseNames, login, newDevice, waitAllSent } from "./support/browser";
+import { firstRows, keptFirstScreen, watchFirstRows } from "./support/first-screen";
 import { CHILD_TO_FIX, PASSWORD, ROSTER, USERS } from "./support/fixtures";
 import { startWorld, type World } from "./support/world";
 
@@ -17,6 +18,7 @@ describe("logout on a shared phone", () => {
 
   it("removes every roster database, the session and cached data, and asks to log in again", async () => {
     const context = await newDevice(world.browser, PHONE);
+    await watchFirstRows(context);
     const page = await context.newPage();
     await login(page, world.server.url, USERS.hamlet, PASSWORD);
     await page.getByRole("link", { name: /Thôn Đông/ }).click();
@@ -24,6 +26,8 @@ describe("logout on a shared phone", () => {
     await page.getByRole("link", { name: /Lò Thị Mai/ }).waitFor();
     const before = await databaseNames(page);
     expect(before.filter((n) => n.includes(ROSTER)).length).toBe(2);
+    // The list's first screen is kept on the device too (names of children).
+    await expect.poll(async () => (await keptFirstScreen(page, ROSTER))?.rows[0]?.fullName).toBe("Lò Thị Mai");
 
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.getByRole("button", { name: "Xóa dữ liệu và đăng xuất" }).click();
@@ -42,6 +46,13 @@ describe("logout on a shared phone", () => {
     await page.reload();
     await page.getByLabel("Tên đăng nhập").waitFor();
     expect((await databaseNames(page)).filter((n) => n.includes(ROSTER))).toEqual([]);
+    expect(await keptFirstScreen(page, ROSTER)).toBeUndefined();
+
+    // Logging in again, the list is not drawn from anything kept before the logout.
+    await login(page, world.server.url, USERS.hamlet, PASSWORD);
+    await page.getByRole("link", { name: /Thôn Đông/ }).click();
+    await page.getByRole("link", { name: /Lò Thị Mai/ }).waitFor();
+    expect((await firstRows(page)).busy).toBeNull();
     await context.close();
   });
 });

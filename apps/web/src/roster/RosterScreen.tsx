@@ -7,7 +7,7 @@ import { Link, useRouter } from "../ui/router";
 import { VirtualList } from "../ui/VirtualList";
 import { ChildListItem } from "./ChildListItem";
 import { FilterBar } from "./FilterBar";
-import { applyFilter } from "./filters";
+import { applyFilter, isUnfiltered } from "./filters";
 
 const ROW_HEIGHT = 68;
 
@@ -20,10 +20,13 @@ export function RosterScreen(props: { rosterId: string; childId?: string }) {
   const app = useApp();
   const { navigate } = useRouter();
   const workspace = createMemo(() => app.workspace(props.rosterId));
-  // The list shows as soon as the records are read; statuses follow (see RosterModel).
+  // The list shows the kept first screen, then every record once read; statuses follow
+  // (see RosterModel).
   const snapshot = () => workspace().model.listing();
   const shown = createMemo(() => applyFilter(snapshot().rows, workspace().filter()));
-  const total = createMemo(() => snapshot().rows.filter((r) => r.child.removed !== true).length);
+  const total = createMemo(() => snapshot().partial?.total ?? snapshot().rows.filter((r) => r.child.removed !== true).length);
+  // A first screen holds the head of the list only: its count is the kept one.
+  const shownCount = () => (snapshot().partial && isUnfiltered(workspace().filter()) ? total() : shown().length);
   const rosterName = () =>
     app.rosters().find((r) => r.id === props.rosterId)?.name ?? workspace().model.review.meta()?.name ?? props.rosterId;
 
@@ -47,7 +50,7 @@ export function RosterScreen(props: { rosterId: string; childId?: string }) {
           <SyncIndicator connection={workspace().connection} />
           <div class="pane-actions">
             <span class="count" data-testid="list-count">
-              {t("list.count", { shown: shown().length, total: total() })}
+              {t("list.count", { shown: shownCount(), total: total() })}
             </span>
             <Show when={app.abilities().verifies}>
               <Link to={{ name: "verify", rosterId: props.rosterId }} class="button">
@@ -63,7 +66,7 @@ export function RosterScreen(props: { rosterId: string; childId?: string }) {
           <FilterBar filter={workspace().filter()} facets={snapshot().facets} onChange={(f) => workspace().setFilter(f)} />
         </header>
         <Show when={shown().length > 0} fallback={<p class="empty">{t("list.empty")}</p>}>
-          <VirtualList items={shown()} rowHeight={ROW_HEIGHT} label={rosterName()}>
+          <VirtualList items={shown()} rowHeight={ROW_HEIGHT} label={rosterName()} busy={snapshot().partial !== undefined}>
             {(row) => (
               <ChildListItem
                 row={row}

@@ -15,6 +15,11 @@ export interface RosterFilter {
 
 export const NO_FILTER: RosterFilter = { query: "", status: "", school: "", grade: "", code: "", showRemoved: false };
 
+/** True when `filter` narrows nothing (the list as it opens). */
+export function isUnfiltered(filter: RosterFilter): boolean {
+  return (Object.keys(NO_FILTER) as (keyof RosterFilter)[]).every((key) => filter[key] === NO_FILTER[key]);
+}
+
 /** The rows passing `filter`, in the order given. */
 export function applyFilter(rows: readonly ChildRow[], filter: RosterFilter): ChildRow[] {
   const query = prepareQuery(filter.query);

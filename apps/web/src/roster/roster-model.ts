@@ -1,6 +1,8 @@
 import { createEffect, createMemo, createSignal, on, type Accessor } from "solid-js";
 import { RosterRecords, RosterReview } from "@roster/doc";
 import type { RosterConnection } from "../sync/roster-connection";
+import type { FirstScreenCache } from "./first-screen-cache";
+import { firstScreenSnapshot } from "./first-screen";
 import { RosterState, type RosterSnapshot } from "./roster-state";
 
 export type { RosterSnapshot } from "./roster-state";
@@ -52,10 +54,12 @@ function afterPaint(next: () => void): () => void {
 /**
  * The typed documents of one roster and a reactive snapshot of them. The rules run here,
  * on the device, for immediate feedback; the server's marks are shown when current.
- * Opening a roster: the list (`listing`) appears as soon as the records are read from
- * IndexedDB, with statuses "checking"; the rules then run over the roster in slices and
- * `snapshot` follows. After that each change re-evaluates only what it can affect
- * (`RosterState`). Create inside a reactive root (RosterWorkspace does).
+ * Opening a roster: the list (`listing`) first shows the first screen kept on the device
+ * (`FirstScreenCache`), if any, and only once that is painted are the documents read
+ * from IndexedDB (`RosterConnection.open`); the whole list then appears with statuses
+ * "checking"; the rules run over the roster in slices and `snapshot` follows. After that
+ * each change re-evaluates only what it can affect (`RosterState`), and the first screen
+ * is kept again. Create inside a reactive root (RosterWorkspace does).
  */
 export class RosterModel {
   readonly records: RosterRecords;
@@ -77,7 +81,10 @@ export class RosterModel {
   private destroyed = false;
   private readonly stops: (() => void)[] = [];
 
-  constructor(private readonly connection: RosterConnection) {
+  constructor(
+    private readonly connection: RosterConnection,
+    private readonly firstScreen?: FirstScreenCache,
+  ) {
     this.records = new RosterRecords(connection.records);
     this.review = new RosterReview(connection.review);
     this.state = new RosterState(this.records, this.review);
@@ -113,11 +120,26 @@ export class RosterModel {
     void connection.loaded.then(() => {
       if (!this.destroyed && this.phase === "waiting") this.open();
     });
+    void this.drawFirstScreen().finally(() => connection.open());
+  }
+
+  /** Shows the kept first screen, if there is one, and resolves once it is painted. */
+  private async drawFirstScreen(): Promise<void> {
+    const kept = await this.firstScreen?.load();
+    // An empty one would say "no child matches" until the roster is read: show nothing.
+    if (!kept || kept.rows.length === 0 || this.destroyed || this.phase !== "waiting") return;
+    this.setListing(firstScreenSnapshot(kept, this.state.current.asOf));
+    await new Promise<void>((painted) => afterPaint(painted));
   }
 
   /** Reads the loaded roster, shows it, and starts the evaluation after the frame is out. */
   private open(): void {
-    this.setListing(this.state.readAll());
+    const listing = this.state.readAll();
+    this.setListing(listing);
+    // Kept at once, not when edits settle: the app may be closed or reloaded right after
+    // it opened, and the next start should not wait for the whole roster either.
+    this.firstScreen?.keep(listing.rows);
+    void this.firstScreen?.flush();
     this.phase = "evaluating";
     this.cancelSlice = afterPaint(() => this.evaluateSlice());
   }
@@ -152,6 +174,7 @@ export class RosterModel {
     const snapshot = this.state.flush();
     this.setSnapshot(snapshot);
     this.setListing(snapshot);
+    this.firstScreen?.keep(snapshot.rows);
   }
 
   /** Brings the snapshot up to date now (after a write whose result the next line reads). */
@@ -174,6 +197,7 @@ export class RosterModel {
     clearTimeout(this.timer);
     this.cancelSlice?.();
     for (const stop of this.stops) stop();
+    void this.firstScreen?.close();
     this.records.destroy();
     this.review.destroy();
   }

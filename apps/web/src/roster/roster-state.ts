@@ -19,6 +19,10 @@ export interface RosterSnapshot {
   readonly conflicts: readonly Conflict[];
   readonly facets: Facets;
   readonly asOf: string;
+  /** Only on the list drawn from the device's kept first screen, before the roster is
+   * read (`RosterModel.listing`): `rows` are then the head of the unfiltered list and
+   * `total` counts its children; guardians, conflicts and facets are not known yet. */
+  readonly partial?: { readonly total: number };
 }
 
 const LINKS = ["fatherId", "motherId", "guardianId"] as const;

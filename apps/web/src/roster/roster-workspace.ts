@@ -1,6 +1,7 @@
 import { createRoot, createSignal, type Accessor } from "solid-js";
 import type { AppStore } from "../session/app-db";
 import { RosterConnection } from "../sync/roster-connection";
+import { FirstScreenCache } from "./first-screen-cache";
 import { NO_FILTER, type RosterFilter } from "./filters";
 import { RosterModel } from "./roster-model";
 
@@ -17,6 +18,8 @@ export interface WorkspacePoolOptions {
   store: AppStore;
   syncUrl: string;
   token: () => string;
+  /** Whose session this is: a kept first screen is shown to that person only. */
+  userId: () => string;
   onExpired: () => void;
 }
 
@@ -26,7 +29,7 @@ export interface WorkspacePoolOptions {
  * works in another.
  */
 export class WorkspacePool {
-  private readonly open = new Map<string, { workspace: RosterWorkspace; dispose: () => void }>();
+  private readonly open = new Map<string, { workspace: RosterWorkspace; firstScreen: FirstScreenCache; dispose: () => void }>();
 
   constructor(private readonly options: WorkspacePoolOptions) {}
 
@@ -42,9 +45,10 @@ export class WorkspacePool {
         store: this.options.store,
         onExpired: this.options.onExpired,
       });
-      const model = new RosterModel(connection);
+      const firstScreen = new FirstScreenCache(this.options.store, { userId: this.options.userId(), rosterId });
+      const model = new RosterModel(connection, firstScreen);
       const [filter, setFilter] = createSignal<RosterFilter>(NO_FILTER);
-      return { workspace: { connection, model, filter, setFilter }, dispose };
+      return { workspace: { connection, model, filter, setFilter }, firstScreen, dispose };
     });
     this.open.set(rosterId, created);
     return created.workspace;
@@ -69,15 +73,19 @@ export class WorkspacePool {
 
   /** Saves bookkeeping now (the page is being hidden and may be killed). */
   async flush(): Promise<void> {
-    await Promise.all([...this.open.values()].map(({ workspace }) => workspace.connection.flush()));
+    await Promise.all(
+      [...this.open.values()].flatMap(({ workspace, firstScreen }) => [workspace.connection.flush(), firstScreen.flush()]),
+    );
   }
 
   /** Closes every roster (keeps the data on the device). */
   async closeAll(): Promise<void> {
     const all = [...this.open.values()];
     this.open.clear();
-    for (const { workspace, dispose } of all) {
+    for (const { workspace, firstScreen, dispose } of all) {
       workspace.model.destroy();
+      // A first screen written after the logout wipe would leave names on the device.
+      await firstScreen.close();
       await workspace.connection.destroy();
       dispose();
     }

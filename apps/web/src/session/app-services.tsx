@@ -46,6 +46,7 @@ export function AppServicesProvider(props: ParentProps) {
     store,
     syncUrl: syncUrl(),
     token: () => session()?.token ?? "",
+    userId: () => session()?.user.id ?? "",
     onExpired: () => setExpired(true),
   });
 

@@ -65,7 +65,7 @@ function persistQuietly(persistence: IndexeddbPersistence): IndexeddbPersistence
 export class RosterConnection {
   readonly records = new Y.Doc();
   readonly review = new Y.Doc();
-  /** Resolves once both documents are loaded from IndexedDB. */
+  /** Resolves once both documents are loaded from IndexedDB (after `open`). */
   readonly loaded: Promise<void>;
   readonly status: Accessor<ConnectionStatus>;
   readonly pending: Accessor<number>;
@@ -76,8 +76,9 @@ export class RosterConnection {
   private readonly setLastSyncedAt: (at: string | null) => void;
   private ledger: LedgerState = emptyLedger();
   private readonly probe = new AckProbe();
-  private readonly recordsIdb: IndexeddbPersistence;
-  private readonly reviewIdb: IndexeddbPersistence;
+  private recordsIdb: IndexeddbPersistence | undefined;
+  private reviewIdb: IndexeddbPersistence | undefined;
+  private opened: () => void = () => undefined;
   private recordsWs: WebsocketProvider | undefined;
   private reviewWs: WebsocketProvider | undefined;
   private probeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,9 +90,20 @@ export class RosterConnection {
     [this.status, this.setStatus] = createSignal<ConnectionStatus>("connecting");
     [this.pending, this.setPending] = createSignal(0);
     [this.lastSyncedAt, this.setLastSyncedAt] = createSignal<string | null>(null);
-    this.recordsIdb = persistQuietly(new IndexeddbPersistence(recordsDbName(options.rosterId), this.records));
-    this.reviewIdb = persistQuietly(new IndexeddbPersistence(reviewDbName(options.rosterId), this.review));
-    this.loaded = this.load();
+    const opened = new Promise<void>((resolve) => (this.opened = resolve));
+    this.loaded = this.load(opened);
+  }
+
+  /**
+   * Reads both documents from IndexedDB, then syncs. Not done on construction: decoding
+   * a roster of thousands holds the main thread for a while, and the caller first draws
+   * what it can without them (the list's kept first screen). Later calls do nothing.
+   */
+  open(): void {
+    if (this.destroyed || this.recordsIdb) return;
+    this.recordsIdb = persistQuietly(new IndexeddbPersistence(recordsDbName(this.options.rosterId), this.records));
+    this.reviewIdb = persistQuietly(new IndexeddbPersistence(reviewDbName(this.options.rosterId), this.review));
+    this.opened();
   }
 
   get rosterId(): string {
@@ -102,10 +114,11 @@ export class RosterConnection {
     return `sync:${this.options.rosterId}`;
   }
 
-  private async load(): Promise<void> {
+  private async load(opened: Promise<void>): Promise<void> {
     const saved = LedgerStateSchema.safeParse(await this.options.store.get(this.ledgerKey));
     if (saved.success) this.updateLedger(saved.data, false);
-    await Promise.all([this.recordsIdb.whenSynced, this.reviewIdb.whenSynced]);
+    await opened;
+    await Promise.all([this.recordsIdb?.whenSynced, this.reviewIdb?.whenSynced]);
     if (this.destroyed) return;
     this.watchLocalChanges();
     this.connect();
@@ -265,7 +278,7 @@ export class RosterConnection {
     for (const cleanup of this.cleanups) cleanup();
     this.recordsWs?.destroy();
     this.reviewWs?.destroy();
-    await Promise.all([this.recordsIdb.destroy(), this.reviewIdb.destroy()]);
+    await Promise.all([this.recordsIdb?.destroy(), this.reviewIdb?.destroy()]);
     this.records.destroy();
     this.review.destroy();
   }

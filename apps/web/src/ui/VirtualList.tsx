@@ -6,6 +6,8 @@ interface VirtualListProps<T> {
   /** Every row has this height in CSS pixels (the row component must keep to it). */
   rowHeight: number;
   label: string;
+  /** The items are a first part only, the rest is still loading (`aria-busy`). */
+  busy?: boolean;
   /** Renders one row; `index` is its position when the row was created (rows are kept
    * while their item stays in view, so it is not updated if the item moves). */
   children: (item: T, index: number) => JSX.Element;
@@ -43,6 +45,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       class="virtual-list"
       role="list"
       aria-label={props.label}
+      aria-busy={props.busy === true ? "true" : undefined}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <div style={{ height: `${props.items.length * props.rowHeight}px`, position: "relative" }}>
