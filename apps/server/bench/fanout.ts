@@ -146,6 +146,8 @@ function figuresOf(results: readonly TargetResult[], workload: Workload): Record
     issued: result.phase.issued,
     skipped: result.phase.skipped,
     unseen: result.phase.unseen,
+    skippedRounds: results.map((r) => r.phase.skipped),
+    unseenRounds: results.map((r) => r.phase.unseen),
     p50Ms: round(latency.p50),
     p95Ms: round(latency.p95),
     p99Ms: round(latency.p99),
@@ -168,12 +170,16 @@ function figuresOf(results: readonly TargetResult[], workload: Workload): Record
   };
 }
 
-/** The median round's p99 under target at (nearly) the full offered rate, with every edit seen in every round. */
+/**
+ * The median round's p99 under target at (nearly) the full offered rate with nothing
+ * skipped, and no edit unseen in any round (a lost edit is a failure whatever the
+ * weather; a round whose load generator fell behind only counts through the median).
+ */
 function isOk(results: readonly TargetResult[], workload: Workload): boolean {
-  const latency = summarize(medianRound(results).phase.latencies);
-  if (results.some((r) => r.phase.unseen > 0 || r.phase.skipped > 0)) return false;
-  const phase = medianRound(results).phase;
-  return latency.p99 < TARGET_P99_MS && phase.acceptedPerSec >= 0.95 * workload.ratePerSec && phase.unseen === 0 && phase.skipped === 0;
+  if (results.some((r) => r.phase.unseen > 0)) return false;
+  const { phase } = medianRound(results);
+  const latency = summarize(phase.latencies);
+  return latency.p99 < TARGET_P99_MS && phase.acceptedPerSec >= 0.95 * workload.ratePerSec && phase.skipped === 0;
 }
 
 /** Runs `work` with a server process started from `file`, and always stops it. */
