@@ -8,6 +8,7 @@ const row = (id: string, status: Status, removed = false): ChildRow =>
     child: { id, fullName: id, ...(removed ? { removed: true } : {}) } as Child,
     status,
     source: "local",
+    localStatus: status,
     findings: status === "needs-fix" ? [{ code: "pid.missing", field: "pid", severity: "error", message: { vi: "Chưa có số định danh", en: "No ID" } }] : [],
     fingerprint: "",
     verification: undefined,

@@ -24,7 +24,9 @@ export function RosterScreen(props: { rosterId: string; childId?: string }) {
   // (see RosterModel).
   const snapshot = () => workspace().model.listing();
   const shown = createMemo(() => applyFilter(snapshot().rows, workspace().filter()));
-  const total = createMemo(() => snapshot().partial?.total ?? snapshot().rows.filter((r) => r.child.removed !== true).length);
+  const total = createMemo(
+    () => snapshot().partial?.total ?? snapshot().rows.reduce((n, r) => (r.child.removed === true ? n : n + 1), 0),
+  );
   // A first screen holds the head of the list only: its count is the kept one.
   const shownCount = () => (snapshot().partial && isUnfiltered(workspace().filter()) ? total() : shown().length);
   const rosterName = () =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Mark, Verification } from "@roster/schema";
 import { evaluateRoster } from "@roster/rules";
-import { buildRow, DerivedCache, shownStatus } from "./child-row";
+import { buildRow, DerivedCache, shownStatus, withSync } from "./child-row";
 import { AS_OF, CHILDREN, GUARDIANS } from "./roster-fixtures";
 
 const FP = "a".repeat(64);
@@ -64,5 +64,30 @@ describe("DerivedCache", () => {
       { ...GUARDIANS, g1: { ...GUARDIANS.g1!, pid: "001188009999" } },
     );
     expect(motherChanged.fingerprint).not.toBe(renamed.fingerprint);
+  });
+});
+
+describe("withSync", () => {
+  const evaluations = evaluateRoster(CHILDREN, GUARDIANS, { asOf: AS_OF });
+  const inputs = { guardians: GUARDIANS, evaluations, verifications: new Map<string, Verification>() };
+  const child = CHILDREN[0]!;
+  const current = buildRow(child, { ...inputs, marks: new Map(), inSync: false }).fingerprint;
+
+  it("gives the row a full rebuild would, for either state", () => {
+    for (const m of [mark("needs-fix", current), mark("needs-fix"), undefined]) {
+      const marks = new Map(m ? [[child.id, m]] : []);
+      const offline = buildRow(child, { ...inputs, marks, inSync: false });
+      const online = buildRow(child, { ...inputs, marks, inSync: true });
+      expect(withSync(offline, true)).toEqual(online);
+      expect(withSync(online, false)).toEqual(offline);
+    }
+  });
+
+  it("returns the row itself when the state does not change what it shows", () => {
+    const stale = buildRow(child, { ...inputs, marks: new Map([[child.id, mark("needs-fix")]]), inSync: false });
+    expect(withSync(stale, true)).toBe(stale);
+    const shown = buildRow(child, { ...inputs, marks: new Map([[child.id, mark("needs-fix", current)]]), inSync: true });
+    expect(withSync(shown, true)).toBe(shown);
+    expect(withSync(shown, false)).not.toBe(shown);
   });
 });

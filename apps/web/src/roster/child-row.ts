@@ -8,6 +8,8 @@ export interface ChildRow {
   readonly status: Status;
   /** Where `status` comes from. */
   readonly source: "server" | "local";
+  /** The local evaluation's status: `status` whenever the server's mark is not shown. */
+  readonly localStatus: Status;
   /** Findings of the local evaluation (with `verification.stale` when edited since verified). */
   readonly findings: readonly Finding[];
   readonly fingerprint: string;
@@ -104,6 +106,7 @@ export function rowOf(child: Child, parts: RowParts): ChildRow {
     child,
     status: shown.status,
     source: shown.source,
+    localStatus: local.status,
     findings: local.findings,
     fingerprint: fp,
     verification,
@@ -111,6 +114,17 @@ export function rowOf(child: Child, parts: RowParts): ChildRow {
     folded: parts.folded,
     sortKey: parts.sortKey,
   };
+}
+
+/**
+ * `row` as shown when this device is (or is not) `inSync` with the server: only a row
+ * whose mark matches its fingerprint can change; any other is returned as it is, so
+ * its list item keeps its DOM.
+ */
+export function withSync(row: ChildRow, inSync: boolean): ChildRow {
+  if (row.pending === true || row.mark?.fingerprint !== row.fingerprint) return row;
+  const shown = shownStatus({ status: row.localStatus }, row.mark, row.fingerprint, inSync);
+  return shown.status === row.status && shown.source === row.source ? row : { ...row, ...shown };
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
@@ -125,6 +139,7 @@ export function pendingRow(child: Child, names: { folded: string; sortKey: strin
     child,
     status: "clean",
     source: "local",
+    localStatus: "clean",
     findings: NO_FINDINGS,
     fingerprint: "",
     verification: undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFilter, facetsOf, NO_FILTER, sortRows } from "./filters";
+import { applyFilter, facetsOf, insertSorted, isUnfiltered, NO_FILTER, sortRows } from "./filters";
 import { fixtureRows } from "./roster-fixtures";
 
 const ids = (rows: { child: { id: string } }[]) => rows.map((r) => r.child.id);
@@ -61,5 +61,27 @@ describe("sortRows", () => {
       "c6",
       "c3",
     ]);
+  });
+});
+
+describe("insertSorted", () => {
+  it("puts each row where sortRows would, ties broken by id", () => {
+    const rows = fixtureRows();
+    const twin = { ...rows[0]!, child: { ...rows[0]!.child, id: "c0" } };
+    const all = [...rows, twin];
+    for (let skip = 0; skip < all.length; skip += 1) {
+      const sorted = sortRows(all.filter((_, i) => i !== skip));
+      insertSorted(sorted, all[skip]!);
+      expect(ids(sorted)).toEqual(ids(sortRows(all)));
+    }
+  });
+});
+
+describe("isUnfiltered", () => {
+  it("is true for the list as it opens only", () => {
+    expect(isUnfiltered(NO_FILTER)).toBe(true);
+    expect(isUnfiltered({ ...NO_FILTER })).toBe(true);
+    expect(isUnfiltered({ ...NO_FILTER, query: "an" })).toBe(false);
+    expect(isUnfiltered({ ...NO_FILTER, showRemoved: true })).toBe(false);
   });
 });

@@ -34,11 +34,26 @@ export function applyFilter(rows: readonly ChildRow[], filter: RosterFilter): Ch
   });
 }
 
-/** Rows in class-list order: by given name, family name, middle names (Vietnamese collation). */
+/** Class-list order: by given name, family name, middle names (Vietnamese collation), then id. */
+export function compareRows(a: ChildRow, b: ChildRow): number {
+  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.child.id < b.child.id ? -1 : a.child.id > b.child.id ? 1 : 0;
+}
+
+/** Rows in class-list order (`compareRows`). */
 export function sortRows(rows: readonly ChildRow[]): ChildRow[] {
-  return [...rows].sort((a, b) =>
-    a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.child.id < b.child.id ? -1 : a.child.id > b.child.id ? 1 : 0,
-  );
+  return [...rows].sort(compareRows);
+}
+
+/** Puts `row` into `sorted` (in class-list order) where `sortRows` would have it. */
+export function insertSorted(sorted: ChildRow[], row: ChildRow): void {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareRows(sorted[middle] as ChildRow, row) < 0) low = middle + 1;
+    else high = middle;
+  }
+  sorted.splice(low, 0, row);
 }
 
 /** The values to offer in the filter menus, from the rows themselves. */

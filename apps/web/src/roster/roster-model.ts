@@ -7,8 +7,8 @@ import { RosterState, type RosterSnapshot } from "./roster-state";
 
 export type { RosterSnapshot } from "./roster-state";
 
-// A local edit shows at once; a burst of remote updates (a colleague's sync) is batched.
-const LOCAL_DELAY_MS = 0;
+// A local edit shows at once (see `schedule`); a burst of remote updates (a colleague's
+// sync) is batched.
 const REMOTE_DELAY_MS = 120;
 // The first evaluation of a large roster runs in slices this long, so the list scrolls
 // and the first keystrokes echo while the rules go through thousands of children.
@@ -77,7 +77,11 @@ export class RosterModel {
   private readonly state: RosterState;
   private phase: "waiting" | "evaluating" | "live" = "waiting";
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private publishQueued = false;
   private cancelSlice: (() => void) | undefined;
+  /** The snapshot the list has yet to show, and how to stop waiting for the frame. */
+  private nextListing: RosterSnapshot | undefined;
+  private cancelListing: (() => void) | undefined;
   private destroyed = false;
   private readonly stops: (() => void)[] = [];
 
@@ -96,7 +100,8 @@ export class RosterModel {
     this.stops.push(
       this.records.onChange((c) => {
         this.state.noteRecords(c);
-        this.schedule(c.local ? LOCAL_DELAY_MS : REMOTE_DELAY_MS);
+        if (c.local) this.publishSoon();
+        else this.schedule(REMOTE_DELAY_MS);
       }),
     );
     this.stops.push(
@@ -161,20 +166,45 @@ export class RosterModel {
 
   private schedule(delay: number): void {
     // While waiting or evaluating, changes are noted and applied when the pass ends.
-    if (this.phase !== "live") return;
-    if (this.timer !== undefined && delay > 0) return;
-    clearTimeout(this.timer);
+    if (this.phase !== "live" || this.timer !== undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.publish();
     }, delay);
   }
 
+  /**
+   * Publishes a local edit once the code that made it has returned (writes made in one
+   * go publish once), in the same task: the frame that shows the edit — the form after
+   * Tab, a tapped fix — shows its findings too, instead of a frame later.
+   */
+  private publishSoon(): void {
+    if (this.phase !== "live" || this.publishQueued) return;
+    this.publishQueued = true;
+    queueMicrotask(() => {
+      this.publishQueued = false;
+      if (this.destroyed) return;
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.publish();
+    });
+  }
+
   private publish(): void {
     const snapshot = this.state.flush();
     this.setSnapshot(snapshot);
-    this.setListing(snapshot);
-    this.firstScreen?.keep(snapshot.rows);
+    // The list follows once that frame is out: after an edit the person looks at the
+    // field they left (its findings come from `snapshot`), and filtering thousands of
+    // rows for a list beside it (or hidden behind the form on a phone) can wait a frame.
+    this.nextListing = snapshot;
+    this.cancelListing ??= afterPaint(() => {
+      this.cancelListing = undefined;
+      const next = this.nextListing;
+      this.nextListing = undefined;
+      if (!next || this.destroyed) return;
+      this.setListing(next);
+      this.firstScreen?.keep(next.rows);
+    });
   }
 
   /** Brings the snapshot up to date now (after a write whose result the next line reads). */
@@ -196,6 +226,7 @@ export class RosterModel {
     this.destroyed = true;
     clearTimeout(this.timer);
     this.cancelSlice?.();
+    this.cancelListing?.();
     for (const stop of this.stops) stop();
     void this.firstScreen?.close();
     this.records.destroy();

@@ -153,6 +153,28 @@ describe("RosterState", () => {
     expect(seenConflict).toBe(true);
   }, 60_000);
 
+  it("when only the sync state changes, rebuilds just the rows a current server mark can show", () => {
+    const { records, review } = seeded(80);
+    const state = watched(records, review);
+    state.readAll();
+    const guardians = records.guardiansById();
+    const children = records.listChildren();
+    // Half the roster carries the server's mark of its current content, a few an older one.
+    children.forEach((child, i) => {
+      if (i % 2 === 0) review.setMark(child.id, { status: "needs-fix", codes: [], fingerprint: fingerprint(child, guardians), at: "2026-06-08T02:00:00Z" });
+      else if (i % 5 === 0) review.setMark(child.id, { status: "needs-fix", codes: [], fingerprint: "0".repeat(64), at: "2026-06-08T02:00:00Z" });
+    });
+    const before = state.flush();
+    for (const inSync of [true, false, true]) {
+      state.setInSync(inSync);
+      const after = state.flush();
+      expect(comparable(after)).toEqual(comparable(fromScratch(records, review, inSync)));
+      const same = after.rows.filter((row) => before.byId.get(row.child.id) === row).map((row) => row.child.id);
+      const markedNow = new Set(children.filter((_, i) => i % 2 === 0).map((c) => c.id));
+      expect(same).toEqual(after.rows.map((row) => row.child.id).filter((id) => !markedNow.has(id)));
+    }
+  });
+
   it("re-evaluates a duplicate partner when the other record changes", () => {
     const records = new RosterRecords(createRecordsDoc(), { now: () => NOW });
     const review = new RosterReview(createReviewDoc());

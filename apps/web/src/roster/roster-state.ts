@@ -2,10 +2,10 @@ import type { Child, Guardian, Mark, Verification } from "@roster/schema";
 import type { Conflict, RecordChanges, ReviewChanges, RosterRecords, RosterReview } from "@roster/doc";
 import { evaluate, fingerprint, foldName, isoDateInVietnam, nameSortKey, type Evaluation, type EvaluationContext } from "@roster/rules";
 import { guardianUsage } from "../child/guardian-search";
-import { pendingRow, rowOf, type ChildRow } from "./child-row";
+import { pendingRow, rowOf, withSync, type ChildRow } from "./child-row";
 import { DuplicateIndex } from "./duplicate-index";
 import { FacetCounts } from "./facet-counts";
-import { sortRows, type Facets } from "./filters";
+import { insertSorted, sortRows, type Facets } from "./filters";
 
 /** Everything the screens of one roster read, rebuilt after each change of either document. */
 export interface RosterSnapshot {
@@ -26,6 +26,9 @@ export interface RosterSnapshot {
 }
 
 const LINKS = ["fatherId", "motherId", "guardianId"] as const;
+
+// Past this many children to re-place in the list at once, it is sorted again whole.
+const MAX_REPLACED = 64;
 
 interface Names {
   readonly folded: string;
@@ -224,7 +227,8 @@ export class RosterState {
     const fpDirty = new Set<string>();
     const rowDirty = new Set<string>();
     const dupDirty = new Set<string>();
-    let resort = false;
+    /** Children whose place in class-list order may change (added, renamed). */
+    const moved = new Set<string>();
     let linksChanged = false;
 
     if (this.dirtyGuardians.size > 0) {
@@ -254,7 +258,7 @@ export class RosterState {
         this.fingerprints.delete(id);
         this.evaluations.delete(id);
       }
-      if (!before || !child || before.fullName !== child.fullName) resort = true;
+      if (child && (!before || before.fullName !== child.fullName)) moved.add(id);
       if (!before || !child || before.removed !== child.removed || LINKS.some((l) => before[l] !== child[l])) linksChanged = true;
       dupDirty.add(id);
       if (child) {
@@ -283,8 +287,8 @@ export class RosterState {
     }
 
     const asOf = isoDateInVietnam(this.now());
-    const allRows = this.inSyncChanged || asOf !== this.asOf;
-    if (asOf !== this.asOf) {
+    const allRows = asOf !== this.asOf;
+    if (allRows) {
       this.asOf = asOf;
       for (const id of this.children.keys()) evalDirty.add(id);
     }
@@ -297,19 +301,46 @@ export class RosterState {
       const child = this.children.get(id);
       if (child) this.fingerprints.set(id, fingerprint(child, this.guardians));
     }
-    const rebuild = allRows ? this.children.keys() : new Set([...evalDirty, ...fpDirty, ...rowDirty]);
+    const rebuild = allRows ? new Set(this.children.keys()) : new Set([...evalDirty, ...fpDirty, ...rowDirty]);
     for (const id of rebuild) {
       const child = this.children.get(id);
       if (child) this.setRow(id, this.rowFor(child));
     }
+    if (this.inSyncChanged && !allRows) {
+      // Only a row showing (or able to show) the server's mark depends on being in sync;
+      // rebuilding the other thousands would give the same rows, as new objects.
+      for (const [id, row] of this.rowsById) {
+        if (rebuild.has(id)) continue;
+        const next = withSync(row, this.inSync);
+        if (next !== row) this.setRow(id, next);
+      }
+    }
     if (linksChanged) this.usage = guardianUsage([...this.children.values()]);
-    this.sorted = resort
-      ? sortRows([...this.rowsById.values()])
-      : this.sorted.map((row) => this.rowsById.get(row.child.id) as ChildRow);
+    this.sorted = this.reorder(moved);
 
     this.clearDirt();
     this.last = this.compose();
     return this.last;
+  }
+
+  /**
+   * The rows in class-list order after a flush: the previous order with each row
+   * replaced by its current version, removed children dropped, and `moved` children put
+   * back in their (new) place; equal to sorting again, without comparing thousands.
+   */
+  private reorder(moved: ReadonlySet<string>): ChildRow[] {
+    if (moved.size > MAX_REPLACED) return sortRows([...this.rowsById.values()]);
+    const next: ChildRow[] = [];
+    for (const row of this.sorted) {
+      const id = row.child.id;
+      const current = moved.has(id) ? undefined : this.rowsById.get(id);
+      if (current) next.push(current);
+    }
+    for (const id of moved) {
+      const row = this.rowsById.get(id);
+      if (row) insertSorted(next, row);
+    }
+    return next;
   }
 
   private clearDirt(): void {
@@ -322,6 +353,11 @@ export class RosterState {
 
   private setRow(id: string, row: ChildRow | undefined): void {
     const before = this.rowsById.get(id);
+    if (before && row && before.child === row.child && before.findings === row.findings) {
+      // Same record, same findings: the facet counts stay as they are.
+      this.rowsById.set(id, row);
+      return;
+    }
     if (before) this.facetCounts.count(before, -1);
     if (row) {
       this.rowsById.set(id, row);
