@@ -30,10 +30,25 @@ describe("FirstScreenCache", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it("keeps the first screen once edits settle, the last one only", async () => {
+  it("keeps the roster's first arrival at once", async () => {
     const cache = new FirstScreenCache(store, OWNER);
+    cache.keep(rowsNamed());
+    expect(store.writes).toBe(0);
     cache.keep(rowsNamed("Lò Thị Mai"));
+    // No timer runs: the write is under way already.
+    for (let turn = 0; turn < 10; turn += 1) await Promise.resolve();
+    expect(store.writes).toBe(1);
+    expect(store.values.get(firstScreenKey("thon-dong"))).toEqual(firstScreenOf(rowsNamed("Lò Thị Mai"), OWNER));
+  });
+
+  it("keeps later changes once edits settle, the last one only", async () => {
+    await store.put(firstScreenKey("thon-dong"), firstScreenOf(rowsNamed("Lò Thị Mai"), OWNER));
+    store.writes = 0;
+    const cache = new FirstScreenCache(store, OWNER);
+    await cache.load();
+    cache.keep(rowsNamed("Lò Thị Mai", "Nguyễn"));
     cache.keep(rowsNamed("Lò Thị Mai", "Nguyễn Văn An"));
+    for (let turn = 0; turn < 10; turn += 1) await Promise.resolve();
     expect(store.writes).toBe(0);
     await vi.runAllTimersAsync();
     expect(store.writes).toBe(1);

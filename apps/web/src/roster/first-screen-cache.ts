@@ -22,6 +22,8 @@ export function firstScreenKey(rosterId: string): string {
  */
 export class FirstScreenCache {
   private lastKept: string | undefined;
+  /** Whether the kept first screen (if any) shows children. */
+  private keptRows = false;
   private rows: readonly ChildRow[] | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -41,6 +43,7 @@ export class FirstScreenCache {
       const kept = parsed.data;
       if (kept.userId !== this.owner.userId || kept.rosterId !== this.owner.rosterId) return undefined;
       this.lastKept = JSON.stringify(kept);
+      this.keptRows = kept.rows.length > 0;
       return kept;
     } catch {
       return undefined;
@@ -52,7 +55,10 @@ export class FirstScreenCache {
     if (this.closed || this.owner.userId === "") return;
     this.rows = rows;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), KEEP_DELAY_MS);
+    // The roster's first arrival on this device (nothing kept yet) is kept at once: the
+    // next start needs it and may come soon (a reload, the app closed and reopened).
+    if (!this.keptRows && rows.length > 0) void this.flush();
+    else this.timer = setTimeout(() => void this.flush(), KEEP_DELAY_MS);
   }
 
   /** Writes what waits to be kept now (the page is being hidden and may be killed). */
@@ -81,6 +87,7 @@ export class FirstScreenCache {
     try {
       await this.store.put(firstScreenKey(this.owner.rosterId), screen);
       this.lastKept = json;
+      this.keptRows = screen.rows.length > 0;
     } catch {
       // Not kept: the next open reads the roster itself, as without a first screen.
     }
