@@ -5,6 +5,8 @@ export interface FirstRowMarks {
   rosterScreenMs: number | null;
   firstRowInsertedMs: number | null;
   firstRowPaintedMs: number | null;
+  /** The list shows the roster itself (read from IndexedDB), not a kept first screen. */
+  wholeListPaintedMs: number | null;
   longTasks: { startMs: number; durationMs: number }[];
 }
 
@@ -46,4 +48,18 @@ export async function readLoadTiming(page: Page, timeout = 60_000): Promise<Load
       longTasks: before.length,
     };
   });
+}
+
+/**
+ * Waits until the list of the document now loaded shows the roster itself (its document
+ * decoded and read), not the first screen kept on the device, and returns when (ms after
+ * navigation start, a frame after it).
+ */
+export async function readWholeListMs(page: Page, timeout = 60_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => (window as unknown as { __benchFirstRow?: FirstRowMarks }).__benchFirstRow?.wholeListPaintedMs ?? null,
+    undefined,
+    { timeout, polling: 50 },
+  );
+  return (await handle.jsonValue()) as number;
 }

@@ -25,10 +25,12 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-/** Waits until the roster list says it shows all `count` children. */
+/** Waits until the roster list says it shows all `count` children, read from the roster
+ * itself (not the first screen the app kept, which says so too). */
 export async function waitFullList(page: Page, count: number, timeout = 60_000): Promise<void> {
   const text = `${count} / ${count}`;
   await page.getByTestId("list-count").filter({ hasText: text }).first().waitFor({ timeout });
+  await page.locator('.virtual-list:not([aria-busy="true"])').first().waitFor({ timeout });
 }
 
 /**
