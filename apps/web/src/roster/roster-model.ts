@@ -13,6 +13,8 @@ const REMOTE_DELAY_MS = 120;
 // The first evaluation of a large roster runs in slices this long, so the list scrolls
 // and the first keystrokes echo while the rules go through thousands of children.
 const SLICE_MS = 8;
+// How long opening a roster waits for its kept first screen before reading the roster.
+const FIRST_SCREEN_WAIT_MS = 500;
 // When the page is hidden requestAnimationFrame does not fire; start anyway.
 const FIRST_PAINT_FALLBACK_MS = 100;
 
@@ -130,7 +132,11 @@ export class RosterModel {
 
   /** Shows the kept first screen, if there is one, and resolves once it is painted. */
   private async drawFirstScreen(): Promise<void> {
-    const kept = await this.firstScreen?.load();
+    // The database answers in milliseconds; should it hang, the roster must still open.
+    const kept = await Promise.race([
+      this.firstScreen?.load(),
+      new Promise<undefined>((none) => setTimeout(() => none(undefined), FIRST_SCREEN_WAIT_MS)),
+    ]);
     // An empty one would say "no child matches" until the roster is read: show nothing.
     if (!kept || kept.rows.length === 0 || this.destroyed || this.phase !== "waiting") return;
     this.setListing(firstScreenSnapshot(kept, this.state.current.asOf));
