@@ -5,7 +5,7 @@ import type { ChildFields } from "@roster/schema";
 import { PHONE, login, newDevice, waitAllSent } from "./support/browser";
 import { firstRows, keptFirstScreen, watchFirstRows } from "./support/first-screen";
 import { PASSWORD, ROSTER, USERS } from "./support/fixtures";
-import { startWorld, type World } from "./support/world";
+import { startWorld, withChildren, type World } from "./support/world";
 
 const FAMILY = ["Nguyễn", "Trần", "Lò", "Hoàng", "Đặng"];
 const GIVEN = ["Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Linh", "Mai", "Nam", "Phúc", "Quân", "Sơn"];
@@ -22,12 +22,7 @@ describe("the list's first screen kept on the device", () => {
   let world: World;
 
   beforeAll(async () => {
-    world = await startWorld({
-      seed: (records) => records.doc.transact(() => {
-        for (let i = 0; i < COUNT; i += 1) records.createChild(child(i));
-      }),
-      expectChildren: COUNT,
-    });
+    world = await startWorld(withChildren(COUNT, child));
   });
 
   afterAll(async () => {

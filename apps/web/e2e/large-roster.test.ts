@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChildFields } from "@roster/schema";
 import { PHONE, login, newDevice, screenshot, waitAllSent } from "./support/browser";
 import { PASSWORD, USERS } from "./support/fixtures";
-import { startWorld, type World } from "./support/world";
+import { startWorld, withChildren, type World } from "./support/world";
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Lò", "Quàng"];
 const MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Ngọc", "Thu", "Quang", "Hữu", "Thanh", "Bảo"];
@@ -28,12 +28,7 @@ describe("a roster of 5,000 children on a phone", () => {
   let world: World;
 
   beforeAll(async () => {
-    world = await startWorld({
-      seed: (records) => records.doc.transact(() => {
-        for (let i = 0; i < COUNT; i += 1) records.createChild(child(i));
-      }),
-      expectChildren: COUNT,
-    });
+    world = await startWorld(withChildren(COUNT, child));
   });
 
   afterAll(async () => {

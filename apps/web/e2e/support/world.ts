@@ -1,4 +1,5 @@
 import type { Actor, RosterRecords } from "@roster/doc";
+import type { ChildFields } from "@roster/schema";
 import type { Browser } from "playwright-core";
 import { seedRoster } from "./api";
 import { launchBrowser } from "./browser";
@@ -27,6 +28,17 @@ export interface WorldOptions {
   expectChildren?: number;
   /** Put a NetSwitch in front of the server (tests that cut the signal). */
   net?: boolean;
+}
+
+/** Options seeding `count` children made by `make` (in one transaction) and expecting them all. */
+export function withChildren(count: number, make: (index: number) => ChildFields): Pick<WorldOptions, "seed" | "expectChildren"> {
+  return {
+    seed: (records) =>
+      records.doc.transact(() => {
+        for (let i = 0; i < count; i += 1) records.createChild(make(i));
+      }),
+    expectChildren: count,
+  };
 }
 
 /**
