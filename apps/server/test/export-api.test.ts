@@ -5,29 +5,26 @@
 import ExcelJS from "exceljs";
 import { AuditEntrySchema, ChildViewSchema, ErrorBodySchema, ImportResultSchema, type ChildView } from "@roster/schema";
 import { CLEANED_LIST_COLUMNS } from "@roster/spreadsheet";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { addRoster } from "../src/accounts/accounts";
 import { aChildWithoutPid, aCleanChild, aMother, seedRecords } from "./helpers/fixtures";
 import { api } from "./helpers/http";
-import { startTestServer, type TestServer } from "./helpers/test-server";
+import { useSharedServer } from "./helpers/shared-server";
 import { fetchFile, sample, upload } from "./helpers/upload";
 import { eventually } from "./helpers/wait";
-import { COMMUNE_A, createWorld, ROSTERS, type Sessions } from "./helpers/world";
+import { COMMUNE_A, ROSTERS } from "./helpers/world";
 
 const ROSTER = "ngoc-ha-export";
 const ROSTER_NAME = "Tổ dân phố số 9";
 const INJECTION = '=HYPERLINK("http://example.invalid","Bấm")';
 
-let server: TestServer;
-let sessions: Sessions;
+const shared = useSharedServer();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  sessions = await createWorld(server.running.store, server.url);
-  await addRoster(server.running.store, COMMUNE_A.code, ROSTER, ROSTER_NAME);
+  await addRoster(shared.server.running.store, COMMUNE_A.code, ROSTER, ROSTER_NAME);
   await seedRecords(
-    server.running.store,
+    shared.server.running.store,
     ROSTER,
     [
       aCleanChild(),
@@ -37,14 +34,10 @@ beforeAll(async () => {
     [aMother()],
   );
   // The police verify Nguyễn Văn An.
-  const list = z.array(ChildViewSchema).parse((await api(server.url, `/api/rosters/${ROSTER}/children`, { token: sessions.police.token })).body);
+  const list = z.array(ChildViewSchema).parse((await api(shared.server.url, `/api/rosters/${ROSTER}/children`, { token: shared.sessions.police.token })).body);
   const an = list.find((c) => c.fullName === "Nguyễn Văn An")!;
-  const verified = await api(server.url, `/api/rosters/${ROSTER}/children/${an.id}/verify`, { method: "POST", token: sessions.police.token, body: { fingerprint: an.fingerprint } });
+  const verified = await api(shared.server.url, `/api/rosters/${ROSTER}/children/${an.id}/verify`, { method: "POST", token: shared.sessions.police.token, body: { fingerprint: an.fingerprint } });
   expect(verified.status, verified.text).toBe(200);
-});
-
-afterAll(async () => {
-  await server.dispose();
 });
 
 const exportPath = (query: string, roster = ROSTER) => `/api/rosters/${roster}/export${query}`;
@@ -63,12 +56,12 @@ function csvRows(text: string): string[][] {
 }
 
 async function children(): Promise<ChildView[]> {
-  return z.array(ChildViewSchema).parse((await api(server.url, `/api/rosters/${ROSTER}/children`, { token: sessions.viewer.token })).body);
+  return z.array(ChildViewSchema).parse((await api(shared.server.url, `/api/rosters/${ROSTER}/children`, { token: shared.sessions.viewer.token })).body);
 }
 
 describe("step 4: the cleaned list", () => {
   it("is the default: XLSX in the fixed column layout, every child, with a Vietnamese file name", async () => {
-    const file = await fetchFile(server.url, exportPath(""), sessions.viewer.token);
+    const file = await fetchFile(shared.server.url, exportPath(""), shared.sessions.viewer.token);
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const disposition = file.headers.get("content-disposition")!;
@@ -81,38 +74,38 @@ describe("step 4: the cleaned list", () => {
   });
 
   it("filters by the server's status", async () => {
-    const verified = await fetchFile(server.url, exportPath("?format=csv&status=verified"), sessions.viewer.token);
+    const verified = await fetchFile(shared.server.url, exportPath("?format=csv&status=verified"), shared.sessions.viewer.token);
     expect(verified.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csvRows(verified.text).slice(1).map((r) => r[1])).toEqual(["Nguyễn Văn An"]);
-    const needsFix = await fetchFile(server.url, exportPath("?format=csv&status=needs-fix"), sessions.viewer.token);
+    const needsFix = await fetchFile(shared.server.url, exportPath("?format=csv&status=needs-fix"), shared.sessions.viewer.token);
     expect(csvRows(needsFix.text).slice(1).map((r) => r[1])).toEqual(["Phạm Thị Hoa"]);
   });
 
   it("neutralises a value that would run as a formula", async () => {
-    const file = await fetchFile(server.url, exportPath("?format=csv"), sessions.viewer.token);
+    const file = await fetchFile(shared.server.url, exportPath("?format=csv"), shared.sessions.viewer.token);
     expect(file.text).toContain(`'=HYPERLINK(`);
     expect(file.text).not.toMatch(/(^|,|")=HYPERLINK/m);
-    const xlsx = await sheetRows((await fetchFile(server.url, exportPath(""), sessions.viewer.token)).bytes);
+    const xlsx = await sheetRows((await fetchFile(shared.server.url, exportPath(""), shared.sessions.viewer.token)).bytes);
     expect(xlsx.flat()).toContain(`'${INJECTION}`);
   });
 
   for (const format of ["xlsx", "csv"] as const) {
     it(`export then import of the same ${format.toUpperCase()} file changes nothing`, async () => {
       // A roster with a real imported class list too, not only hand-made records.
-      await upload(server.url, `/api/rosters/${ROSTER}/import`, sessions.school.token, { name: "danh-sach-lop-3a.xlsx", bytes: sample("danh-sach-lop-3a.xlsx") });
+      await upload(shared.server.url, `/api/rosters/${ROSTER}/import`, shared.sessions.school.token, { name: "danh-sach-lop-3a.xlsx", bytes: sample("danh-sach-lop-3a.xlsx") });
       const before = await children();
       const auditBefore = await eventually(async () => {
-        const entries = z.array(AuditEntrySchema).parse((await api(server.url, `/api/rosters/${ROSTER}/audit`, { token: sessions.viewer.token })).body);
+        const entries = z.array(AuditEntrySchema).parse((await api(shared.server.url, `/api/rosters/${ROSTER}/audit`, { token: shared.sessions.viewer.token })).body);
         expect(entries.some((e) => e.source === "danh-sach-lop-3a.xlsx")).toBe(true);
         return entries;
       });
-      const exported = await fetchFile(server.url, exportPath(`?format=${format}`), sessions.school.token);
+      const exported = await fetchFile(shared.server.url, exportPath(`?format=${format}`), shared.sessions.school.token);
       expect(exported.status).toBe(200);
-      const answer = await upload(server.url, `/api/rosters/${ROSTER}/import`, sessions.school.token, { name: `export.${format}`, bytes: exported.bytes });
+      const answer = await upload(shared.server.url, `/api/rosters/${ROSTER}/import`, shared.sessions.school.token, { name: `export.${format}`, bytes: exported.bytes });
       expect(answer.status, answer.text).toBe(200);
       expect(ImportResultSchema.parse(answer.body)).toEqual({ added: 0, updated: 0, rejected: [] });
       expect(await children()).toEqual(before);
-      const auditAfter = z.array(AuditEntrySchema).parse((await api(server.url, `/api/rosters/${ROSTER}/audit`, { token: sessions.viewer.token })).body);
+      const auditAfter = z.array(AuditEntrySchema).parse((await api(shared.server.url, `/api/rosters/${ROSTER}/audit`, { token: shared.sessions.viewer.token })).body);
       expect(auditAfter).toEqual(auditBefore);
     });
   }
@@ -120,7 +113,7 @@ describe("step 4: the cleaned list", () => {
 
 describe("step 1 and step 3 lists", () => {
   it("step 1 lists the children with problems and the problems in words", async () => {
-    const file = await fetchFile(server.url, exportPath("?list=problems&format=csv"), sessions.viewer.token);
+    const file = await fetchFile(shared.server.url, exportPath("?list=problems&format=csv"), shared.sessions.viewer.token);
     expect(file.status).toBe(200);
     expect(decodeURIComponent(file.headers.get("content-disposition")!.split("''")[1]!)).toMatch(/^Danh sách cần bổ sung - Tổ dân phố số 9/);
     const rows = csvRows(file.text);
@@ -131,7 +124,7 @@ describe("step 1 and step 3 lists", () => {
   });
 
   it("step 3 is a printable A4 page of the verified children with the national heading and signature blocks", async () => {
-    const file = await fetchFile(server.url, exportPath("?format=html"), sessions.police.token);
+    const file = await fetchFile(shared.server.url, exportPath("?format=html"), shared.sessions.police.token);
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(file.headers.get("content-disposition")).toMatch(/^inline; filename="danh-sach-ban-giao-cong-an-/);
@@ -146,19 +139,19 @@ describe("step 1 and step 3 lists", () => {
     expect(file.text).toContain("CÔNG AN PHƯỜNG NGỌC HÀ");
     expect(file.text).not.toMatch(/<script/i);
 
-    const xlsx = await sheetRows((await fetchFile(server.url, exportPath("?list=handover"), sessions.police.token)).bytes);
+    const xlsx = await sheetRows((await fetchFile(shared.server.url, exportPath("?list=handover"), shared.sessions.police.token)).bytes);
     expect(xlsx.some((r) => r.includes("Nguyễn Văn An"))).toBe(true);
     expect(xlsx.some((r) => r.includes("Lê Thị Lan"))).toBe(false);
   });
 
   it("refuses an HTML form of another list, an unknown format, and rosters out of scope", async () => {
-    const html = await api(server.url, exportPath("?format=html&list=cleaned"), { token: sessions.viewer.token });
+    const html = await api(shared.server.url, exportPath("?format=html&list=cleaned"), { token: shared.sessions.viewer.token });
     expect(html.status).toBe(400);
     expect(ErrorBodySchema.parse(html.body).error.message).toMatch(/^Chỉ/);
-    expect((await api(server.url, exportPath("?format=pdf"), { token: sessions.viewer.token })).status).toBe(400);
-    expect((await api(server.url, exportPath("?status=done"), { token: sessions.viewer.token })).status).toBe(400);
-    expect((await api(server.url, exportPath("", ROSTERS.a7.id), { token: sessions.hamlet.token })).status).toBe(403);
-    expect((await api(server.url, exportPath(""), { token: sessions.bPolice.token })).status).toBe(403);
-    expect((await api(server.url, exportPath(""))).status).toBe(401);
+    expect((await api(shared.server.url, exportPath("?format=pdf"), { token: shared.sessions.viewer.token })).status).toBe(400);
+    expect((await api(shared.server.url, exportPath("?status=done"), { token: shared.sessions.viewer.token })).status).toBe(400);
+    expect((await api(shared.server.url, exportPath("", ROSTERS.a7.id), { token: shared.sessions.hamlet.token })).status).toBe(403);
+    expect((await api(shared.server.url, exportPath(""), { token: shared.sessions.bPolice.token })).status).toBe(403);
+    expect((await api(shared.server.url, exportPath(""))).status).toBe(401);
   });
 });

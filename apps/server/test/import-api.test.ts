@@ -3,60 +3,46 @@
 // every refusal answers a status with a readable message.
 import { listImports, newRecordId, recordImport } from "@roster/doc";
 import { AuditEntrySchema, ChildViewSchema, ErrorBodySchema, ImportResultSchema, type AuditEntry, type ChildView } from "@roster/schema";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { addRoster } from "../src/accounts/accounts";
 import { api } from "./helpers/http";
 import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
-import { startTestServer, type TestServer } from "./helpers/test-server";
+import { useSharedServer } from "./helpers/shared-server";
 import { sample, upload } from "./helpers/upload";
 import { eventually } from "./helpers/wait";
-import { COMMUNE_A, createWorld, ROSTERS, USERS, type Sessions, type UserKey } from "./helpers/world";
+import { COMMUNE_A, ROSTERS, USERS, type UserKey } from "./helpers/world";
 
 const CLASS_LIST = { name: "danh-sach-lop-3a.xlsx", bytes: sample("danh-sach-lop-3a.xlsx") };
 
-let server: TestServer;
-let sessions: Sessions;
-const clients: SyncClient[] = [];
 let rosterCount = 0;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  sessions = await createWorld(server.running.store, server.url);
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-afterAll(async () => {
-  await server.dispose();
-});
+const shared = useSharedServer();
 
 /** A new empty roster of commune A, so each test starts clean. */
 async function freshRoster(): Promise<string> {
   const id = `ngoc-ha-import-${++rosterCount}`;
-  await addRoster(server.running.store, COMMUNE_A.code, id, `Tổ dân phố nhập ${rosterCount}`);
+  await addRoster(shared.server.running.store, COMMUNE_A.code, id, `Tổ dân phố nhập ${rosterCount}`);
   return id;
 }
 
 const importPath = (roster: string, query = "") => `/api/rosters/${roster}/import${query}`;
 
 async function children(roster: string): Promise<ChildView[]> {
-  const answer = await api(server.url, `/api/rosters/${roster}/children`, { token: sessions.viewer.token });
+  const answer = await api(shared.server.url, `/api/rosters/${roster}/children`, { token: shared.sessions.viewer.token });
   expect(answer.status).toBe(200);
   return z.array(ChildViewSchema).parse(answer.body);
 }
 
 async function audit(roster: string): Promise<AuditEntry[]> {
-  const answer = await api(server.url, `/api/rosters/${roster}/audit`, { token: sessions.viewer.token });
+  const answer = await api(shared.server.url, `/api/rosters/${roster}/audit`, { token: shared.sessions.viewer.token });
   expect(answer.status).toBe(200);
   return z.array(AuditEntrySchema).parse(answer.body);
 }
 
 function client(room: string, who: UserKey): SyncClient {
-  const c = connectClient(server.syncUrl, room, sessions[who].token);
-  clients.push(c);
+  const c = connectClient(shared.server.syncUrl, room, shared.sessions[who].token);
+  shared.clients.push(c);
   return c;
 }
 
@@ -75,7 +61,7 @@ const PreviewSchema = z.object({
 describe("import preview", () => {
   it("shows the rows to add, the rows rejected with reasons, the findings and the mapping, and writes nothing", async () => {
     const roster = await freshRoster();
-    const answer = await upload(server.url, importPath(roster, "?preview=1"), sessions.school.token, CLASS_LIST);
+    const answer = await upload(shared.server.url, importPath(roster, "?preview=1"), shared.sessions.school.token, CLASS_LIST);
     expect(answer.status, answer.text).toBe(200);
     const preview = PreviewSchema.parse(answer.body);
     expect(preview.file).toMatchObject({ name: "danh-sach-lop-3a.xlsx", format: "xlsx" });
@@ -99,27 +85,27 @@ describe("import preview", () => {
     const roster = await freshRoster();
     const csv = "Họ và tên,Ngày sinh,Giới tính,Ghi chép của cô giáo\r\nLê Minh Khang,02/05/2016,Nam,Ở với bà ngoại\r\n";
     const file = { name: "lop-4b.csv", bytes: new TextEncoder().encode(csv) };
-    const guessed = PreviewSchema.parse((await upload(server.url, importPath(roster, "?preview=1"), sessions.school.token, file)).body);
+    const guessed = PreviewSchema.parse((await upload(shared.server.url, importPath(roster, "?preview=1"), shared.sessions.school.token, file)).body);
     expect(guessed.mapping[3]).toMatchObject({ header: "Ghi chép của cô giáo", target: null });
 
     const mapping = JSON.stringify({ 3: "note" });
-    const corrected = PreviewSchema.parse((await upload(server.url, importPath(roster, "?preview=1"), sessions.school.token, file, { mapping })).body);
+    const corrected = PreviewSchema.parse((await upload(shared.server.url, importPath(roster, "?preview=1"), shared.sessions.school.token, file, { mapping })).body);
     expect(corrected.mapping[3]).toMatchObject({ target: "note", guessed: null });
     expect(corrected.plan.add[0]!.fields.note).toBe("Ở với bà ngoại");
 
-    const committed = await upload(server.url, importPath(roster), sessions.school.token, file, { mapping });
+    const committed = await upload(shared.server.url, importPath(roster), shared.sessions.school.token, file, { mapping });
     expect(committed.status, committed.text).toBe(200);
     expect((await children(roster)).map((c) => [c.fullName, c.note])).toEqual([["Lê Minh Khang", "Ở với bà ngoại"]]);
   });
 
   it("refuses a mapping it cannot use: an unknown target (400), no name column (422)", async () => {
     const roster = await freshRoster();
-    const bad = await upload(server.url, importPath(roster, "?preview=1"), sessions.school.token, CLASS_LIST, { mapping: '{"1":"shoeSize"}' });
+    const bad = await upload(shared.server.url, importPath(roster, "?preview=1"), shared.sessions.school.token, CLASS_LIST, { mapping: '{"1":"shoeSize"}' });
     expect(bad.status).toBe(400);
     expect(ErrorBodySchema.parse(bad.body).error.code).toBe("invalid_mapping");
-    const notJson = await upload(server.url, importPath(roster, "?preview=1"), sessions.school.token, CLASS_LIST, { mapping: "{1:" });
+    const notJson = await upload(shared.server.url, importPath(roster, "?preview=1"), shared.sessions.school.token, CLASS_LIST, { mapping: "{1:" });
     expect(notJson.status).toBe(400);
-    const noName = await upload(server.url, importPath(roster, "?preview=1"), sessions.school.token, CLASS_LIST, { mapping: '{"1":null,"2":null}' });
+    const noName = await upload(shared.server.url, importPath(roster, "?preview=1"), shared.sessions.school.token, CLASS_LIST, { mapping: '{"1":null,"2":null}' });
     expect(noName.status).toBe(422);
     expect(ErrorBodySchema.parse(noName.body).error).toMatchObject({ code: "invalid_mapping", message: expect.stringMatching(/họ.*tên/i) });
   });
@@ -136,7 +122,7 @@ describe("the committed sample lists", () => {
     ["danh-sach-windows-1258.csv", 0, ""],
   ])("%s imports through the API with its names in Unicode", async ([file, added, name]) => {
     const roster = await freshRoster();
-    const answer = await upload(server.url, importPath(roster), sessions.school.token, { name: file, bytes: sample(file) });
+    const answer = await upload(shared.server.url, importPath(roster), shared.sessions.school.token, { name: file, bytes: sample(file) });
     expect(answer.status, answer.text).toBe(200);
     const result = ImportResultSchema.parse(answer.body);
     if (added > 0) expect(result.added).toBe(added);
@@ -155,7 +141,7 @@ describe("import commit", () => {
     await whenSynced(watcher);
     const updatesBefore = watcher.received.length;
 
-    const answer = await upload(server.url, importPath(roster), sessions.school.token, CLASS_LIST);
+    const answer = await upload(shared.server.url, importPath(roster), shared.sessions.school.token, CLASS_LIST);
     expect(answer.status, answer.text).toBe(200);
     const result = ImportResultSchema.parse(answer.body);
     expect(result).toMatchObject({ added: 8, updated: 0 });
@@ -170,7 +156,7 @@ describe("import commit", () => {
     await eventually(() => expect(watcher.records().listChildren()).toHaveLength(8));
     expect(watcher.received.length - updatesBefore).toBe(1);
     expect(listImports(watcher.doc)).toEqual([
-      expect.objectContaining({ file: "danh-sach-lop-3a.xlsx", by: sessions.school.id, byName: USERS.school.displayName, added: 8, updated: 0, rejected: 2 }),
+      expect.objectContaining({ file: "danh-sach-lop-3a.xlsx", by: shared.sessions.school.id, byName: USERS.school.displayName, added: 8, updated: 0, rejected: 2 }),
     ]);
 
     const entries = await eventually(async () => {
@@ -184,7 +170,7 @@ describe("import commit", () => {
 
   it("importing the same file again changes nothing", async () => {
     const roster = await freshRoster();
-    expect((await upload(server.url, importPath(roster), sessions.social.token, CLASS_LIST)).status).toBe(200);
+    expect((await upload(shared.server.url, importPath(roster), shared.sessions.social.token, CLASS_LIST)).status).toBe(200);
     const before = await eventually(async () => {
       const found = await audit(roster);
       expect(found.length).toBeGreaterThan(0);
@@ -192,7 +178,7 @@ describe("import commit", () => {
     });
     const childrenBefore = await children(roster);
 
-    const again = ImportResultSchema.parse((await upload(server.url, importPath(roster), sessions.social.token, CLASS_LIST)).body);
+    const again = ImportResultSchema.parse((await upload(shared.server.url, importPath(roster), shared.sessions.social.token, CLASS_LIST)).body);
     expect(again.added).toBe(0);
     expect(again.updated).toBe(0);
     expect(again.rejected.map((r) => r.row)).toEqual([12, 13]);
@@ -201,7 +187,7 @@ describe("import commit", () => {
   });
 
   it("a hamlet head imports into its own roster; imports reach the audit with the user who made them", async () => {
-    const answer = await upload(server.url, importPath(ROSTERS.a5.id), sessions.hamlet.token, {
+    const answer = await upload(shared.server.url, importPath(ROSTERS.a5.id), shared.sessions.hamlet.token, {
       name: "ho-gia-dinh.csv",
       bytes: new TextEncoder().encode("Họ tên,NS,Nam/Nữ\nGiàng A Páo,3/4/2017,Nam\n"),
     });
@@ -223,7 +209,7 @@ describe("an import applied in the app (over sync)", () => {
     let childId = "";
     field.doc.transact(() => {
       childId = records.createChild({ fullName: "Sùng Thị Mỷ", dob: "2016-02-03", gender: "female" });
-      recordImport(field.doc, { id: newRecordId(), file: "lop-2c.xlsx", at: new Date().toISOString(), by: sessions.school.id, byName: "Cô Hạnh", added: 1, updated: 0, rejected: 0 });
+      recordImport(field.doc, { id: newRecordId(), file: "lop-2c.xlsx", at: new Date().toISOString(), by: shared.sessions.school.id, byName: "Cô Hạnh", added: 1, updated: 0, rejected: 0 });
     });
     const entries = await eventually(async () => {
       const found = (await audit(roster)).filter((e) => e.childId === childId);
@@ -232,7 +218,7 @@ describe("an import applied in the app (over sync)", () => {
     });
     expect(entries.every((e) => e.source === "lop-2c.xlsx" && e.user === USERS.school.username)).toBe(true);
 
-    records.updateChild(childId, { note: "Đã gọi điện cho mẹ" }, { id: sessions.school.id, name: "Cô Hạnh" });
+    records.updateChild(childId, { note: "Đã gọi điện cho mẹ" }, { id: shared.sessions.school.id, name: "Cô Hạnh" });
     const note = await eventually(async () => {
       const found = (await audit(roster)).find((e) => e.childId === childId && e.field === "note");
       expect(found).toBeDefined();
@@ -252,34 +238,34 @@ describe("import refusals", () => {
       ["bPolice", roster, 403, "roster_forbidden"],
     ];
     for (const [who, id, status, code] of cases) {
-      const answer = await upload(server.url, importPath(id), who ? sessions[who].token : "", CLASS_LIST);
+      const answer = await upload(shared.server.url, importPath(id), who ? shared.sessions[who].token : "", CLASS_LIST);
       expect(answer.status, `${who}: ${answer.text}`).toBe(status);
       if (code) expect(ErrorBodySchema.parse(answer.body).error.code).toBe(code);
     }
-    expect((await upload(server.url, importPath("no-such-roster"), sessions.admin.token, CLASS_LIST)).status).toBe(404);
+    expect((await upload(shared.server.url, importPath("no-such-roster"), shared.sessions.admin.token, CLASS_LIST)).status).toBe(404);
     expect(await children(roster)).toEqual([]);
   });
 
   it("answers bad files with 400 / 413 / 422 and a Vietnamese message", async () => {
     const roster = await freshRoster();
-    const token = sessions.school.token;
-    const missing = await upload(server.url, importPath(roster), token, undefined, { other: "x" });
+    const token = shared.sessions.school.token;
+    const missing = await upload(shared.server.url, importPath(roster), token, undefined, { other: "x" });
     expect(missing.status).toBe(400);
     expect(ErrorBodySchema.parse(missing.body).error.code).toBe("missing_file");
 
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]);
-    const old = await upload(server.url, importPath(roster), token, { name: "danh sach.xls", bytes: xls });
+    const old = await upload(shared.server.url, importPath(roster), token, { name: "danh sach.xls", bytes: xls });
     expect(old.status).toBe(422);
     expect(ErrorBodySchema.parse(old.body).error).toMatchObject({ code: "legacy_xls", message: expect.stringMatching(/xlsx/) });
 
-    const damaged = await upload(server.url, importPath(roster), token, { name: "hong.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]) });
+    const damaged = await upload(shared.server.url, importPath(roster), token, { name: "hong.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]) });
     expect(damaged.status).toBe(422);
     expect(ErrorBodySchema.parse(damaged.body).error.message).toMatch(/^Không|^Tệp/);
 
-    const empty = await upload(server.url, importPath(roster), token, { name: "trong.csv", bytes: new Uint8Array() });
+    const empty = await upload(shared.server.url, importPath(roster), token, { name: "trong.csv", bytes: new Uint8Array() });
     expect(empty.status).toBe(422);
 
-    const huge = await upload(server.url, importPath(roster), token, { name: "lon.csv", bytes: new Uint8Array(11 * 1024 * 1024).fill(0x41) });
+    const huge = await upload(shared.server.url, importPath(roster), token, { name: "lon.csv", bytes: new Uint8Array(11 * 1024 * 1024).fill(0x41) });
     expect(huge.status).toBe(413);
     expect(ErrorBodySchema.parse(huge.body).error).toMatchObject({ code: "too_large", message: expect.stringContaining("10 MB") });
 

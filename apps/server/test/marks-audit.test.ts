@@ -1,46 +1,31 @@
 // Marks follow a change within 1 second; the audit says who changed which field and
 // never holds a token.
 import { AuditEntrySchema, type AuditEntry } from "@roster/schema";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { aChildWithoutPid } from "./helpers/fixtures";
 import { api } from "./helpers/http";
 import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
-import { startTestServer, type TestServer } from "./helpers/test-server";
+import { useSharedServer } from "./helpers/shared-server";
 import { eventually, heldWithin } from "./helpers/wait";
-import { createWorld, ROSTERS, USERS, type Sessions, type UserKey } from "./helpers/world";
+import { ROSTERS, USERS, type UserKey } from "./helpers/world";
 
 /** DESIGN.md: "Marks follow a change within 1 second." */
 const MARK_DEADLINE_MS = 1_000;
 const ROSTER = ROSTERS.a5.id;
 
-let server: TestServer;
-let sessions: Sessions;
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  sessions = await createWorld(server.running.store, server.url);
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-afterAll(async () => {
-  await server.dispose();
-});
+const shared = useSharedServer();
 
 function client(room: string, who: UserKey): SyncClient {
-  const c = connectClient(server.syncUrl, room, sessions[who].token);
-  clients.push(c);
+  const c = connectClient(shared.server.syncUrl, room, shared.sessions[who].token);
+  shared.clients.push(c);
   return c;
 }
 
-const editor = (who: UserKey) => ({ id: sessions[who].id, name: USERS[who].displayName });
+const editor = (who: UserKey) => ({ id: shared.sessions[who].id, name: USERS[who].displayName });
 
 async function audit(query = ""): Promise<{ entries: AuditEntry[]; text: string }> {
-  const answer = await api(server.url, `/api/rosters/${ROSTER}/audit${query}`, { token: sessions.viewer.token });
+  const answer = await api(shared.server.url, `/api/rosters/${ROSTER}/audit${query}`, { token: shared.sessions.viewer.token });
   expect(answer.status).toBe(200);
   return { entries: z.array(AuditEntrySchema).parse(answer.body), text: answer.text };
 }
@@ -126,7 +111,7 @@ describe("audit", () => {
 
     // The tokens that authenticated every connection and request appear nowhere.
     const everything = (await audit()).text;
-    for (const { token } of Object.values(sessions)) {
+    for (const { token } of Object.values(shared.sessions)) {
       expect(everything).not.toContain(token);
       expect(everything).not.toContain(token.split(".")[2]);
     }

@@ -4,40 +4,33 @@
 // moved by the test, day by day.
 import ExcelJS from "exceljs";
 import { ErrorBodySchema, FollowUpListSchema, ProgressReportSchema, type CampaignCounts, type ProgressReport } from "@roster/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { aChildWithoutPid, aCleanChild, aMother, seedRecords } from "./helpers/fixtures";
 import { api } from "./helpers/http";
-import { startTestServer, type TestServer } from "./helpers/test-server";
+import { useSharedServer } from "./helpers/shared-server";
 import { fetchFile, upload } from "./helpers/upload";
-import { createWorld, ROSTERS, type Sessions, type UserKey } from "./helpers/world";
+import { ROSTERS, type UserKey } from "./helpers/world";
 
 /** 10:00 in Vietnam on the given day. */
 const at = (day: string, time = "10:00:00") => new Date(`${day}T${time}+07:00`);
 let clock = at("2026-06-10");
 const now = () => clock;
 
-let server: TestServer;
-let sessions: Sessions;
+const shared = useSharedServer({}, undefined, { now });
 
 beforeAll(async () => {
-  server = await startTestServer({}, undefined, { now });
-  sessions = await createWorld(server.running.store, server.url);
   // Tổ 5: a clean boy and a girl without an ID number. Tổ 7: a boy done with every campaign.
-  await seedRecords(server.running.store, ROSTERS.a5.id, [aCleanChild(), { id: "c-hoa", ...aChildWithoutPid() }], [aMother()]);
+  await seedRecords(shared.server.running.store, ROSTERS.a5.id, [aCleanChild(), { id: "c-hoa", ...aChildWithoutPid() }], [aMother()]);
   await seedRecords(
-    server.running.store,
+    shared.server.running.store,
     ROSTERS.a7.id,
     [aCleanChild({ id: "c-done", fullName: "Trần Minh Quân", pid: "001215099999", bhyt: "HS4010199999999", vneid: "level2", healthBook: true, idCard: "issued", village: "Tổ dân phố số 7" })],
     [aMother()],
   );
 });
 
-afterAll(async () => {
-  await server.dispose();
-});
-
 async function progress(who: UserKey, path = "/api/progress"): Promise<ProgressReport> {
-  const answer = await api(server.url, path, { token: sessions[who].token });
+  const answer = await api(shared.server.url, path, { token: shared.sessions[who].token });
   expect(answer.status, answer.text).toBe(200);
   return ProgressReportSchema.parse(answer.body);
 }
@@ -45,7 +38,7 @@ async function progress(who: UserKey, path = "/api/progress"): Promise<ProgressR
 /** Imports `n` new children into Tổ 5 as the hamlet head (one CSV line each). */
 async function addChildren(names: string[]): Promise<void> {
   const csv = ["Họ và tên,Ngày sinh,Giới tính", ...names.map((name) => `${name},01/02/2016,Nam`)].join("\r\n");
-  const answer = await upload(server.url, `/api/rosters/${ROSTERS.a5.id}/import`, sessions.hamlet.token, { name: "bo-sung.csv", bytes: new TextEncoder().encode(csv) });
+  const answer = await upload(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/import`, shared.sessions.hamlet.token, { name: "bo-sung.csv", bytes: new TextEncoder().encode(csv) });
   expect(answer.status, answer.text).toBe(200);
 }
 
@@ -77,9 +70,9 @@ describe("progress figures", () => {
     expect(b.rosters.map((r) => r.rosterId)).toEqual([ROSTERS.b2.id]);
     const one = await progress("viewer", `/api/rosters/${ROSTERS.a7.id}/progress`);
     expect(one.rosters.map((r) => r.rosterId)).toEqual([ROSTERS.a7.id]);
-    expect((await api(server.url, `/api/rosters/${ROSTERS.a7.id}/progress`, { token: sessions.hamlet.token })).status).toBe(403);
-    expect((await api(server.url, `/api/rosters/${ROSTERS.a5.id}/progress`, { token: sessions.bPolice.token })).status).toBe(403);
-    expect((await api(server.url, "/api/progress")).status).toBe(401);
+    expect((await api(shared.server.url, `/api/rosters/${ROSTERS.a7.id}/progress`, { token: shared.sessions.hamlet.token })).status).toBe(403);
+    expect((await api(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/progress`, { token: shared.sessions.bPolice.token })).status).toBe(403);
+    expect((await api(shared.server.url, "/api/progress")).status).toBe(401);
   });
 });
 
@@ -112,7 +105,7 @@ describe("the daily series", () => {
       ["2026-06-11", 5],
     ]);
     // Stored as one entry per day in the key-value store.
-    const stored = JSON.parse((await server.running.store.getValue(`daily:${ROSTERS.a5.id}`))!) as { days: { date: string }[] };
+    const stored = JSON.parse((await shared.server.running.store.getValue(`daily:${ROSTERS.a5.id}`))!) as { days: { date: string }[] };
     expect(stored.days.map((d) => d.date)).toEqual(["2026-06-10", "2026-06-11"]);
   });
 
@@ -121,8 +114,8 @@ describe("the daily series", () => {
     await progress("admin");
     await addChildren(["Thào A Chứ"]); // within the minute: not stored by a request
     // Let the marks of the new child be written (the shutdown counts from them).
-    await api(server.url, `/api/rosters/${ROSTERS.a5.id}/children`, { token: sessions.admin.token });
-    server = await server.restart();
+    await api(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/children`, { token: shared.sessions.admin.token });
+    shared.server = await shared.server.restart();
     clock = at("2026-06-13");
     const report = await progress("admin");
     expect(report.daily.map((d) => [d.date, d.total.children])).toEqual([
@@ -137,7 +130,7 @@ describe("the daily series", () => {
 describe("the daily report and the follow-up list", () => {
   it("answers the daily report as one XLSX template: a row per village and the total", async () => {
     clock = at("2026-06-17");
-    const file = await fetchFile(server.url, "/api/progress/daily-report.xlsx", sessions.social.token);
+    const file = await fetchFile(shared.server.url, "/api/progress/daily-report.xlsx", shared.sessions.social.token);
     expect(file.status).toBe(200);
     expect(decodeURIComponent(file.headers.get("content-disposition")!.split("''")[1]!)).toBe("Báo cáo tiến độ - Phường Ngọc Hà - 2026-06-17.xlsx");
     const workbook = new ExcelJS.Workbook();
@@ -154,13 +147,13 @@ describe("the daily report and the follow-up list", () => {
     expect(total[2]).toBe(7);
     expect(rows.find((r) => r[1] === ROSTERS.a7.name)?.at(-1)).toBe("Đạt"); // everything done already
 
-    const one = await fetchFile(server.url, `/api/rosters/${ROSTERS.a7.id}/progress/daily-report.xlsx`, sessions.viewer.token);
+    const one = await fetchFile(shared.server.url, `/api/rosters/${ROSTERS.a7.id}/progress/daily-report.xlsx`, shared.sessions.viewer.token);
     expect(one.status).toBe(200);
-    expect((await api(server.url, `/api/rosters/${ROSTERS.a7.id}/progress/daily-report.xlsx`, { token: sessions.hamlet.token })).status).toBe(403);
+    expect((await api(shared.server.url, `/api/rosters/${ROSTERS.a7.id}/progress/daily-report.xlsx`, { token: shared.sessions.hamlet.token })).status).toBe(403);
   });
 
   it("lists the children not done with what they lack and whom to call", async () => {
-    const answer = await api(server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up`, { token: sessions.hamlet.token });
+    const answer = await api(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up`, { token: shared.sessions.hamlet.token });
     expect(answer.status).toBe(200);
     const list = FollowUpListSchema.parse(answer.body);
     const hoa = list.children.find((c) => c.fullName === "Phạm Thị Hoa")!;
@@ -172,17 +165,17 @@ describe("the daily report and the follow-up list", () => {
     // Imported without parents: nobody to call, said so rather than invented.
     expect(list.children.find((c) => c.fullName === "Vàng A Dế")?.representative).toBeNull();
 
-    const done = await api(server.url, `/api/rosters/${ROSTERS.a7.id}/follow-up`, { token: sessions.admin.token });
+    const done = await api(shared.server.url, `/api/rosters/${ROSTERS.a7.id}/follow-up`, { token: shared.sessions.admin.token });
     expect(FollowUpListSchema.parse(done.body).children).toEqual([]);
 
-    const csv = await fetchFile(server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up?format=csv`, sessions.admin.token);
+    const csv = await fetchFile(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up?format=csv`, shared.sessions.admin.token);
     expect(csv.text).toContain("Chưa kích hoạt sổ sức khỏe điện tử");
     expect(csv.text).toContain("0912345678");
-    const xlsx = await fetchFile(server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up?format=xlsx`, sessions.admin.token);
+    const xlsx = await fetchFile(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up?format=xlsx`, shared.sessions.admin.token);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
-    const bad = await api(server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up?format=pdf`, { token: sessions.admin.token });
+    const bad = await api(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up?format=pdf`, { token: shared.sessions.admin.token });
     expect(bad.status).toBe(400);
     expect(ErrorBodySchema.parse(bad.body).error.code).toBe("invalid_query");
-    expect((await api(server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up`, { token: sessions.bSchool.token })).status).toBe(403);
+    expect((await api(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/follow-up`, { token: shared.sessions.bSchool.token })).status).toBe(403);
   });
 });

@@ -2,12 +2,12 @@
 // other commune / unassigned / unknown roster, written from DESIGN.md's role table; no
 // answer to a user of one commune holds anything of the other.
 import { ErrorBodySchema, ProgressReportSchema } from "@roster/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aCleanChild, aChildWithoutPid, aMother, COMMUNE_B_SECRETS, communeBChildren, seedRecords } from "./helpers/fixtures";
+import { beforeAll, describe, expect, it } from "vitest";
+import { COMMUNE_B_SECRETS, seedAuthorizationRosters } from "./helpers/fixtures";
 import { api, type ApiAnswer } from "./helpers/http";
-import { startTestServer, type TestServer } from "./helpers/test-server";
+import { useSharedServer } from "./helpers/shared-server";
 import { fetchFile, upload } from "./helpers/upload";
-import { COMMUNE_A, COMMUNE_B, createWorld, ROSTERS, USERS, type Sessions, type UserKey } from "./helpers/world";
+import { COMMUNE_A, COMMUNE_B, ROSTERS, USERS, type UserKey } from "./helpers/world";
 
 type TargetKey = "a5" | "a7" | "b2" | "unknown";
 const TARGETS: Record<TargetKey, { id: string; commune: string | undefined }> = {
@@ -22,27 +22,16 @@ const ROUTES: RouteKey[] = ["export", "handover", "progress", "dailyReport", "fo
 const EDITS: ReadonlySet<RouteKey> = new Set(["importPreview"]);
 const CSV = new TextEncoder().encode("Họ và tên,Ngày sinh,Giới tính\r\nMa Văn Tùng,01/09/2016,Nam\r\n");
 
-let server: TestServer;
-let sessions: Sessions;
+const shared = useSharedServer();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  sessions = await createWorld(server.running.store, server.url);
-  const store = server.running.store;
-  await seedRecords(store, ROSTERS.a5.id, [aCleanChild(), { id: "c-hoa", ...aChildWithoutPid() }], [aMother()]);
-  await seedRecords(store, ROSTERS.a7.id, [aCleanChild({ id: "c-binh", fullName: "Đinh Văn Bình", pid: "001215019876", bhyt: "HS4010111111111" })], [aMother()]);
-  const b = communeBChildren();
-  await seedRecords(store, ROSTERS.b2.id, b.children, b.guardians);
-});
-
-afterAll(async () => {
-  await server.dispose();
+  await seedAuthorizationRosters(shared.server.running.store, { a5: ROSTERS.a5.id, a7: ROSTERS.a7.id, b2: ROSTERS.b2.id });
 });
 
 async function call(route: RouteKey, target: TargetKey, token: string): Promise<ApiAnswer> {
   const base = `/api/rosters/${TARGETS[target].id}`;
   const get = async (path: string) => {
-    const file = await fetchFile(server.url, path, token);
+    const file = await fetchFile(shared.server.url, path, token);
     let body: unknown;
     try {
       body = JSON.parse(file.text);
@@ -63,7 +52,7 @@ async function call(route: RouteKey, target: TargetKey, token: string): Promise<
     case "followUp":
       return get(`${base}/follow-up?format=csv`);
     case "importPreview":
-      return upload(server.url, `${base}/import?preview=1`, token, { name: "them.csv", bytes: CSV });
+      return upload(shared.server.url, `${base}/import?preview=1`, token, { name: "them.csv", bytes: CSV });
   }
 }
 
@@ -92,14 +81,14 @@ const rows = CALLERS.flatMap((who) =>
 
 describe("files and progress: authorization matrix", () => {
   it.each(rows)("$who × $route × $target → $status", async ({ who, route, target, status }) => {
-    const answer = await call(route, target, sessions[who].token);
+    const answer = await call(route, target, shared.sessions[who].token);
     expect(answer.status, answer.text.slice(0, 300)).toBe(status);
     if (status !== 200) expect(ErrorBodySchema.safeParse(answer.body).success, answer.text).toBe(true);
     for (const secret of foreignStrings(who)) expect(answer.text).not.toContain(secret);
   });
 
   it.each(ROUTES)("%s without a valid token → 401", async (route) => {
-    for (const token of ["", "khong-phai-token", `${sessions.police.token}x`]) {
+    for (const token of ["", "khong-phai-token", `${shared.sessions.police.token}x`]) {
       const answer = await call(route, "a5", token);
       expect(answer.status).toBe(401);
       expect(ErrorBodySchema.parse(answer.body).error.code).toBe("unauthorized");
@@ -113,12 +102,12 @@ describe("files and progress: authorization matrix", () => {
       ["hamlet", [ROSTERS.a5.id]],
       ["bSchool", [ROSTERS.b2.id]],
     ] as [UserKey, string[]][]) {
-      const answer = await api(server.url, "/api/progress", { token: sessions[who].token });
+      const answer = await api(shared.server.url, "/api/progress", { token: shared.sessions[who].token });
       const report = ProgressReportSchema.parse(answer.body);
       expect(report.rosters.map((r) => r.rosterId).sort()).toEqual([...expected].sort());
       expect(report.commune).toBe(USERS[who].commune);
       for (const secret of foreignStrings(who)) expect(answer.text).not.toContain(secret);
-      const xlsx = await fetchFile(server.url, "/api/progress/daily-report.xlsx", sessions[who].token);
+      const xlsx = await fetchFile(shared.server.url, "/api/progress/daily-report.xlsx", shared.sessions[who].token);
       expect(xlsx.status).toBe(200);
     }
   });

@@ -2,12 +2,12 @@
 // token and a bad token, against the role table of DESIGN.md "Accounts, roles, scope".
 // The expectations are written from that table here, not imported from the server.
 import { ErrorBodySchema, RosterListItemSchema } from "@roster/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { aCleanChild, aChildWithoutPid, aMother, COMMUNE_B_SECRETS, communeBChildren, seedRecords } from "./helpers/fixtures";
+import { COMMUNE_B_SECRETS, seedAuthorizationRosters } from "./helpers/fixtures";
 import { api, type ApiAnswer } from "./helpers/http";
-import { startTestServer, type TestServer } from "./helpers/test-server";
-import { COMMUNE_A, COMMUNE_B, createWorld, PASSWORD, ROSTERS, USERS, type Sessions, type UserKey } from "./helpers/world";
+import { useSharedServer } from "./helpers/shared-server";
+import { COMMUNE_A, COMMUNE_B, PASSWORD, ROSTERS, USERS, type UserKey } from "./helpers/world";
 
 /** DESIGN.md's role table, as this test reads it. */
 const DESIGN_ROLES = {
@@ -30,29 +30,19 @@ const TARGETS: Record<TargetKey, { id: string; commune: string | undefined; labe
 type RouteKey = "children" | "status" | "report" | "audit" | "verify" | "unverify";
 const ROUTES: RouteKey[] = ["children", "status", "report", "audit", "verify", "unverify"];
 
-let server: TestServer;
-let sessions: Sessions;
 /** Per roster: the id and current fingerprint of its clean child. */
 const cleanChild: Partial<Record<TargetKey, { id: string; fingerprint: string }>> = {};
 
+const shared = useSharedServer();
+
 beforeAll(async () => {
-  server = await startTestServer();
-  sessions = await createWorld(server.running.store, server.url);
-  const store = server.running.store;
-  await seedRecords(store, ROSTERS.a5.id, [aCleanChild(), { id: "c-hoa", ...aChildWithoutPid() }], [aMother()]);
-  await seedRecords(store, ROSTERS.a7.id, [aCleanChild({ id: "c-binh", fullName: "Đinh Văn Bình", pid: "001215019876", bhyt: "HS4010111111111" })], [aMother()]);
-  const b = communeBChildren();
-  await seedRecords(store, ROSTERS.b2.id, b.children, b.guardians);
+  await seedAuthorizationRosters(shared.server.running.store, { a5: ROSTERS.a5.id, a7: ROSTERS.a7.id, b2: ROSTERS.b2.id });
   for (const target of ["a5", "a7", "b2"] as const) {
-    const markings = await server.running.hub.markNow(TARGETS[target].id);
+    const markings = await shared.server.running.hub.markNow(TARGETS[target].id);
     const [id, marking] = [...markings].find(([, m]) => m.status === "clean") ?? [];
     if (!id || !marking) throw new Error(`no clean child in ${target}`);
     cleanChild[target] = { id, fingerprint: marking.fingerprint };
   }
-});
-
-afterAll(async () => {
-  await server.dispose();
 });
 
 const policeOf = (target: TargetKey): UserKey => (target === "b2" ? "bPolice" : "police");
@@ -63,17 +53,17 @@ function call(route: RouteKey, target: TargetKey, token: string | undefined, aut
   const auth = { ...(token === undefined ? {} : { token }), ...(authorization ? { authorization } : {}) };
   switch (route) {
     case "children":
-      return api(server.url, `${base}/children`, auth);
+      return api(shared.server.url, `${base}/children`, auth);
     case "status":
-      return api(server.url, `${base}/children?status=clean`, auth);
+      return api(shared.server.url, `${base}/children?status=clean`, auth);
     case "report":
-      return api(server.url, `${base}/report`, auth);
+      return api(shared.server.url, `${base}/report`, auth);
     case "audit":
-      return api(server.url, `${base}/audit`, auth);
+      return api(shared.server.url, `${base}/audit`, auth);
     case "verify":
-      return api(server.url, `${base}/children/${child.id}/verify`, { ...auth, method: "POST", body: { fingerprint: child.fingerprint } });
+      return api(shared.server.url, `${base}/children/${child.id}/verify`, { ...auth, method: "POST", body: { fingerprint: child.fingerprint } });
     case "unverify":
-      return api(server.url, `${base}/children/${child.id}/verify`, { ...auth, method: "DELETE" });
+      return api(shared.server.url, `${base}/children/${child.id}/verify`, { ...auth, method: "DELETE" });
   }
 }
 
@@ -99,7 +89,7 @@ function foreignStrings(who: UserKey): string[] {
 }
 
 async function isVerified(target: TargetKey): Promise<boolean> {
-  const { review } = await server.running.hub.review(TARGETS[target].id);
+  const { review } = await shared.server.running.hub.review(TARGETS[target].id);
   return review.verification(cleanChild[target]!.id) !== undefined;
 }
 
@@ -115,10 +105,10 @@ describe("authorization matrix", () => {
     const known = target !== "unknown";
     // A revocation is only meaningful on a verified record: verify it first as its police.
     if (route === "unverify" && known) {
-      const before = await call("verify", target, sessions[policeOf(target)].token);
+      const before = await call("verify", target, shared.sessions[policeOf(target)].token);
       expect(before.status).toBe(200);
     }
-    const answer = await call(route, target, sessions[who].token);
+    const answer = await call(route, target, shared.sessions[who].token);
     expect(answer.status, answer.text).toBe(status);
     if (status !== 200) expect(ErrorBodySchema.safeParse(answer.body).success, answer.text).toBe(true);
     for (const secret of foreignStrings(who)) expect(answer.text).not.toContain(secret);
@@ -128,7 +118,7 @@ describe("authorization matrix", () => {
       const verified = await isVerified(target);
       if (route === "verify") expect(verified).toBe(status === 200);
       if (route === "unverify") expect(verified).toBe(status !== 200);
-      if (verified) expect((await call("unverify", target, sessions[policeOf(target)].token)).status).toBe(200);
+      if (verified) expect((await call("unverify", target, shared.sessions[policeOf(target)].token)).status).toBe(200);
     }
   });
 
@@ -136,7 +126,7 @@ describe("authorization matrix", () => {
     "%s without a token or with a bad one → 401 on every roster",
     async (route) => {
       for (const target of Object.keys(TARGETS) as TargetKey[]) {
-        for (const auth of [undefined, "Bearer khong-phai-token", "Basic YTpi", `Bearer ${sessions.police.token}x`]) {
+        for (const auth of [undefined, "Bearer khong-phai-token", "Basic YTpi", `Bearer ${shared.sessions.police.token}x`]) {
           const answer = await call(route, target, undefined, auth);
           expect(answer.status, `${target} ${auth}`).toBe(401);
           expect(ErrorBodySchema.parse(answer.body).error.code).toBe("unauthorized");
@@ -158,7 +148,7 @@ describe("what each role reads", () => {
     ["bPolice", [ROSTERS.b2.id]],
     ["bSchool", [ROSTERS.b2.id]],
   ])("GET /api/rosters as %s lists exactly %j", async (who, expected) => {
-    const answer = await api(server.url, "/api/rosters", { token: sessions[who].token });
+    const answer = await api(shared.server.url, "/api/rosters", { token: shared.sessions[who].token });
     expect(answer.status).toBe(200);
     const list = z.array(RosterListItemSchema).parse(answer.body);
     expect(list.map((r) => r.id).sort()).toEqual([...expected].sort());
@@ -167,23 +157,23 @@ describe("what each role reads", () => {
   });
 
   it.each(CALLERS)("GET /api/me as %s answers its own account and nothing secret", async (who) => {
-    const answer = await api(server.url, "/api/me", { token: sessions[who].token });
+    const answer = await api(shared.server.url, "/api/me", { token: shared.sessions[who].token });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ id: sessions[who].id, username: USERS[who].username, role: USERS[who].role, commune: USERS[who].commune });
+    expect(answer.body).toMatchObject({ id: shared.sessions[who].id, username: USERS[who].username, role: USERS[who].role, commune: USERS[who].commune });
     expect(answer.text).not.toMatch(/scrypt|passwordHash/);
   });
 
   it.each(["/api/me", "/api/rosters"])("GET %s without a token or with a bad one → 401", async (path) => {
-    for (const authorization of [undefined, "Bearer khong-phai-token", `Bearer ${sessions.bPolice.token}x`]) {
-      const answer = await api(server.url, path, authorization ? { authorization } : {});
+    for (const authorization of [undefined, "Bearer khong-phai-token", `Bearer ${shared.sessions.bPolice.token}x`]) {
+      const answer = await api(shared.server.url, path, authorization ? { authorization } : {});
       expect(answer.status).toBe(401);
       expect(ErrorBodySchema.parse(answer.body).error.code).toBe("unauthorized");
     }
   });
 
   it("?status= filters by the server's status, and a bad status is a 400", async () => {
-    const token = sessions.school.token;
-    const byStatus = async (status: string) => api(server.url, `/api/rosters/${ROSTERS.a5.id}/children?status=${status}`, { token });
+    const token = shared.sessions.school.token;
+    const byStatus = async (status: string) => api(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/children?status=${status}`, { token });
     const clean = (await byStatus("clean")).body as { fullName: string; status: string }[];
     const needsFix = (await byStatus("needs-fix")).body as { fullName: string; status: string; findings: { code: string }[] }[];
     expect(clean.map((c) => c.fullName)).toEqual(["Nguyễn Văn An"]);
@@ -196,14 +186,14 @@ describe("what each role reads", () => {
   });
 
   it("the report counts the roster's children by status", async () => {
-    const answer = await api(server.url, `/api/rosters/${ROSTERS.a5.id}/report`, { token: sessions.viewer.token });
+    const answer = await api(shared.server.url, `/api/rosters/${ROSTERS.a5.id}/report`, { token: shared.sessions.viewer.token });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ rosterId: ROSTERS.a5.id, total: 2, byStatus: { clean: 1, "needs-fix": 1, verified: 0 } });
   });
 });
 
 describe("login", () => {
-  const login = (body: unknown) => api(server.url, "/api/login", { method: "POST", body });
+  const login = (body: unknown) => api(shared.server.url, "/api/login", { method: "POST", body });
 
   it("answers a wrong password and an unknown user alike: 401 with {error: {code, message}}", async () => {
     const wrong = await login({ username: USERS.social.username, password: "sai-mat-khau-roi" });
@@ -224,7 +214,7 @@ describe("login", () => {
     ["a username with spaces", JSON.stringify({ username: "a social", password: "x" })],
     ["an array", JSON.stringify([USERS.social.username, "x"])],
   ])("a malformed body (%s) → 400 with {error: {code, message}}", async (_name, rawBody) => {
-    const answer = await api(server.url, "/api/login", { method: "POST", rawBody });
+    const answer = await api(shared.server.url, "/api/login", { method: "POST", rawBody });
     expect(answer.status).toBe(400);
     expect(ErrorBodySchema.safeParse(answer.body).success).toBe(true);
     expect(answer.text).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace

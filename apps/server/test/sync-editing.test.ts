@@ -2,42 +2,27 @@
 // and the stock y-websocket `WebsocketProvider`, editing through `RosterRecords` as the
 // PWA does.
 import { ChildViewSchema } from "@roster/schema";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { aChildWithoutPid } from "./helpers/fixtures";
 import { api } from "./helpers/http";
 import { barrier, connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
-import { startTestServer, type TestServer } from "./helpers/test-server";
+import { useSharedServer } from "./helpers/shared-server";
 import { eventually } from "./helpers/wait";
-import { createWorld, ROSTERS, USERS, type Sessions, type UserKey } from "./helpers/world";
+import { ROSTERS, USERS, type UserKey } from "./helpers/world";
 
-let server: TestServer;
-let sessions: Sessions;
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  sessions = await createWorld(server.running.store, server.url);
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-afterAll(async () => {
-  await server.dispose();
-});
+const shared = useSharedServer();
 
 function client(room: string, who: UserKey): SyncClient {
-  const c = connectClient(server.syncUrl, room, sessions[who].token);
-  clients.push(c);
+  const c = connectClient(shared.server.syncUrl, room, shared.sessions[who].token);
+  shared.clients.push(c);
   return c;
 }
 
-const editor = (who: UserKey) => ({ id: sessions[who].id, name: USERS[who].displayName });
+const editor = (who: UserKey) => ({ id: shared.sessions[who].id, name: USERS[who].displayName });
 
 async function childrenOverRest(rosterId: string, who: UserKey = "admin") {
-  const answer = await api(server.url, `/api/rosters/${rosterId}/children`, { token: sessions[who].token });
+  const answer = await api(shared.server.url, `/api/rosters/${rosterId}/children`, { token: shared.sessions[who].token });
   expect(answer.status).toBe(200);
   return z.array(ChildViewSchema).parse(answer.body);
 }
@@ -111,14 +96,14 @@ describe("records document over the stock provider", () => {
       expect(other.records().getChild(seen)?.note ?? null).toBeNull();
     }
 
-    for (const c of clients.splice(0)) c.destroy();
-    server = await server.restart();
+    for (const c of shared.clients.splice(0)) c.destroy();
+    shared.server = await shared.server.restart();
     const stored = await childrenOverRest(ROSTERS.a7.id);
     expect(stored.map((c) => c.fullName)).toContain("Vàng Thị Dế");
     expect(stored.map((c) => c.fullName)).not.toContain("Bản Ghi Của Người Xem");
     expect(stored.find((c) => c.id === seen)).toMatchObject({ grade: "3C" });
     expect(stored.find((c) => c.id === seen)?.note ?? null).toBeNull();
-    const audit = await api(server.url, `/api/rosters/${ROSTERS.a7.id}/audit`, { token: sessions.admin.token });
+    const audit = await api(shared.server.url, `/api/rosters/${ROSTERS.a7.id}/audit`, { token: shared.sessions.admin.token });
     expect(audit.text).not.toContain(USERS.viewer.username);
   });
 });
@@ -136,7 +121,7 @@ describe("review document", () => {
     // A police officer's client forges a verification and a mark straight into the review doc.
     const forged = { status: "verified" as const, codes: [], fingerprint: "f".repeat(64), at: new Date().toISOString() };
     police.review().setMark(id, forged);
-    police.review().setVerification(id, { by: sessions.police.id, byName: "giả mạo", at: forged.at, fingerprint: forged.fingerprint });
+    police.review().setVerification(id, { by: shared.sessions.police.id, byName: "giả mạo", at: forged.at, fingerprint: forged.fingerprint });
     await barrier(police, witness, "forged");
 
     // A later server write to the review doc is relayed after anything it accepted earlier.

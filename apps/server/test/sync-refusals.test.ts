@@ -2,47 +2,36 @@
 // connection: close codes of DESIGN.md "Sync", oversize and garbage frames.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { TokenService } from "../src/auth/tokens";
 import { aChildWithoutPid } from "./helpers/fixtures";
 import { garbageBytes, garbageText, randomSource } from "./helpers/garbage";
 import { api } from "./helpers/http";
 import { closeCodeFor, connectClient, rawSocket, sleep, whenSynced, type SyncClient } from "./helpers/sync-clients";
-import { startTestServer, type TestServer } from "./helpers/test-server";
+import { useSharedServer } from "./helpers/shared-server";
 import { eventually } from "./helpers/wait";
-import { createWorld, ROSTERS, type Sessions, type UserKey } from "./helpers/world";
+import { ROSTERS, type UserKey } from "./helpers/world";
 
 const MAX_MESSAGE_BYTES = 65_536;
 
-let server: TestServer;
-let sessions: Sessions;
-const clients: SyncClient[] = [];
 const sockets: { terminate(): void }[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer({ MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) });
-  sessions = await createWorld(server.running.store, server.url);
-});
+const shared = useSharedServer({ MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) });
 
 afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
   for (const socket of sockets.splice(0)) socket.terminate();
 });
 
-afterAll(async () => {
-  await server.dispose();
-});
-
 function client(room: string, who: UserKey): SyncClient {
-  const c = connectClient(server.syncUrl, room, sessions[who].token);
-  clients.push(c);
+  const c = connectClient(shared.server.syncUrl, room, shared.sessions[who].token);
+  shared.clients.push(c);
   return c;
 }
 
-const urlOf = (path: string, token?: string) => `${server.syncUrl}/${path}${token === undefined ? "" : `?token=${encodeURIComponent(token)}`}`;
+const urlOf = (path: string, token?: string) => `${shared.server.syncUrl}/${path}${token === undefined ? "" : `?token=${encodeURIComponent(token)}`}`;
 
 async function admittedSocket(path: string, who: UserKey) {
-  const socket = await rawSocket(urlOf(path, sessions[who].token));
+  const socket = await rawSocket(urlOf(path, shared.sessions[who].token));
   sockets.push(socket.ws);
   await socket.firstFrame; // the server's sync step 1: authenticated and in the room
   return socket;
@@ -50,7 +39,7 @@ async function admittedSocket(path: string, who: UserKey) {
 
 /** A token signed with the server's own secret whose lifetime ended a minute ago. */
 async function expiredToken(userId: string): Promise<string> {
-  const secret = readFileSync(join(server.dataDir, "token-secret"), "utf8").trim();
+  const secret = readFileSync(join(shared.server.dataDir, "token-secret"), "utf8").trim();
   return (await new TokenService(secret, -60).issue(userId)).token;
 }
 
@@ -59,10 +48,10 @@ describe("who may connect", () => {
     ["no token", async () => undefined],
     ["an empty token", async () => ""],
     ["a malformed token", async () => "khong-phai-token"],
-    ["a token signed with another secret", async () => (await new TokenService("x".repeat(48), 3600).issue(sessions.police.id)).token],
-    ["an expired token", () => expiredToken(sessions.police.id)],
+    ["a token signed with another secret", async () => (await new TokenService("x".repeat(48), 3600).issue(shared.sessions.police.id)).token],
+    ["an expired token", () => expiredToken(shared.sessions.police.id)],
     ["a valid token of an unknown user", async () => {
-      const secret = readFileSync(join(server.dataDir, "token-secret"), "utf8").trim();
+      const secret = readFileSync(join(shared.server.dataDir, "token-secret"), "utf8").trim();
       return (await new TokenService(secret, 3600).issue("nguoi-dung-da-xoa")).token;
     }],
   ])("%s: closed with 4401 on records and review", async (_name, token) => {
@@ -72,9 +61,9 @@ describe("who may connect", () => {
   });
 
   it("the expired token is refused by REST too, while a fresh one of the same user is accepted", async () => {
-    const expired = await api(server.url, "/api/me", { token: await expiredToken(sessions.police.id) });
+    const expired = await api(shared.server.url, "/api/me", { token: await expiredToken(shared.sessions.police.id) });
     expect(expired.status).toBe(401);
-    expect((await api(server.url, "/api/me", { token: sessions.police.token })).status).toBe(200);
+    expect((await api(shared.server.url, "/api/me", { token: shared.sessions.police.token })).status).toBe(200);
   });
 
   it.each<[string, UserKey, string, number]>([
@@ -88,7 +77,7 @@ describe("who may connect", () => {
     ["a malformed roster id", "admin", "Th%C3%B4n%201", 4404],
     ["an unknown document of a roster", "admin", `${ROSTERS.a5.id}/ghi-chu`, 4404],
   ])("%s: closed with %s", async (_name, who, path, code) => {
-    expect(await closeCodeFor(urlOf(path, sessions[who].token))).toBe(code);
+    expect(await closeCodeFor(urlOf(path, shared.sessions[who].token))).toBe(code);
   });
 
   it("the stock provider stops reconnecting when refused and reports the code", async () => {
@@ -122,7 +111,7 @@ describe("hostile frames", () => {
     const frame = (i: number) => (i % 3 === 0 ? garbageText(next, 200) : garbageBytes(next, 400));
 
     // 1. 200 frames at once on one connection, before the server even admitted it.
-    const early = await rawSocket(urlOf(ROSTERS.a7.id, sessions.school.token));
+    const early = await rawSocket(urlOf(ROSTERS.a7.id, shared.sessions.school.token));
     sockets.push(early.ws);
     for (let i = 0; i < 200; i++) early.ws.send(frame(i));
     // 2. 200 frames on one admitted connection.
@@ -147,7 +136,7 @@ describe("hostile frames", () => {
       bSchool.records().createChild(aChildWithoutPid({ fullName: "Lâm Thị Ngọc Hân" })),
       "grade",
       "2A",
-      { id: sessions.bSchool.id, name: "Thầy Tài" },
+      { id: shared.sessions.bSchool.id, name: "Thầy Tài" },
     );
     await eventually(() => expect(bPolice.records().listChildren().map((c) => c.fullName)).toContain("Lâm Thị Ngọc Hân"));
 
@@ -157,14 +146,14 @@ describe("hostile frames", () => {
     for (const outcome of outcomes) expect([4400, "open"]).toContain(outcome);
     expect(outcomes.filter((o) => o === 4400).length).toBeGreaterThan(30);
     for (const socket of singles) socket.ws.terminate();
-    expect((await api(server.url, "/healthz")).status).toBe(200);
+    expect((await api(shared.server.url, "/healthz")).status).toBe(200);
     // The attacked roster still serves its editors and its REST readers.
     const fresh = client(ROSTERS.a7.id, "police");
     const other = client(ROSTERS.a7.id, "social");
     await Promise.all([whenSynced(fresh), whenSynced(other)]);
     const id = fresh.records().createChild(aChildWithoutPid({ fullName: "Sùng Thị Mỷ" }));
     await eventually(() => expect(other.records().getChild(id)?.fullName).toBe("Sùng Thị Mỷ"));
-    const listed = await api(server.url, `/api/rosters/${ROSTERS.a7.id}/children`, { token: sessions.admin.token });
+    const listed = await api(shared.server.url, `/api/rosters/${ROSTERS.a7.id}/children`, { token: shared.sessions.admin.token });
     expect(listed.status).toBe(200);
     expect(listed.text).toContain("Sùng Thị Mỷ");
   });

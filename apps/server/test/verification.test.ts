@@ -1,59 +1,47 @@
 // Police verification end to end: REST stamps, the review document as a stock client
 // sees it, and an identity edit over sync that makes the stamp stale.
 import { ChildViewSchema, ErrorBodySchema, VerificationSchema, type ChildView } from "@roster/schema";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { aChildWithoutPid, aCleanChild, aMother, seedRecords } from "./helpers/fixtures";
 import { api } from "./helpers/http";
 import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
-import { startTestServer, type TestServer } from "./helpers/test-server";
+import { useSharedServer } from "./helpers/shared-server";
 import { eventually, heldWithin } from "./helpers/wait";
-import { createWorld, ROSTERS, USERS, type Sessions, type UserKey } from "./helpers/world";
+import { ROSTERS, USERS, type UserKey } from "./helpers/world";
 
 /** DESIGN.md: "Marks follow a change within 1 second." */
 const MARK_DEADLINE_MS = 1_000;
 const ROSTER = ROSTERS.a5.id;
 
-let server: TestServer;
-let sessions: Sessions;
-const clients: SyncClient[] = [];
+const shared = useSharedServer();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  sessions = await createWorld(server.running.store, server.url);
   await seedRecords(
-    server.running.store,
+    shared.server.running.store,
     ROSTER,
     [aCleanChild(), { id: "c-hoa", ...aChildWithoutPid() }, aCleanChild({ id: "c-lan", fullName: "Lê Thị Lan", gender: "female", pid: "001315004321", bhyt: "HS4010155555555" })],
     [aMother()],
   );
 });
 
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-afterAll(async () => {
-  await server.dispose();
-});
-
 function client(room: string, who: UserKey): SyncClient {
-  const c = connectClient(server.syncUrl, room, sessions[who].token);
-  clients.push(c);
+  const c = connectClient(shared.server.syncUrl, room, shared.sessions[who].token);
+  shared.clients.push(c);
   return c;
 }
 
 async function childNamed(fullName: string): Promise<ChildView> {
-  const answer = await api(server.url, `/api/rosters/${ROSTER}/children`, { token: sessions.police.token });
+  const answer = await api(shared.server.url, `/api/rosters/${ROSTER}/children`, { token: shared.sessions.police.token });
   const child = z.array(ChildViewSchema).parse(answer.body).find((c) => c.fullName === fullName);
   if (!child?.fingerprint) throw new Error(`no ${fullName} with a fingerprint`);
   return child;
 }
 
 const verify = (childId: string, fingerprint: unknown, who: UserKey = "police") =>
-  api(server.url, `/api/rosters/${ROSTER}/children/${childId}/verify`, { method: "POST", token: sessions[who].token, body: { fingerprint } });
+  api(shared.server.url, `/api/rosters/${ROSTER}/children/${childId}/verify`, { method: "POST", token: shared.sessions[who].token, body: { fingerprint } });
 const revoke = (childId: string, who: UserKey = "police") =>
-  api(server.url, `/api/rosters/${ROSTER}/children/${childId}/verify`, { method: "DELETE", token: sessions[who].token });
+  api(shared.server.url, `/api/rosters/${ROSTER}/children/${childId}/verify`, { method: "DELETE", token: shared.sessions[who].token });
 
 describe("police verification", () => {
   it("stamps a clean child, shows it in the review doc, goes stale on an identity edit, and is revoked", async () => {
@@ -67,18 +55,18 @@ describe("police verification", () => {
     const answer = await verify(an.id, an.fingerprint);
     expect(answer.status, answer.text).toBe(200);
     const stamp = VerificationSchema.parse(answer.body);
-    expect(stamp).toMatchObject({ by: sessions.police.id, byName: USERS.police.displayName, fingerprint: an.fingerprint });
+    expect(stamp).toMatchObject({ by: shared.sessions.police.id, byName: USERS.police.displayName, fingerprint: an.fingerprint });
     const shown = await heldWithin(() => {
       const r = review.review();
       return r.verification(an.id)?.fingerprint === an.fingerprint && r.mark(an.id)?.status === "verified";
     }, MARK_DEADLINE_MS);
     expect(shown, "verification and `verified` mark in the review doc within 1 s").toBe(true);
-    expect((await api(server.url, `/api/rosters/${ROSTER}/children?status=verified`, { token: sessions.viewer.token })).body).toEqual([
+    expect((await api(shared.server.url, `/api/rosters/${ROSTER}/children?status=verified`, { token: shared.sessions.viewer.token })).body).toEqual([
       expect.objectContaining({ id: an.id, status: "verified" }),
     ]);
 
     // A school fixes the spelling of the name: the police verified another identity.
-    school.records().setChildField(an.id, "fullName", "Nguyễn Văn Ân", { id: sessions.school.id, name: USERS.school.displayName });
+    school.records().setChildField(an.id, "fullName", "Nguyễn Văn Ân", { id: shared.sessions.school.id, name: USERS.school.displayName });
     await eventually(() => expect(witness.records().getChild(an.id)?.fullName).toBe("Nguyễn Văn Ân"));
     const dropped = await heldWithin(() => {
       const mark = review.review().mark(an.id);
@@ -115,7 +103,7 @@ describe("police verification", () => {
     await Promise.all([whenSynced(school), whenSynced(witness)]);
     const lan = await childNamed("Lê Thị Lan");
     expect((await verify(lan.id, lan.fingerprint)).status).toBe(200);
-    school.records().updateChild(lan.id, { grade: "6A", healthBook: true }, { id: sessions.school.id, name: USERS.school.displayName });
+    school.records().updateChild(lan.id, { grade: "6A", healthBook: true }, { id: shared.sessions.school.id, name: USERS.school.displayName });
     await eventually(() => expect(witness.records().getChild(lan.id)?.healthBook).toBe(true));
     const after = await childNamed("Lê Thị Lan");
     expect(after).toMatchObject({ status: "verified", grade: "6A", fingerprint: lan.fingerprint });
@@ -154,7 +142,7 @@ describe("police verification", () => {
 
   it("the audit names the officer who verified and who revoked", async () => {
     const lan = await childNamed("Lê Thị Lan");
-    const audit = await api(server.url, `/api/rosters/${ROSTER}/audit?childId=${lan.id}`, { token: sessions.admin.token });
+    const audit = await api(shared.server.url, `/api/rosters/${ROSTER}/audit?childId=${lan.id}`, { token: shared.sessions.admin.token });
     const entries = (audit.body as { field: string; user: string; from: unknown; to: unknown }[]).filter((e) => e.field === "verification");
     expect(entries.length).toBeGreaterThanOrEqual(2);
     for (const entry of entries) expect(entry.user).toBe(USERS.police.username);

@@ -97,3 +97,14 @@ export function communeBChildren(): { children: Child[]; guardians: Guardian[] }
 export async function seedRecords(store: Store, rosterId: string, children: readonly Child[], guardians: readonly Guardian[]): Promise<void> {
   await store.appendUpdate(syncDocName("records", rosterId), recordsUpdate(children, guardians));
 }
+
+/**
+ * The data the authorization matrices read: in Tổ 5 a clean child and one without an ID
+ * number, in Tổ 7 a clean child, and commune B's children (whose secrets must never leak).
+ */
+export async function seedAuthorizationRosters(store: Store, rosters: { a5: string; a7: string; b2: string }): Promise<void> {
+  await seedRecords(store, rosters.a5, [aCleanChild(), { id: "c-hoa", ...aChildWithoutPid() }], [aMother()]);
+  await seedRecords(store, rosters.a7, [aCleanChild({ id: "c-binh", fullName: "Đinh Văn Bình", pid: "001215019876", bhyt: "HS4010111111111" })], [aMother()]);
+  const b = communeBChildren();
+  await seedRecords(store, rosters.b2, b.children, b.guardians);
+}
