@@ -8,6 +8,8 @@ export type { RawTable, TextEncodingName } from "./raw-table";
 export { cellText, type CellValue } from "./cell-value";
 export { decodeText, type DecodedText } from "./text-decoding";
 export { SpreadsheetReadError, InvalidMappingError } from "./errors";
+export { preflightSpreadsheet } from "./preflight-spreadsheet";
+export { READ_LIMITS, LIMIT_MESSAGES, SpreadsheetLimitError, type ReadLimits } from "./read-limits";
 export { MAPPING_MESSAGES } from "./messages";
 
 // Columns
