@@ -14,6 +14,7 @@ import { claimServerLock } from "./storage/server-lock";
 import type { Store } from "./storage/store";
 import { createSyncEndpoint } from "./sync-endpoint";
 import { DailyProgress } from "./reports/daily-progress";
+import { SpreadsheetReader } from "./imports/spreadsheet-reader";
 
 export interface RunningServer {
   port: number;
@@ -60,6 +61,7 @@ export async function startServer(env: Env, options: { logger?: Logger; now?: ()
     httpStats: new HttpStats(),
     now,
     progress,
+    spreadsheets: new SpreadsheetReader(),
   });
   const sync = createSyncEndpoint({ hub, tokens, store, logger, maxMessageBytes: env.MAX_MESSAGE_BYTES });
 

@@ -5,6 +5,7 @@ import { assertCanEdit } from "../auth/access";
 import { BadRequestError } from "../errors";
 import { commitImportPlan } from "../imports/apply-roster-import";
 import { importPreview } from "../imports/import-preview";
+import { previewPage } from "../imports/preview-page";
 import { planRosterImport, parseMappingField } from "../imports/plan-roster-import";
 import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
 import { syncDocName } from "../sync";
@@ -42,8 +43,9 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!(file instanceof File)) throw new BadRequestError("Thiếu tệp (trường file) / Missing the file (field file)", "missing_file");
       if (file.size > MAX_IMPORT_BYTES) throw new BadRequestError("Tệp quá lớn / File too large", "too_large");
       const override = parseMappingField(form.mapping);
+      const page = previewPage({ offset: c.req.query("offset"), limit: c.req.query("limit") });
       const fileName = cleanFileName(file.name || "danh-sach");
-      const table = await readImportFile(new Uint8Array(await file.arrayBuffer()), fileName);
+      const table = await readImportFile(deps.spreadsheets, new Uint8Array(await file.arrayBuffer()), fileName);
 
       const preview = ["1", "true"].includes(c.req.query("preview") ?? "");
       const records = await hub.records(roster.id);
@@ -51,7 +53,7 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
       // From here to the commit nothing awaits: the plan is made against the document
       // exactly as the commit finds it.
       const planned = planRosterImport(table, records, { asOf: hub.asOf(), fileName, override });
-      if (preview) return c.json(importPreview(table, planned));
+      if (preview) return c.json(importPreview(table, planned, page));
       const result = commitImportPlan(
         room.doc,
         records,
