@@ -7,6 +7,7 @@ import { RosterError } from "./errors";
 import { StoreConflictError, StoreNotFoundError } from "./storage/errors";
 import { requireUser } from "./api/auth-middleware";
 import type { AppDeps, AppEnv } from "./api/deps";
+import { limitBodies } from "./api/body-limits";
 import { loginRoutes } from "./api/login-routes";
 import { opsRoutes } from "./api/ops-routes";
 import { rosterRoutes } from "./api/roster-routes";
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ error: { code: "internal", message: "Lỗi máy chủ, hãy thử lại / Server error, please try again" } }, 500);
   });
 
+  app.use("/api/*", limitBodies());
   app.route("/", opsRoutes(deps));
   app.route("/api", loginRoutes(deps));
   const authed = new Hono<AppEnv>();

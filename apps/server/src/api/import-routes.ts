@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cleanFileName } from "@roster/doc";
 import { assertCanEdit } from "../auth/access";
 import { BadRequestError } from "../errors";
@@ -21,14 +20,9 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store, hub, now } = deps;
   const app = new Hono<AppEnv>();
 
+  // The body's size is capped before this runs (`limitBodies`, IMPORT_BODY_BYTES).
   app.post(
     "/:id/import",
-    bodyLimit({
-      // The multipart envelope around the file is a few hundred bytes.
-      maxSize: MAX_IMPORT_BYTES + 64 * 1024,
-      onError: (c) =>
-        c.json({ error: { code: "too_large", message: `Tệp quá lớn (tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB) / File too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB)` } }, 413),
-    }),
     async (c) => {
       const user = c.var.user;
       const roster = await rosterFor(user, c.req.param("id"), store);
