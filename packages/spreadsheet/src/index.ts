@@ -64,7 +64,7 @@ export { handoverHtml, escapeHtml } from "./handover-html";
 export { exportCleanedList, CLEANED_LIST_COLUMNS, type CleanedListColumn } from "./export-cleaned-list";
 export { tableToXlsx } from "./write-xlsx";
 export { tableToCsv } from "./write-csv";
-export { neutraliseCell } from "./neutralise-cell";
+export { neutraliseCell, neutraliseCsvCell } from "./neutralise-cell";
 export { formatDate, formatDateInWords } from "./format-values";
 
 // Campaign progress
