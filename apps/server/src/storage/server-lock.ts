@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { privateDataDir } from "./private-files";
 import { join } from "node:path";
 
 // Which process serves a DATA_DIR. A running server holds every loaded document in memory
@@ -42,9 +43,9 @@ export function claimServerLock(dataDir: string): () => void {
   if (other !== undefined) {
     throw new Error(`DATA_DIR ${dataDir} đang được máy chủ khác dùng (pid ${other}) / is in use by another server (pid ${other})`);
   }
-  mkdirSync(dataDir, { recursive: true });
+  privateDataDir(dataDir);
   const path = join(dataDir, LOCK_FILE);
-  writeFileSync(path, `${process.pid}\n`);
+  writeFileSync(path, `${process.pid}\n`, { mode: 0o600 });
   return () => {
     try {
       if (readFileSync(path, "utf8").trim() === String(process.pid)) rmSync(path);
