@@ -13,7 +13,7 @@ import { PASSWORD, USERS, createAccounts } from "./helpers/world";
 
 const WEB_DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 const mode = (path: string) => statSync(path).mode & 0o777;
-const DATA_FILES = ["roster.db", "roster.db-wal", "roster.db-shm", "token-secret", "server.pid"];
+const DATA_FILES = ["roster.db", "roster.db-wal", "roster.db-shm", "token-secret", "server.pid", "server.lock"];
 
 let server: TestServer;
 let umask: number;
