@@ -3,11 +3,24 @@
 // believed only from a configured proxy.
 import { describe, expect, it } from "vitest";
 import { addUser } from "../src/accounts/accounts";
+import type { Logger } from "../src/observability/logger";
 import { startTestServer, type TestServer } from "./helpers/test-server";
 import { COMMUNE_A, PASSWORD, USERS, createAccounts } from "./helpers/world";
 
-async function serverWith(env: Record<string, string>): Promise<TestServer> {
-  const server = await startTestServer(env);
+/** The server's log events, kept: each `login.failed` is one password checked and found wrong. */
+function recordingLogger(events: string[]): Logger {
+  const logger: Logger = {
+    debug: (event) => void events.push(event),
+    info: (event) => void events.push(event),
+    warn: (event) => void events.push(event),
+    error: (event) => void events.push(event),
+    child: () => logger,
+  };
+  return logger;
+}
+
+async function serverWith(env: Record<string, string>, events: string[] = []): Promise<TestServer> {
+  const server = await startTestServer(env, undefined, { logger: recordingLogger(events) });
   await createAccounts(server.running.store);
   return server;
 }
@@ -21,11 +34,13 @@ const login = (server: TestServer, username: string, password: string, forwarded
 
 describe("login under attack", () => {
   it("lets at most 10 of 40 parallel wrong passwords reach the password check", async () => {
-    const server = await serverWith({ TRUSTED_PROXIES: "127.0.0.1,::1" });
+    const events: string[] = [];
+    const server = await serverWith({ TRUSTED_PROXIES: "127.0.0.1,::1" }, events);
     try {
       expect(await login(server, USERS.police.username, PASSWORD, "198.51.100.20")).toBe(200);
       const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => login(server, USERS.police.username, `sai-${i}`, "203.0.113.9")));
-      // 401 is a password that was checked; 429 one refused before any check.
+      // Every password the server compared and found wrong is logged once.
+      expect(events.filter((e) => e === "login.failed")).toHaveLength(10);
       expect(statuses.filter((s) => s === 401)).toHaveLength(10);
       expect(statuses.filter((s) => s === 429)).toHaveLength(30);
       expect(await login(server, USERS.police.username, PASSWORD, "203.0.113.9")).toBe(429);
