@@ -21,13 +21,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** Headers every answer carries (API and app alike). */
+/**
+ * Headers every answer carries (API and app alike). A route that sets its own, stricter
+ * policy (the printable list: no script at all, framed by the app) keeps it, and its
+ * `frame-ancestors` decides framing.
+ */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header("content-security-policy", CONTENT_SECURITY_POLICY);
-    // frame-ancestors for current browsers, X-Frame-Options for older ones.
-    c.header("x-frame-options", "DENY");
+    if (!c.res.headers.has("content-security-policy")) {
+      c.header("content-security-policy", CONTENT_SECURITY_POLICY);
+      // frame-ancestors for current browsers, X-Frame-Options for older ones.
+      c.header("x-frame-options", "DENY");
+    }
     c.header("x-content-type-options", "nosniff");
     c.header("referrer-policy", "no-referrer");
   };

@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { LoginRequestSchema, type LoginResponse } from "@roster/schema";
 import { AuthError, RateLimitError } from "../errors";
 import { TrustedProxies } from "../auth/client-address";
-import { hashPassword, verifyPassword } from "../auth/passwords";
+import { unmatchableHash, verifyPassword } from "../auth/passwords";
 import { sessionUser } from "./session-user";
 import type { AppDeps, AppEnv } from "./deps";
 import { jsonBody } from "./validate";
@@ -12,10 +11,9 @@ import { jsonBody } from "./validate";
 export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const proxies = new TrustedProxies(deps.env.TRUSTED_PROXIES);
-  // Compared against when the username is unknown: a real hash of the accounts' own cost,
-  // so a wrong username takes as long as a wrong password and does not reveal which
-  // accounts exist. Made once, off the event loop, while the server starts.
-  const dummyHash = hashPassword(randomBytes(18).toString("base64url"));
+  // Compared against when the username is unknown: a hash of the accounts' own cost, so a
+  // wrong username takes as long as a wrong password and does not reveal which exist.
+  const dummyHash = unmatchableHash();
   app.post("/login", async (c) => {
     const body = await jsonBody(c, LoginRequestSchema);
     // Per username *and* client address: a stranger guessing at the police account locks
@@ -25,7 +23,7 @@ export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
     // only the first 10 reach the hash comparison.
     if (!deps.throttle.attempt(key)) throw new RateLimitError("Đăng nhập sai quá nhiều lần, hãy thử lại sau 15 phút / Too many failed logins, try again in 15 minutes");
     const user = await deps.store.getUserByUsername(body.username);
-    const ok = await verifyPassword(body.password, user?.passwordHash ?? (await dummyHash));
+    const ok = await verifyPassword(body.password, user?.passwordHash ?? dummyHash);
     if (!user || !ok || user.disabled) {
       deps.logger.warn("login.failed", { username: body.username });
       throw new AuthError("Sai tên đăng nhập hoặc mật khẩu / Wrong username or password");
