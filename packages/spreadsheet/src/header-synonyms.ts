@@ -20,6 +20,8 @@ export const EXACT_HEADERS: Readonly<Partial<Record<ColumnTarget, readonly strin
 export const FIELD_PHRASES: Readonly<Record<ChildColumnField | "phone", readonly string[]>> = {
   fullName: [
     "Họ và tên", "Họ tên", "Họ và tên khai sinh", "Họ tên khai sinh", "Tên",
+    // The national population database's wording.
+    "Họ, chữ đệm và tên", "Họ, chữ đệm, tên", "Họ chữ đệm và tên khai sinh",
     // The parts of a name split over columns, under a merged "Họ và tên".
     "Họ đệm", "Tên đệm", "Họ và tên đệm", "Họ và đệm", "Họ lót", "Chữ lót", "Họ và chữ lót",
   ],
