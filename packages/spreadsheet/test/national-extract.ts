@@ -189,3 +189,22 @@ export async function extractXlsx(rows: readonly CellValue[][]): Promise<Uint8Ar
   for (const column of [2, 8, 10]) sheet.getColumn(column).numFmt = "@";
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+/**
+ * The national view of a whole roster, one row per child (names of every tenth child one
+ * letter off, every third child with a level-2 account): the large-file case.
+ */
+export function wholeRosterExtract(roster: Roster): CellValue[][] {
+  const rows: CellValue[][] = [EXTRACT_HEADER];
+  roster.children.forEach((child, i) => {
+    const father = linkedGuardian(child.fatherId, roster.guardians);
+    const mother = linkedGuardian(child.motherId, roster.guardians);
+    const name = i % 10 === 0 ? `${child.fullName ?? ""}h` : (child.fullName ?? "");
+    rows.push([
+      i + 1, child.pid ?? "", name, child.dob ? dmy(child.dob) : "", child.gender === "female" ? "Nữ" : "Nam",
+      ethnicName(child.ethnicity ?? "") ?? "", father?.fullName ?? "", father?.pid ?? "", mother?.fullName ?? "",
+      mother?.pid ?? "", i % 3 === 0 ? "Mức độ 2" : "",
+    ]);
+  });
+  return rows;
+}

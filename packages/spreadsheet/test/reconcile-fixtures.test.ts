@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { findHeaderRow, guessMapping, readWorkbook, type RawTable } from "../src/index";
 import { readExtract } from "../src/reconcile-extract";
 import { reconcileExtract } from "../src/reconcile-match";
-import { EXTRACT_AS_OF, EXTRACT_HEADER, extractScenario, extractXlsx, type ExtractScenario } from "./national-extract";
+import { EXTRACT_AS_OF, EXTRACT_HEADER, extractScenario, extractXlsx, wholeRosterExtract, type ExtractScenario } from "./national-extract";
+import { synthRoster } from "./roster";
 
 function previewOf(table: RawTable, scenario: ExtractScenario) {
   const header = findHeaderRow(table.rows);
@@ -52,5 +53,21 @@ describe("reconciling extracts of the national population database", () => {
     const scenario = extractScenario(name.includes("tcvn3") ? { legacy: "tcvn3" } : {});
     const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/doi-chieu/${name}`, import.meta.url)));
     expectGroups(previewOf(await readWorkbook(bytes, name), scenario), scenario);
+  });
+
+  it("matches a 5,000-row extract of a 5,000-child roster: every child at most once, every row once", { timeout: 60_000 }, async () => {
+    const roster = synthRoster({ seed: 2027, children: 5_000, asOf: EXTRACT_AS_OF });
+    const table = await readWorkbook(await extractXlsx(wholeRosterExtract(roster)), "trich-xuat-5000.xlsx");
+    const header = findHeaderRow(table.rows);
+    const preview = reconcileExtract(readExtract(table, guessMapping(header!.cells), { asOf: EXTRACT_AS_OF, header }), roster, { asOf: EXTRACT_AS_OF });
+    const rows = [...preview.matched, ...preview.extractOnly, ...preview.rejected, ...preview.outOfCampaign].map((e) => e.row);
+    const likelyRows = new Set(preview.likely.map((e) => e.row));
+    expect(new Set(rows).size).toBe(rows.length);
+    expect(rows.length + likelyRows.size).toBe(5_000);
+    const children = preview.matched.map((m) => m.childId);
+    expect(new Set(children).size).toBe(children.length);
+    // Children with an ID number are matched by it whatever their name says.
+    const withPid = roster.children.filter((c) => /^\d{12}$/.test(c.pid ?? "") && c.removed !== true).length;
+    expect(preview.matched.filter((m) => m.by === "pid").length).toBeGreaterThanOrEqual(withPid * 0.95);
   });
 });
