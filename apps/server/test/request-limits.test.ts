@@ -52,7 +52,7 @@ describe("request body limits", () => {
 
   it("keeps the import form's own, larger limit", async () => {
     const form = new FormData();
-    form.append("file", new Blob([new Uint8Array(11 * 1024 * 1024)]), "big.csv");
+    form.append("file", new Blob([new Uint8Array(12 * 1024 * 1024)]), "big.csv");
     const answer = await fetch(`${shared.server.url}/api/rosters/ngoc-ha-1/import?preview=1`, { method: "POST", headers: { authorization: `Bearer ${shared.sessions.school.token}` }, body: form });
     expect(answer.status).toBe(413);
     expect(ErrorBodySchema.parse(await answer.json()).error.message).toMatch(/10 MB/);

@@ -20,7 +20,7 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store, hub, now } = deps;
   const app = new Hono<AppEnv>();
 
-  // The body's size is capped before this runs (`limitBodies`, IMPORT_BODY_BYTES).
+  // The body's size is capped before this runs (`limitBodies`, UPLOAD_BODY_BYTES).
   app.post(
     "/:id/import",
     async (c) => {
