@@ -6,7 +6,7 @@ import type { PushedChange, RoomHooks } from "../sync";
 import { repairEditAuthors } from "./edit-authors";
 import { isStorableValue } from "./field-rules";
 import { describeValue, type Repair } from "./repair";
-import { isNewIn, itemValue, keyItem, keyItems, mapOf, newStructs, olderItems, type ItemValue } from "./yjs-items";
+import { isNewIn, itemValue, keyItem, keyItems, mapOf, newStructs, olderItems, valueBefore, type ItemValue } from "./yjs-items";
 
 /**
  * The Yjs client id of every write the guard makes. The lowest possible id: when a repair
@@ -223,18 +223,10 @@ class GuardRun {
     return undefined;
   }
 
-  /**
-   * The value a key held before this transaction, if it held one `accept` takes: the
-   * newest item older than the transaction (items overwritten before it hold no content
-   * any more, so there is no older value to fall back on).
-   */
+  /** The value a key held before this transaction, if `accept` takes it. */
   private valueBefore(current: Y.Item, accept: (value: unknown) => boolean): ItemValue {
-    for (const item of olderItems(current)) {
-      if (isNewIn(this.transaction, item)) continue;
-      const read = itemValue(item);
-      return read.readable && accept(read.value) ? read : { readable: false };
-    }
-    return { readable: false };
+    const read = valueBefore(this.transaction, current);
+    return read.readable && accept(read.value) ? read : { readable: false };
   }
 
   /** The last good value of every field of a record map as it was before this transaction. */

@@ -38,6 +38,27 @@ export function* olderItems(from: Y.Item | null): Generator<Y.Item> {
   for (let item = from; item !== null; item = item.left) yield item;
 }
 
+/**
+ * The value a key held before `transaction`: that of the newest item older than it (items
+ * overwritten before it hold no content any more, so there is nothing older to fall back on).
+ */
+export function valueBefore(transaction: Y.Transaction, current: Y.Item): ItemValue {
+  for (const item of olderItems(current)) {
+    if (!isNewIn(transaction, item)) return itemValue(item);
+  }
+  return { readable: false };
+}
+
+/** Every field of a record map with the value it held before `transaction`. */
+export function recordBefore(transaction: Y.Transaction, map: Y.Map<unknown>): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const [field, item] of keyItems(map)) {
+    const before = valueBefore(transaction, item);
+    if (before.readable) values.set(field, before.value);
+  }
+  return values;
+}
+
 /** The Y.Map a record-map item holds, if it holds one. */
 export function mapOf(item: Y.Item): Y.Map<unknown> | undefined {
   return item.content instanceof Y.ContentType && item.content.type instanceof Y.Map ? (item.content.type as Y.Map<unknown>) : undefined;
