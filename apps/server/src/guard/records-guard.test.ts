@@ -213,7 +213,7 @@ describe("RecordsGuard: concurrent and late edits", () => {
   });
 
   // Whatever the client ids, a person's write concurrent with a repair of the same field wins.
-  it.each([1, 7, 2 ** 31, 2 ** 32 - 1])("keeps a concurrent edit of a field a hostile client deleted (editor id %i)", (editorId) => {
+  it.each([1, 7, 2 ** 31, 2 ** 32 - 1])("keeps a concurrent edit of a field a hostile client corrupted (editor id %i)", (editorId) => {
     const w = world();
     const editor = w.client(editorId);
     const hostile = w.client(editorId === 1 ? 2 ** 32 - 2 : 1);

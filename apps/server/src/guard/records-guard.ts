@@ -41,6 +41,8 @@ interface Collection {
  * edits above still integrate (into the deleted map) and can be carried.
  */
 export class RecordsGuard {
+  /** What it did so far: repairs audited, late edits carried, lost writes written again. */
+  readonly counts = { repairs: 0, carried: 0, reasserted: 0 };
   private readonly repairs = new WeakMap<Y.Transaction, Repair[]>();
 
   /** The room hooks this guard provides. */
@@ -70,7 +72,7 @@ export class RecordsGuard {
     // Collected before the guard writes anything, so its own structs are not in the list.
     const structs = newStructs(transaction);
     const found: Repair[] = [];
-    const run = new GuardRun(doc, transaction, found);
+    const run = new GuardRun(doc, transaction, found, this.counts);
     for (const [type, keys] of [...transaction.changed]) {
       if (!(type instanceof Y.Map)) continue;
       const map = type as Y.Map<unknown>;
@@ -86,6 +88,7 @@ export class RecordsGuard {
     if (context) found.push(...repairEditAuthors(doc, transaction, structs, context.user, run.beforeWrite));
     if (found.length === 0 && !run.wrote) return false;
     if (found.length > 0) this.repairs.set(transaction, found);
+    this.counts.repairs += found.length;
     return true;
   };
 }
@@ -98,6 +101,7 @@ class GuardRun {
     private readonly doc: Y.Doc,
     private readonly transaction: Y.Transaction,
     private readonly found: Repair[],
+    private readonly counts: RecordsGuard["counts"],
   ) {}
 
   /** Called before each write: the guard's writes carry the lowest client id. */
@@ -192,6 +196,7 @@ class GuardRun {
         if (live.get(field) !== restoredWith || live.get(field) === read.value) continue;
         this.beforeWrite();
         live.set(field, read.value);
+        this.counts.carried += 1;
       }
     }
   }
@@ -210,15 +215,21 @@ class GuardRun {
       if (now.readable && now.value === read.value) return;
       this.beforeWrite();
       record.set(item.parentSub as string, read.value);
+      this.counts.reasserted += 1;
       return;
     }
   }
 
-  /** The record map a key held before this transaction, if it held one. */
+  /**
+   * The record map to put back at a key: the one it held before this transaction, or one
+   * this very update created and then deleted or overwrote (a record nobody else saw yet
+   * is still someone's work).
+   */
   private previousRecord(current: Y.Item): Y.Map<unknown> | undefined {
     for (const item of olderItems(current)) {
-      if (isNewIn(this.transaction, item)) continue;
-      return mapOf(item);
+      if (item === current && !current.deleted) continue; // the key's live value is not "previous"
+      const map = mapOf(item);
+      if (map || !isNewIn(this.transaction, item)) return map;
     }
     return undefined;
   }
@@ -229,12 +240,17 @@ class GuardRun {
     return read.readable && accept(read.value) ? read : { readable: false };
   }
 
-  /** The last good value of every field of a record map as it was before this transaction. */
+  /**
+   * The last good value of every field of a record map: as it was before this transaction,
+   * or, for a map this transaction created, its newest good values.
+   */
   private goodValues(kind: RecordKind, map: Y.Map<unknown>): Map<string, unknown> {
+    const created = map._item !== null && isNewIn(this.transaction, map._item);
     const values = new Map<string, unknown>();
     for (const [field, item] of keyItems(map)) {
-      const before = this.valueBefore(item, (value) => isStorableValue(kind, field, value));
-      if (before.readable) values.set(field, before.value);
+      const accept = (value: unknown) => isStorableValue(kind, field, value);
+      const read = created ? newestGood(item, accept) : this.valueBefore(item, accept);
+      if (read.readable) values.set(field, read.value);
     }
     return values;
   }
@@ -260,6 +276,15 @@ class GuardRun {
     }
     if (filled) this.found.push({ kind, id, field: "*", attempted: null, restored: "record" });
   }
+}
+
+/** The newest value of a key that `accept` takes, from `from` leftwards. */
+function newestGood(from: Y.Item, accept: (value: unknown) => boolean): ItemValue {
+  for (const item of olderItems(from)) {
+    const read = itemValue(item);
+    if (read.readable && accept(read.value)) return read;
+  }
+  return { readable: false };
 }
 
 /** A value read from an item, as the audit shows what a client attempted. */
