@@ -52,13 +52,11 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
           const roster = await options.store.getRoster(target.rosterId);
           if (!roster) throw new SyncCloseError(CloseCode.NotFound);
           if (!canSeeRoster(user, roster)) throw new SyncCloseError(CloseCode.Forbidden);
-          if (target.kind === "review") await options.hub.ensureMeta(roster);
-          else await options.hub.records(roster.id); // attach audit and marks before the first update
           const context: ChangeContext & { role: string } = {
             user: { id: user.id, username: user.username, displayName: user.displayName },
             role: user.role,
           };
-          return options.hub.registry.connect(target.docName, syncSocket, {
+          return options.hub.roster(roster).connect(target.kind, syncSocket, {
             readOnly: isReadOnlySync(target.kind, user.role),
             context,
           });

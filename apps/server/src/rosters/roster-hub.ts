@@ -10,6 +10,7 @@ import { RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type Connection
 import type { ChildMarking } from "../marks/compute-marks";
 import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { Debouncer } from "./debouncer";
+import { RosterRoom } from "./roster-room";
 
 /** The marks debounce while the event loop is more than half busy. */
 const BUSY_DEBOUNCE_MS = 400;
@@ -84,6 +85,11 @@ export class RosterHub {
       },
       ...(options.limits ? { limits: options.limits } : {}),
     });
+  }
+
+  /** One roster's documents, for callers (the sync endpoint, imports, reports). */
+  roster(roster: Roster): RosterRoom {
+    return new RosterRoom(roster, this);
   }
 
   /** Today in Vietnam: the `asOf` of every evaluation. */
