@@ -114,7 +114,6 @@ export function observeAudit(
  */
 export class AuditJournal {
   private readonly pending = new WeakMap<Y.Transaction, AuditEntry[]>();
-  private stop: (() => void) | undefined;
 
   constructor(
     private readonly rosterId: string,
@@ -122,10 +121,9 @@ export class AuditJournal {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Starts deriving entries from the document's transactions (once it is loaded). */
+  /** Derives entries from the document's transactions, from now on and for as long as the doc lives. */
   observe(doc: Y.Doc): void {
-    this.stop?.();
-    this.stop = observeAudit(doc, (entries, transaction) => this.pending.set(transaction, entries), this.now);
+    observeAudit(doc, (entries, transaction) => this.pending.set(transaction, entries), this.now);
   }
 
   /** The entries of one transaction's update; called by the room once per update. */
@@ -141,11 +139,6 @@ export class AuditJournal {
     }
     return entries.length > 0 ? { rosterId: this.rosterId, entries } : undefined;
   };
-
-  close(): void {
-    this.stop?.();
-    this.stop = undefined;
-  }
 }
 
 /** The audit `source` of the guard's repairs. */

@@ -72,7 +72,22 @@ export class RecordsGuard {
     // Collected before the guard writes anything, so its own structs are not in the list.
     const structs = newStructs(transaction);
     const found: Repair[] = [];
+    const own = doc.clientID;
     const run = new GuardRun(doc, transaction, found, this.counts);
+    try {
+      this.check(run, transaction, structs, context);
+    } finally {
+      // The room's own id again before the transaction ends: Yjs would otherwise take the
+      // repairs in this remote transaction for another client using its id, and pick a new one.
+      doc.clientID = own;
+    }
+    if (found.length === 0 && !run.wrote) return false;
+    if (found.length > 0) this.repairs.set(transaction, found);
+    this.counts.repairs += found.length;
+    return true;
+  };
+
+  private check(run: GuardRun, transaction: Y.Transaction, structs: readonly Y.AbstractStruct[], context: ReturnType<typeof contextOf>): void {
     for (const [type, keys] of [...transaction.changed]) {
       if (!(type instanceof Y.Map)) continue;
       const map = type as Y.Map<unknown>;
@@ -85,12 +100,8 @@ export class RecordsGuard {
       if (record) for (const key of keys) if (key !== null) run.checkField(record.collection, record.id, map, key);
     }
     run.carryLateEdits(structs);
-    if (context) found.push(...repairEditAuthors(doc, transaction, structs, context.user, run.beforeWrite));
-    if (found.length === 0 && !run.wrote) return false;
-    if (found.length > 0) this.repairs.set(transaction, found);
-    this.counts.repairs += found.length;
-    return true;
-  };
+    if (context) run.found.push(...repairEditAuthors(transaction.doc, transaction, structs, context.user, run.beforeWrite));
+  }
 }
 
 /** One guard pass over one transaction. */
@@ -100,7 +111,7 @@ class GuardRun {
   constructor(
     private readonly doc: Y.Doc,
     private readonly transaction: Y.Transaction,
-    private readonly found: Repair[],
+    readonly found: Repair[],
     private readonly counts: RecordsGuard["counts"],
   ) {}
 

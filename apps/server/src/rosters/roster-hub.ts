@@ -241,7 +241,9 @@ export class RosterHub {
   private detach(attachment: RecordsAttachment): void {
     attachment.debouncer.close();
     attachment.marker.close();
-    attachment.journal.close();
+    // The journal is not stopped here: the hub detaches before the registry has closed the
+    // rooms, and an update applied meanwhile must still be stored with its audit. It goes
+    // with the doc, which the registry destroys once everything is durable.
     attachment.records.destroy();
   }
 }
