@@ -123,7 +123,8 @@ export class AuditJournal {
 
   /** Derives entries from the document's transactions, from now on and for as long as the doc lives. */
   observe(doc: Y.Doc): void {
-    observeAudit(doc, (entries, transaction) => this.pending.set(transaction, entries), this.now);
+    // Called once per observed map (children, guardians) of a transaction: entries add up.
+    observeAudit(doc, (entries, transaction) => this.pending.set(transaction, [...(this.pending.get(transaction) ?? []), ...entries]), this.now);
   }
 
   /** The entries of one transaction's update; called by the room once per update. */
