@@ -47,6 +47,15 @@ function pidOf(value: unknown): string {
  * the server compute the same string.
  */
 export function fingerprint(child: Child, guardians: Record<string, Guardian>): string {
+  return fingerprintOfInput(fingerprintInput(child, guardians));
+}
+
+/**
+ * The text `fingerprint` hashes: the canonical form above, as a string. Two children with
+ * the same input have the same fingerprint, so a cache compares inputs and hashes only
+ * when one changed (hashing costs more than the rest of a child's evaluation).
+ */
+export function fingerprintInput(child: Child, guardians: Record<string, Guardian>): string {
   const canonical: unknown[] = [
     FINGERPRINT_VERSION,
     nameOf(child.fullName),
@@ -63,7 +72,12 @@ export function fingerprint(child: Child, guardians: Record<string, Guardian>): 
     guardianPart(linkedGuardian(child.motherId, guardians)),
     guardianPart(linkedGuardian(child.guardianId, guardians)),
   ];
-  return bytesToHex(sha256OfText(JSON.stringify(canonical)));
+  return JSON.stringify(canonical);
+}
+
+/** The fingerprint of a `fingerprintInput`. */
+export function fingerprintOfInput(input: string): string {
+  return bytesToHex(sha256OfText(input));
 }
 
 function guardianPart(guardian: Guardian | null | undefined): [string, string] | null {
