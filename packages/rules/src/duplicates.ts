@@ -9,7 +9,7 @@ import { hasText } from "./has-text";
 import { foldName } from "./names";
 import { oneEditPairs } from "./one-edit-pairs";
 import { MAX_FULL_GROUP, PairCollector } from "./pair-collector";
-import { normalizePid } from "./pid";
+import { identityNumber, normalizePid } from "./pid";
 
 /** Two children (ids, `a < b`) that look like one child, and why. */
 export interface DuplicatePair {
@@ -18,9 +18,6 @@ export interface DuplicatePair {
   code: "duplicate.pid" | "duplicate.bhyt" | "duplicate.person";
 }
 
-// Shorter digit strings ("0", "1") are placeholders for "not known", not numbers of
-// anybody; letters are placeholders too ("chưa có"). Both already get `pid.format`.
-const ID_NUMBER = /^\d{9,}$/;
 const PID_12 = /^\d{12}$/;
 
 /** Groups of up to this many children sharing one key get every pair; larger ones are
@@ -33,7 +30,7 @@ export const DUPLICATE_FULL_GROUP = MAX_FULL_GROUP;
  * never paired. Empty for a removed child. For an incremental index of the pairs.
  */
 export interface DuplicateKeys {
-  /** The ID number, digits only, when it is a number (9 digits or more). */
+  /** The ID number, when it can identify a person (`identityNumber`). */
   readonly pid?: string;
   /** The health-insurance person key. */
   readonly bhyt?: string;
@@ -42,17 +39,11 @@ export interface DuplicateKeys {
   readonly swappedDob?: string;
 }
 
-/** The ID number as `findDuplicates` compares it; null for an empty value or a placeholder. */
-export function duplicatePidKey(raw: string | null | undefined): string | null {
-  const pid = normalizePid(raw ?? "");
-  return ID_NUMBER.test(pid) ? pid : null;
-}
-
 /** What `findDuplicates` groups `child` by (see {@link DuplicateKeys}). */
 export function duplicateKeysOf(child: Child): DuplicateKeys {
   if (child.removed === true) return {};
   const keys: { pid?: string; bhyt?: string; dob?: string; swappedDob?: string } = {};
-  const pid = duplicatePidKey(child.pid);
+  const pid = identityNumber(child.pid);
   if (pid !== null) keys.pid = pid;
   const bhyt = bhytPersonKey(child.bhyt);
   if (bhyt !== null) keys.bhyt = bhyt;
@@ -100,7 +91,7 @@ export function findDuplicates(
     if (child.removed === true) continue;
     const id = child.id;
     byId.set(id, child);
-    const pid = duplicatePidKey(child.pid);
+    const pid = identityNumber(child.pid);
     if (pid !== null) addId(byPid, pid, id);
     const bhyt = bhytPersonKey(child.bhyt);
     if (bhyt !== null) addId(byBhyt, bhyt, id);
