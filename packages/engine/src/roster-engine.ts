@@ -15,7 +15,8 @@ export interface EngineChanges {
   readonly renamed: Set<string>;
   /** Every child was evaluated again (the first pass, or a new day). */
   all: boolean;
-  /** A father/mother/guardian link was set, changed or cleared, or a child added or gone. */
+  /** A father/mother/guardian link was set, changed or cleared, or a child added, gone,
+   * removed or restored (who counts as a guardian's child). */
   linksChanged: boolean;
   guardiansChanged: boolean;
   /** `conflicts()` was read again. */
@@ -296,7 +297,7 @@ export class RosterEngine {
       if (sameRecord(before, child)) continue;
       if (child) this.children.set(id, child);
       else this.children.delete(id);
-      if (this.links.replace(before, child) || !before || !child) this.changes.linksChanged = true;
+      if (this.links.replace(before, child) || before?.removed !== child?.removed) this.changes.linksChanged = true;
       if (child && before?.fullName !== child.fullName) this.changes.renamed.add(id);
       this.changes.children.add(id);
       reevaluate.add(id);
