@@ -85,10 +85,13 @@ describe("RosterEngine", () => {
     records.setChildField(chi, "fullName", "Lò Thị Chí", school);
     engine.update(ASOF);
     expect(engine.takeChanges().renamed).toEqual(new Set([chi]));
+    const nameless = records.createChild({ dob: "2016-02-29" });
+    engine.update(ASOF);
+    expect(engine.takeChanges().renamed).toEqual(new Set([nameless]));
 
     // A new day judges ages again: every child.
     engine.update("2027-09-01");
-    expect(engine.takeChanges()).toMatchObject({ all: true, evaluated: 3 });
+    expect(engine.takeChanges()).toMatchObject({ all: true, evaluated: 4 });
     expectWhole(engine, records, "2027-09-01");
   });
 

@@ -298,7 +298,7 @@ export class RosterEngine {
       if (child) this.children.set(id, child);
       else this.children.delete(id);
       if (this.links.replace(before, child) || before?.removed !== child?.removed) this.changes.linksChanged = true;
-      if (child && before?.fullName !== child.fullName) this.changes.renamed.add(id);
+      if (child && (!before || before.fullName !== child.fullName)) this.changes.renamed.add(id);
       this.changes.children.add(id);
       reevaluate.add(id);
       refingerprint.add(id);

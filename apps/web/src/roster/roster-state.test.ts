@@ -114,6 +114,8 @@ describe("RosterState", () => {
       () => records.setGuardianField(pick(guardianIds()), "pid", "001188004512", hamlet),
       () => records.setGuardianField(pick(guardianIds()), "fullName", "Tran Thi Hoa", hamlet),
       () => records.createChild({ fullName: other().fullName ?? "An", dob: other().dob ?? null }),
+      // A child entered before anyone typed a name: it must still be listed.
+      () => records.createChild({ dob: "2016-02-29" }),
       () => {
         const id = pick(childIds());
         const child = records.getChild(id) as Child;
