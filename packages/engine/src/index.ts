@@ -1,7 +1,7 @@
 // The public surface of @roster/engine. Nothing outside this package imports a file below
 // src/ directly.
 export { RosterEngine } from "./roster-engine";
-export type { EngineChanges } from "./roster-engine";
+export type { EngineChanges } from "./engine-changes";
 export { evaluateRecords, evaluateWhole } from "./full-evaluation";
 export type { ChildResult, RosterInput } from "./full-evaluation";
 export { childrenLinkingTo, conflictFieldsByChild } from "./conflict-fields";

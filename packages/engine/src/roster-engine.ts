@@ -2,40 +2,11 @@ import type { Conflict, RosterRecords } from "@roster/doc";
 import { evaluate, isIsoDate, type Evaluation, type EvaluationContext } from "@roster/rules";
 import type { Child, Guardian } from "@roster/schema";
 import { conflictFieldsByChild } from "./conflict-fields";
+import { noChanges, type EngineChanges } from "./engine-changes";
 import { DuplicateIndex } from "./duplicate-index";
 import { FingerprintCache } from "./fingerprint-cache";
 import { GuardianLinks } from "./guardian-links";
-
-/** What the passes since the last `takeChanges` did. */
-export interface EngineChanges {
-  /** Every child read, evaluated or fingerprinted again, gone ones included: the results
-   * a view must look at again. Holds every child when `all` is set. */
-  readonly children: Set<string>;
-  /** Children added or renamed (their place in class-list order may have changed). */
-  readonly renamed: Set<string>;
-  /** Every child was evaluated again (the first pass, or a new day). */
-  all: boolean;
-  /** A father/mother/guardian link was set, changed or cleared, or a child added, gone,
-   * removed or restored (who counts as a guardian's child). */
-  linksChanged: boolean;
-  guardiansChanged: boolean;
-  /** `conflicts()` was read again. */
-  conflictsChanged: boolean;
-  /** Children (not removed) whose rules ran again. */
-  evaluated: number;
-}
-
-function noChanges(): EngineChanges {
-  return {
-    children: new Set(),
-    renamed: new Set(),
-    all: false,
-    linksChanged: false,
-    guardiansChanged: false,
-    conflictsChanged: false,
-    evaluated: 0,
-  };
-}
+import { sameFields, sameRecord } from "./same-values";
 
 /** One pass: the changes it took, what it still has to evaluate, and where it is. */
 interface Pass {
@@ -355,17 +326,4 @@ export class RosterEngine {
     this.guardianArray = [...this.guardianMap.values()];
     this.guardianRecord = Object.fromEntries(this.guardianArray.map((g) => [g.id, g]));
   }
-}
-
-/** Same fields with the same values (records hold only strings, booleans and null). */
-function sameRecord<T extends object>(a: T | undefined, b: T | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  const keys = Object.keys(a) as (keyof T)[];
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => a[key] === b[key]);
-}
-
-function sameFields(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((field, i) => field === b[i]);
 }
