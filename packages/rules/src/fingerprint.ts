@@ -4,7 +4,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { Child, Guardian } from "@roster/schema";
-import { linkedGuardian } from "./guardians";
+import { GUARDIAN_LINKS, linkedGuardian } from "./guardians";
 import { normalizeName } from "./names";
 import { normalizePid } from "./pid";
 
@@ -26,6 +26,26 @@ function pidOf(value: unknown): string {
   const s = text(value);
   return s === "" ? "" : normalizePid(s);
 }
+
+/** The child fields the fingerprint covers (item 2 below). */
+export const FINGERPRINT_CHILD_FIELDS = [
+  "fullName", "dob", "gender", "ethnicity", "pid", "residenceType", "residenceRegisteredOn",
+  "birthRegisteredOn", "representative",
+] as const;
+
+/** The fields of a linked guardian the fingerprint covers (item 3 below). */
+export const FINGERPRINT_GUARDIAN_FIELDS = ["fullName", "pid"] as const;
+
+/**
+ * Every field police verify, as findings name them: the child's fingerprinted fields, its
+ * father/mother/guardian links (they choose whose name and number are hashed) and
+ * `<role>.fullName` / `<role>.pid` of each linked guardian.
+ */
+export const VERIFIED_FIELDS: ReadonlySet<string> = new Set<string>([
+  ...FINGERPRINT_CHILD_FIELDS,
+  ...GUARDIAN_LINKS.map(({ link }) => link),
+  ...GUARDIAN_LINKS.flatMap(({ role }) => FINGERPRINT_GUARDIAN_FIELDS.map((field) => `${role}.${field}`)),
+]);
 
 /**
  * The fingerprint of a child's identity: SHA-256, as 64 lowercase hex characters, of
