@@ -8,6 +8,9 @@ import { StoreConflictError, StoreNotFoundError } from "./storage/errors";
 import { requireUser } from "./api/auth-middleware";
 import type { AppDeps, AppEnv } from "./api/deps";
 import { loginRoutes } from "./api/login-routes";
+import { meRoutes } from "./api/me-routes";
+import { accountRoutes } from "./api/account-routes";
+import { passwordCodeRoutes } from "./api/password-code-routes";
 import { opsRoutes } from "./api/ops-routes";
 import { rosterRoutes } from "./api/roster-routes";
 import { verifyRoutes } from "./api/verify-routes";
@@ -49,12 +52,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route("/", opsRoutes(deps));
   app.route("/api", loginRoutes(deps));
+  app.route("/api", passwordCodeRoutes(deps));
   const authed = new Hono<AppEnv>();
-  authed.use("*", requireUser(deps.tokens, deps.store));
-  authed.get("/me", (c) => {
-    const u = c.var.user;
-    return c.json({ id: u.id, username: u.username, role: u.role, commune: u.commune, displayName: u.displayName, rosters: u.rosters });
-  });
+  authed.use("*", requireUser(deps.sessions));
+  authed.route("/", meRoutes(deps));
+  authed.route("/", accountRoutes(deps));
   authed.route("/rosters", rosterRoutes(deps));
   authed.route("/rosters", verifyRoutes(deps));
   authed.route("/rosters", importRoutes(deps));

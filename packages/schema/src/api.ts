@@ -2,8 +2,7 @@ import { z } from "zod";
 import { ChildSchema } from "./child";
 import { CommuneCodeSchema, RecordIdSchema } from "./primitives";
 import { FindingRefSchema, FingerprintSchema, StatusSchema } from "./review";
-import { RoleSchema } from "./roles";
-import { UsernameSchema } from "./accounts";
+import { UserSchema, UsernameSchema } from "./accounts";
 
 // Payloads of the HTTP API in DESIGN.md. The server validates requests with these;
 // the apps parse responses with them.
@@ -14,11 +13,8 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export const SessionUserSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  role: RoleSchema,
-  commune: CommuneCodeSchema,
+/** The user a login answers with (a subset of `UserSchema`). */
+export const SessionUserSchema = UserSchema.pick({ id: true, username: true, role: true, commune: true }).extend({
   displayName: z.string().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
@@ -35,6 +31,8 @@ export const RosterListItemSchema = z.object({
   id: z.string(),
   name: z.string(),
   commune: CommuneCodeSchema,
+  /** Only in the admin's list (`?archived=include`): field lists never show an archived roster. */
+  archived: z.boolean().optional(),
 });
 export type RosterListItem = z.infer<typeof RosterListItemSchema>;
 

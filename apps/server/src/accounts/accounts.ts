@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CommuneSchema, RoleSchema, RosterSchema, UsernameSchema, type Role } from "@roster/schema";
+import { assertPasswordAllowed } from "../auth/password-rules";
 import { hashPassword } from "../auth/passwords";
 import { BadRequestError } from "../errors";
 import { StoreConflictError } from "../storage/errors";
@@ -40,7 +41,7 @@ export interface NewUser {
 export async function addUser(store: Store, input: NewUser, passwordCost?: { N: number; r: number; p: number }): Promise<string> {
   const username = check(UsernameSchema, input.username);
   const role = check(RoleSchema, input.role);
-  if (input.password.length < 8) throw new BadRequestError("Mật khẩu cần ít nhất 8 ký tự / Password needs at least 8 characters", "weak_password");
+  assertPasswordAllowed(input.password, username);
   if (!(await store.getCommune(input.commune))) throw new BadRequestError(`Không có xã ${input.commune} / No commune ${input.commune}`, "unknown_commune");
   // Checked before hashing (which takes a while) for a quick, clear answer; the store's
   // unique index still decides under a race.

@@ -5,7 +5,7 @@ import { canEdit, canSeeRoster } from "./access";
 
 const user = (role: Role, commune = "26734", rosters: string[] = []): StoredUser => ({
   id: `u-${role}`, username: role, displayName: role, role, commune, passwordHash: "x", rosters,
-  createdAt: "2026-01-01T00:00:00Z", disabled: false,
+  createdAt: "2026-01-01T00:00:00Z", disabled: false, lastLoginAt: null,
 });
 const dong = { id: "thon-dong", name: "Thôn Đông", commune: "26734" };
 const tay = { id: "thon-tay", name: "Thôn Tây", commune: "26734" };

@@ -1,7 +1,7 @@
 import { RoleSchema, type Commune, type Roster } from "@roster/schema";
 import type Database from "better-sqlite3";
 import { StoreConflictError, StoreNotFoundError } from "./errors";
-import type { StoredUser } from "./store";
+import type { StoredUser, UserPatch } from "./store";
 
 interface UserRow {
   id: string;
@@ -12,9 +12,17 @@ interface UserRow {
   password_hash: string;
   created_at: string;
   disabled: number;
+  last_login_at: string | null;
 }
 
-type NewUser = Omit<StoredUser, "rosters"> & { rosters?: string[] };
+interface RosterRow {
+  id: string;
+  name: string;
+  commune: string;
+  archived: number;
+}
+
+type NewUser = Omit<StoredUser, "rosters" | "lastLoginAt"> & { rosters?: string[]; lastLoginAt?: string | null };
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -22,12 +30,20 @@ function prepareStatements(db: Database.Database) {
     commune: db.prepare<[string], Commune>("SELECT code, name FROM communes WHERE code = ?"),
     communes: db.prepare<[], Commune>("SELECT code, name FROM communes ORDER BY code"),
     insertRoster: db.prepare<[string, string, string]>("INSERT INTO rosters (id, name, commune) VALUES (?, ?, ?)"),
-    roster: db.prepare<[string], Roster>("SELECT id, name, commune FROM rosters WHERE id = ?"),
-    rosters: db.prepare<[string], Roster>("SELECT id, name, commune FROM rosters WHERE commune = ? ORDER BY id"),
+    roster: db.prepare<[string], RosterRow>("SELECT id, name, commune, archived FROM rosters WHERE id = ?"),
+    rosters: db.prepare<[string], RosterRow>("SELECT id, name, commune, archived FROM rosters WHERE commune = ? ORDER BY id"),
+    renameRoster: db.prepare<[string, string]>("UPDATE rosters SET name = ? WHERE id = ?"),
+    archiveRoster: db.prepare<[number, string]>("UPDATE rosters SET archived = ? WHERE id = ?"),
     insertUser: db.prepare<[UserRow]>(
-      `INSERT INTO users (id, username, display_name, role, commune, password_hash, created_at, disabled)
-       VALUES (@id, @username, @display_name, @role, @commune, @password_hash, @created_at, @disabled)`,
+      `INSERT INTO users (id, username, display_name, role, commune, password_hash, created_at, disabled, last_login_at)
+       VALUES (@id, @username, @display_name, @role, @commune, @password_hash, @created_at, @disabled, @last_login_at)`,
     ),
+    setDisplayName: db.prepare<[string, string]>("UPDATE users SET display_name = ? WHERE id = ?"),
+    setRole: db.prepare<[string, string]>("UPDATE users SET role = ? WHERE id = ?"),
+    setDisabled: db.prepare<[number, string]>("UPDATE users SET disabled = ? WHERE id = ?"),
+    setPasswordHash: db.prepare<[string, string]>("UPDATE users SET password_hash = ? WHERE id = ?"),
+    setLastLogin: db.prepare<[string, string]>("UPDATE users SET last_login_at = ? WHERE id = ?"),
+    unassignAll: db.prepare<[string]>("DELETE FROM user_rosters WHERE user_id = ?"),
     // `username` is declared COLLATE NOCASE, so this lookup ignores case and uses the index.
     userByName: db.prepare<[string], UserRow>("SELECT * FROM users WHERE username = ?"),
     userById: db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?"),
@@ -86,11 +102,22 @@ export class SqliteAccounts {
   }
 
   getRoster(id: string): Roster | undefined {
-    return this.#s.roster.get(id);
+    const row = this.#s.roster.get(id);
+    return row && toRoster(row);
   }
 
   listRosters(commune: string): Roster[] {
-    return this.#s.rosters.all(commune);
+    return this.#s.rosters.all(commune).map(toRoster);
+  }
+
+  updateRoster(id: string, patch: { name?: string; archived?: boolean }): void {
+    this.#db
+      .transaction(() => {
+        if (!this.#s.roster.get(id)) throw new StoreNotFoundError("roster", id);
+        if (patch.name !== undefined) this.#s.renameRoster.run(patch.name, id);
+        if (patch.archived !== undefined) this.#s.archiveRoster.run(patch.archived ? 1 : 0, id);
+      })
+      .immediate();
   }
 
   addUser(user: NewUser): void {
@@ -108,6 +135,7 @@ export class SqliteAccounts {
           password_hash: user.passwordHash,
           created_at: user.createdAt,
           disabled: user.disabled ? 1 : 0,
+          last_login_at: user.lastLoginAt ?? null,
         });
         for (const rosterId of user.rosters ?? []) this.#assign(user.id, user.commune, rosterId);
       })
@@ -130,6 +158,24 @@ export class SqliteAccounts {
       assigned.set(user_id, [...(assigned.get(user_id) ?? []), roster_id]);
     }
     return this.#s.users.all(commune).map((row) => toUser(row, assigned.get(row.id) ?? []));
+  }
+
+  updateUser(id: string, patch: UserPatch): void {
+    this.#db
+      .transaction(() => {
+        const user = this.#s.userById.get(id);
+        if (!user) throw new StoreNotFoundError("user", id);
+        if (patch.displayName !== undefined) this.#s.setDisplayName.run(patch.displayName, id);
+        if (patch.role !== undefined) this.#s.setRole.run(RoleSchema.parse(patch.role), id);
+        if (patch.disabled !== undefined) this.#s.setDisabled.run(patch.disabled ? 1 : 0, id);
+        if (patch.passwordHash !== undefined) this.#s.setPasswordHash.run(patch.passwordHash, id);
+        if (patch.lastLoginAt !== undefined) this.#s.setLastLogin.run(patch.lastLoginAt, id);
+        if (patch.rosters !== undefined) {
+          this.#s.unassignAll.run(id);
+          for (const rosterId of patch.rosters) this.#assign(id, user.commune, rosterId);
+        }
+      })
+      .immediate();
   }
 
   assignRoster(userId: string, rosterId: string): void {
@@ -165,5 +211,13 @@ function toUser(row: UserRow, rosters: string[]): StoredUser {
     rosters,
     createdAt: row.created_at,
     disabled: row.disabled === 1,
+    lastLoginAt: row.last_login_at,
   };
+}
+
+/** `archived` only when set, so an active roster reads exactly as it was added. */
+function toRoster(row: RosterRow): Roster {
+  const roster: Roster = { id: row.id, name: row.name, commune: row.commune };
+  if (row.archived === 1) roster.archived = true;
+  return roster;
 }

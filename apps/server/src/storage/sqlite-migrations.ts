@@ -88,6 +88,48 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: "sessions, one-time password codes, security log, archived rosters, last login",
+    sql: `
+      ALTER TABLE users ADD COLUMN last_login_at TEXT;
+      ALTER TABLE rosters ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));
+
+      -- A token names its session; the row decides whether it still works. No token is
+      -- stored: a copy of this database alone cannot act as anyone.
+      CREATE TABLE sessions (
+        id            TEXT PRIMARY KEY,
+        user_id       TEXT NOT NULL REFERENCES users(id),
+        device        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        last_used_at  TEXT NOT NULL,
+        expires_at    TEXT NOT NULL,
+        revoked_at    TEXT
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+
+      -- Only the SHA-256 of a code is kept, so the database never holds a usable code.
+      CREATE TABLE password_codes (
+        code_hash   TEXT PRIMARY KEY,
+        user_id     TEXT NOT NULL REFERENCES users(id),
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT
+      );
+      CREATE INDEX password_codes_user ON password_codes (user_id);
+
+      CREATE TABLE security_log (
+        id       INTEGER PRIMARY KEY,
+        commune  TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        actor    TEXT,
+        target   TEXT,
+        action   TEXT NOT NULL,
+        detail   TEXT NOT NULL
+      );
+      CREATE INDEX security_log_commune ON security_log (commune, id);
+    `,
+  },
 ];
 
 /** The schema version of a database; 0 for a new, empty one. */

@@ -12,6 +12,8 @@ export const CloseCode = {
   GoingAway: 1001,
   /** Storage failed; the room is reloaded from storage and the client resyncs. */
   InternalError: 1011,
+  /** The user's role changed (e.g. viewer → school): the client reconnects and gets the new access. */
+  AccessChanged: 1012,
   /** The client does not read fast enough (send buffer full); it may reconnect and resync. */
   TryAgainLater: 1013,
   /** An undecodable frame, an unknown message type or a text frame. */
@@ -38,6 +40,7 @@ export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 export const CloseReason: Readonly<Record<CloseCodeValue, string>> = {
   [CloseCode.GoingAway]: "server shutting down",
   [CloseCode.InternalError]: "storage error",
+  [CloseCode.AccessChanged]: "access changed",
   [CloseCode.TryAgainLater]: "client too slow",
   [CloseCode.ProtocolError]: "protocol error",
   [CloseCode.Unauthorized]: "unauthorized",
