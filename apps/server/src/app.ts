@@ -14,6 +14,7 @@ import { passwordCodeRoutes } from "./api/password-code-routes";
 import { opsRoutes } from "./api/ops-routes";
 import { rosterRoutes } from "./api/roster-routes";
 import { verifyRoutes } from "./api/verify-routes";
+import { historyRoutes } from "./api/history-routes";
 import { importRoutes } from "./api/import-routes";
 import { exportRoutes } from "./api/export-routes";
 import { progressRoutes } from "./api/progress-routes";
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   authed.route("/", accountRoutes(deps));
   authed.route("/rosters", rosterRoutes(deps));
   authed.route("/rosters", verifyRoutes(deps));
+  authed.route("/rosters", historyRoutes(deps));
   authed.route("/rosters", importRoutes(deps));
   authed.route("/rosters", exportRoutes(deps));
   authed.route("/", progressRoutes(deps));

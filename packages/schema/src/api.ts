@@ -116,3 +116,32 @@ export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** Where a change came from, as the history shows it. */
+export const HistorySourceSchema = z.union([
+  z.literal("sync"),
+  z.literal("verify"),
+  z.literal("server-repair"),
+  z.string().regex(/^(import|reconcile):.+/),
+]);
+export type HistorySource = z.infer<typeof HistorySourceSchema>;
+
+/**
+ * One change of a child's field or of one of its guardians' fields
+ * (`GET /api/rosters/:id/children/:childId/history`, newest first). A guardian's field is
+ * named by its link, e.g. `mother.phone`.
+ */
+export const HistoryEntrySchema = z.object({
+  at: z.string(),
+  /** Username of who made the change. */
+  user: z.string(),
+  /** Their display name (the username when the account is gone or is the CLI). */
+  userName: z.string(),
+  field: z.string(),
+  from: z.union([z.string(), z.boolean(), z.null()]),
+  to: z.union([z.string(), z.boolean(), z.null()]),
+  source: HistorySourceSchema,
+  /** Set for a guardian's field: which guardian record. */
+  guardianId: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
