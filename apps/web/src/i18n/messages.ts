@@ -426,6 +426,27 @@ const vi = {
   "intake.doc.nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
   "intake.doc.motto": "Độc lập - Tự do - Hạnh phúc",
   "intake.doc.lang": "vi",
+
+  // Field history (child editor).
+  "history.title": "Lịch sử thay đổi",
+  "history.open": "Xem lịch sử thay đổi",
+  "history.field": "Trường cần xem",
+  "history.when": "Lúc",
+  "history.who": "Người sửa",
+  "history.from": "Giá trị cũ",
+  "history.to": "Giá trị mới",
+  "history.where": "Nguồn",
+  "history.none": "Chưa có thay đổi nào của trường này.",
+  "history.empty": "(trống)",
+  "history.yes": "Có",
+  "history.no": "Không",
+  "history.deviceOnly": "Không kết nối được máy chủ: chỉ hiện những thay đổi có trên máy này (các thay đổi cũ hơn nằm trên máy chủ).",
+  "history.source.sync": "Sửa trên ứng dụng",
+  "history.source.verify": "Công an xác minh",
+  "history.source.server-repair": "Máy chủ khôi phục",
+  "history.source.import": "Nhập từ tệp {file}",
+  "history.source.reconcile": "Đối chiếu CSDL quốc gia ({file})",
+  "history.source.device": "Trên máy này",
 } as const;
 
 /** The key of one message. */
@@ -855,6 +876,27 @@ const en: Record<MessageKey, string> = {
   "intake.doc.nation": "SOCIALIST REPUBLIC OF VIET NAM",
   "intake.doc.motto": "Independence - Freedom - Happiness",
   "intake.doc.lang": "en",
+
+  // Field history (child editor).
+  "history.title": "Change history",
+  "history.open": "Show the change history",
+  "history.field": "Field",
+  "history.when": "When",
+  "history.who": "Changed by",
+  "history.from": "Old value",
+  "history.to": "New value",
+  "history.where": "Source",
+  "history.none": "No change of this field yet.",
+  "history.empty": "(empty)",
+  "history.yes": "Yes",
+  "history.no": "No",
+  "history.deviceOnly": "The server cannot be reached: only the changes this device holds are shown (older ones are on the server).",
+  "history.source.sync": "Edited in the app",
+  "history.source.verify": "Police verification",
+  "history.source.server-repair": "Restored by the server",
+  "history.source.import": "Imported from {file}",
+  "history.source.reconcile": "National database reconciliation ({file})",
+  "history.source.device": "On this device",
 };
 
 /** The languages of the app, Vietnamese first. */
