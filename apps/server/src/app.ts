@@ -18,6 +18,7 @@ import { historyRoutes } from "./api/history-routes";
 import { importRoutes } from "./api/import-routes";
 import { exportRoutes } from "./api/export-routes";
 import { progressRoutes } from "./api/progress-routes";
+import { provinceRoutes } from "./api/province-routes";
 
 /** The HTTP application: API under /api, probes, and the PWA at /. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   authed.route("/rosters", importRoutes(deps));
   authed.route("/rosters", exportRoutes(deps));
   authed.route("/", progressRoutes(deps));
+  authed.route("/province", provinceRoutes(deps));
   app.route("/api", authed);
   app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Không có API này / No such API" } }, 404));
 

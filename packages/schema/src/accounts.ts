@@ -18,6 +18,9 @@ export const RosterSchema = z.object({
 });
 export type Roster = z.infer<typeof RosterSchema>;
 
+/** A province code of the 2025 administrative list (`01` Hà Nội, …). */
+export const ProvinceCodeSchema = z.string().regex(/^\d{2}$/, "2 digits");
+
 export const UsernameSchema = z.string().regex(/^[a-zA-Z0-9._-]{2,64}$/, "[a-zA-Z0-9._-]{2,64}");
 
 export const DisplayNameSchema = z.string().trim().min(1).max(120);
@@ -32,7 +35,10 @@ export const UserSchema = z.object({
   /** Display name used in verification stamps, the audit and the history. */
   displayName: z.string(),
   role: RoleSchema,
-  commune: CommuneCodeSchema,
+  /** The user's commune; empty for a `province` user, who belongs to a province instead. */
+  commune: z.union([CommuneCodeSchema, z.literal("")]),
+  /** The province (2-digit code of the 2025 list) of a `province` user only. */
+  province: ProvinceCodeSchema.optional(),
   /** Rosters assigned to a `hamlet` user; ignored for the other roles. */
   rosters: z.array(RosterIdSchema),
   disabled: z.boolean(),
@@ -42,16 +48,19 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 /** `GET /api/me`: the session's user, as the app needs it. */
-export const MeSchema = UserSchema.pick({ id: true, username: true, displayName: true, role: true, commune: true, rosters: true });
+export const MeSchema = UserSchema.pick({ id: true, username: true, displayName: true, role: true, commune: true, province: true, rosters: true });
 export type Me = z.infer<typeof MeSchema>;
 
 /** A password a person chooses: the server also refuses the username and common passwords. */
 export const NewPasswordSchema = z.string().min(10).max(1024);
 
+/** An admin creates accounts of its own commune: never a `province` account (the operator CLI does). */
+const CommuneRoleSchema = RoleSchema.exclude(["province"]);
+
 export const CreateUserRequestSchema = z.object({
   username: UsernameSchema,
   displayName: DisplayNameSchema,
-  role: RoleSchema,
+  role: CommuneRoleSchema,
   rosters: z.array(RosterIdSchema).max(500).optional(),
 });
 export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
@@ -59,7 +68,7 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 export const PatchUserRequestSchema = z
   .object({
     displayName: DisplayNameSchema.optional(),
-    role: RoleSchema.optional(),
+    role: CommuneRoleSchema.optional(),
     rosters: z.array(RosterIdSchema).max(500).optional(),
     disabled: z.boolean().optional(),
   })

@@ -14,7 +14,7 @@ export const LoginRequestSchema = z.object({
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
 /** The user a login answers with (a subset of `UserSchema`). */
-export const SessionUserSchema = UserSchema.pick({ id: true, username: true, role: true, commune: true }).extend({
+export const SessionUserSchema = UserSchema.pick({ id: true, username: true, role: true, commune: true, province: true }).extend({
   displayName: z.string().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;

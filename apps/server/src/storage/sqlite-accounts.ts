@@ -8,7 +8,8 @@ interface UserRow {
   username: string;
   display_name: string;
   role: string;
-  commune: string;
+  commune: string | null;
+  province: string | null;
   password_hash: string;
   created_at: string;
   disabled: number;
@@ -35,8 +36,8 @@ function prepareStatements(db: Database.Database) {
     renameRoster: db.prepare<[string, string]>("UPDATE rosters SET name = ? WHERE id = ?"),
     archiveRoster: db.prepare<[number, string]>("UPDATE rosters SET archived = ? WHERE id = ?"),
     insertUser: db.prepare<[UserRow]>(
-      `INSERT INTO users (id, username, display_name, role, commune, password_hash, created_at, disabled, last_login_at)
-       VALUES (@id, @username, @display_name, @role, @commune, @password_hash, @created_at, @disabled, @last_login_at)`,
+      `INSERT INTO users (id, username, display_name, role, commune, province, password_hash, created_at, disabled, last_login_at)
+       VALUES (@id, @username, @display_name, @role, @commune, @province, @password_hash, @created_at, @disabled, @last_login_at)`,
     ),
     setDisplayName: db.prepare<[string, string]>("UPDATE users SET display_name = ? WHERE id = ?"),
     setRole: db.prepare<[string, string]>("UPDATE users SET role = ? WHERE id = ?"),
@@ -125,13 +126,15 @@ export class SqliteAccounts {
       .transaction(() => {
         if (this.#s.userById.get(user.id)) throw new StoreConflictError("user", user.id);
         if (this.#s.userByName.get(user.username)) throw new StoreConflictError("username", user.username);
-        if (!this.#s.commune.get(user.commune)) throw new StoreNotFoundError("commune", user.commune);
+        const province = user.role === "province" ? user.province : undefined;
+        if (province === undefined && !this.#s.commune.get(user.commune)) throw new StoreNotFoundError("commune", user.commune);
         this.#s.insertUser.run({
           id: user.id,
           username: user.username,
           display_name: user.displayName,
           role: RoleSchema.parse(user.role),
-          commune: user.commune,
+          commune: province === undefined ? user.commune : null,
+          province: province ?? null,
           password_hash: user.passwordHash,
           created_at: user.createdAt,
           disabled: user.disabled ? 1 : 0,
@@ -166,13 +169,17 @@ export class SqliteAccounts {
         const user = this.#s.userById.get(id);
         if (!user) throw new StoreNotFoundError("user", id);
         if (patch.displayName !== undefined) this.#s.setDisplayName.run(patch.displayName, id);
-        if (patch.role !== undefined) this.#s.setRole.run(RoleSchema.parse(patch.role), id);
+        if (patch.role !== undefined) {
+          // A province account and a commune account differ in where they belong, not only in role.
+          if ((patch.role === "province") !== (user.role === "province")) throw new StoreConflictError("user", id);
+          this.#s.setRole.run(RoleSchema.parse(patch.role), id);
+        }
         if (patch.disabled !== undefined) this.#s.setDisabled.run(patch.disabled ? 1 : 0, id);
         if (patch.passwordHash !== undefined) this.#s.setPasswordHash.run(patch.passwordHash, id);
         if (patch.lastLoginAt !== undefined) this.#s.setLastLogin.run(patch.lastLoginAt, id);
         if (patch.rosters !== undefined) {
           this.#s.unassignAll.run(id);
-          for (const rosterId of patch.rosters) this.#assign(id, user.commune, rosterId);
+          for (const rosterId of patch.rosters) this.#assign(id, user.commune ?? "", rosterId);
         }
       })
       .immediate();
@@ -183,7 +190,7 @@ export class SqliteAccounts {
       .transaction(() => {
         const user = this.#s.userById.get(userId);
         if (!user) throw new StoreNotFoundError("user", userId);
-        this.#assign(userId, user.commune, rosterId);
+        this.#assign(userId, user.commune ?? "", rosterId);
       })
       .immediate();
   }
@@ -206,7 +213,8 @@ function toUser(row: UserRow, rosters: string[]): StoredUser {
     username: row.username,
     displayName: row.display_name,
     role: RoleSchema.parse(row.role),
-    commune: row.commune,
+    commune: row.commune ?? "",
+    ...(row.province === null ? {} : { province: row.province }),
     passwordHash: row.password_hash,
     rosters,
     createdAt: row.created_at,

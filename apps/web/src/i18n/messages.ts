@@ -42,6 +42,7 @@ const vi = {
   "role.school": "Nhà trường",
   "role.hamlet": "Trưởng thôn",
   "role.viewer": "Chỉ xem",
+  "role.province": "Cấp tỉnh",
 
   "sync.online": "Trực tuyến",
   "sync.offline": "Ngoại tuyến",
@@ -492,6 +493,7 @@ const en: Record<MessageKey, string> = {
   "role.school": "School",
   "role.hamlet": "Hamlet head",
   "role.viewer": "Viewer",
+  "role.province": "Province",
 
   "sync.online": "Online",
   "sync.offline": "Offline",
