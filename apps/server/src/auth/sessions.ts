@@ -43,7 +43,7 @@ export class SessionService {
     await this.options.store.addSession({
       id,
       userId: user.id,
-      device: (device ?? "").replace(/[\u0000-\u001f]/g, " ").trim().slice(0, MAX_DEVICE_LENGTH),
+      device: (device ?? "").replace(/\p{Cc}/gu, " ").trim().slice(0, MAX_DEVICE_LENGTH),
       createdAt: at,
       lastUsedAt: at,
       expiresAt,
