@@ -129,7 +129,7 @@ function Shell() {
           </main>
         </Match>
         <Match when={app.session()}>
-          <Show when={!app.abilities().edits}>
+          <Show when={!app.abilities().edits && !app.abilities().oversees}>
             <Banner tone="info">{t("viewer.banner")}</Banner>
           </Show>
           <Show when={app.expired()}>
