@@ -7,7 +7,8 @@ import type { StoredUser } from "../storage/store";
  * sync connection asks these; nothing else decides who may see what.
  */
 export function canSeeRoster(user: StoredUser, roster: Roster): boolean {
-  if (user.disabled || user.commune !== roster.commune) return false;
+  // A province account sees counts only: never a roster, a record or a sync document.
+  if (user.disabled || ROLE_ABILITIES[user.role].oversees || user.commune !== roster.commune) return false;
   return ROLE_ABILITIES[user.role].seesAllRosters || user.rosters.includes(roster.id);
 }
 
