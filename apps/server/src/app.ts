@@ -19,6 +19,7 @@ import { importRoutes } from "./api/import-routes";
 import { exportRoutes } from "./api/export-routes";
 import { progressRoutes } from "./api/progress-routes";
 import { provinceRoutes } from "./api/province-routes";
+import { reconcileRoutes } from "./api/reconcile-routes";
 
 /** The HTTP application: API under /api, probes, and the PWA at /. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   authed.route("/rosters", historyRoutes(deps));
   authed.route("/rosters", importRoutes(deps));
   authed.route("/rosters", exportRoutes(deps));
+  authed.route("/rosters", reconcileRoutes(deps));
   authed.route("/", progressRoutes(deps));
   authed.route("/province", provinceRoutes(deps));
   app.route("/api", authed);
