@@ -79,13 +79,14 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
           ws.once("close", forget);
           if (ws.readyState === ws.CLOSED) forget();
           // An account change made while this socket was being admitted found no connection
-          // to close: check once more now that it is registered.
-          try {
-            const again = await admit();
-            if (again.readOnly !== readOnly) connection.close(CloseCode.AccessChanged);
-          } catch (error) {
-            connection.close(error instanceof SyncCloseError ? (error.code as CloseCodeValue) : CloseCode.InternalError);
-          }
+          // to close: check once more now that it is registered (in the background, so the
+          // client's first frames are served at once).
+          void admit().then(
+            (again) => {
+              if (again.readOnly !== readOnly) connection.close(CloseCode.AccessChanged);
+            },
+            (error: unknown) => connection.close(error instanceof SyncCloseError ? (error.code as CloseCodeValue) : CloseCode.InternalError),
+          );
           return connection;
         },
         { logger: { warn: (m, f) => options.logger.warn("sync.ws", { message: m, ...f }), error: (m, f) => options.logger.error("sync.ws", { message: m, ...f }) } },
