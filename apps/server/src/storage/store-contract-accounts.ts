@@ -175,4 +175,19 @@ export function accountContract(ref: HarnessRef): void {
     expect(await store.getRoster("thon-dong")).toEqual({ id: "thon-dong", name: "Thôn Đông Mới", commune: "25252" });
     await expect(store.updateRoster("khong-co", { name: "X" })).rejects.toBeInstanceOf(StoreNotFoundError);
   });
+
+  it("stores a province user without a commune, listed in no commune, and keeps its role apart", async () => {
+    await seed(ref);
+    const { store } = ref();
+    const province = user("u-tinh", "tinh.hanoi", { role: "province", commune: "", province: "01", displayName: "Sở Công an" });
+    await store.addUser(province);
+    expect(await store.getUserById("u-tinh")).toEqual(province);
+    expect((await store.listUsers("25252")).map((u) => u.id)).not.toContain("u-tinh");
+    expect((await store.listUsers("")).map((u) => u.id)).toEqual([]);
+    // A commune account does not become a province one (nor back) by a role change.
+    await store.addUser(LAN);
+    await expect(store.updateUser("u-lan", { role: "province" })).rejects.toBeInstanceOf(StoreConflictError);
+    await expect(store.updateUser("u-tinh", { role: "viewer" })).rejects.toBeInstanceOf(StoreConflictError);
+    expect((await store.getUserById("u-lan"))?.role).toBe("police");
+  });
 }
