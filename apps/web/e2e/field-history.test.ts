@@ -44,11 +44,20 @@ describe("field history in the child editor", () => {
     await police.locator("#child-dob").press("Tab");
     await waitAllSent(police);
 
+    // Without a network the panel shows what this device's edit log holds, and says so.
+    await police.context().setOffline(true);
     await police.getByRole("button", { name: "Xem lịch sử thay đổi" }).click();
+    await police.getByText("chỉ hiện những thay đổi có trên máy này").waitFor();
     await police.locator("#field-history-field").selectOption("dob");
     const rows = police.locator(".history-table tbody tr");
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);
     const cells = async (i: number) => (await rows.nth(i).locator("td").allTextContents()).slice(1);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    expect(await cells(0)).toEqual([USERS.police, "12/03/2015", "21/03/2015", "Trên máy này"]);
+
+    // Back online, the server's full audit: the creation too, and where each change came from.
+    await police.context().setOffline(false);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);
+    expect(await police.getByText("chỉ hiện những thay đổi có trên máy này").count()).toBe(0);
     expect(await cells(0)).toEqual([USERS.police, "12/03/2015", "21/03/2015", "Sửa trên ứng dụng"]);
     expect(await cells(1)).toEqual([USERS.school, "02/03/2015", "12/03/2015", "Sửa trên ứng dụng"]);
     // The record as the commune admin first entered it.

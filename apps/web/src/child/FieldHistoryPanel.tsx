@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, For, Show } from "solid-js";
+import { createMemo, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { HistoryEntrySchema, type FieldValue, type HistoryEntry } from "@roster/schema";
 import { useI18n } from "../i18n/i18n-context";
 import type { MessageKey } from "../i18n/messages";
@@ -51,7 +51,7 @@ export function FieldHistoryPanel(props: { workspace: RosterWorkspace; rosterId:
   });
   const choice = () => choices().find((c) => c.key === selected()) ?? choices()[0];
 
-  const [server] = createResource(
+  const [server, { refetch }] = createResource(
     () => (open() ? props.childId : undefined),
     async (childId): Promise<HistoryEntry[] | undefined> => {
       if (typeof navigator !== "undefined" && !navigator.onLine) return undefined;
@@ -65,6 +65,11 @@ export function FieldHistoryPanel(props: { workspace: RosterWorkspace; rosterId:
       }
     },
   );
+
+  // Back online: the server's full history replaces the device's.
+  const onOnline = () => void refetch();
+  window.addEventListener("online", onOnline);
+  onCleanup(() => window.removeEventListener("online", onOnline));
 
   /** Rows for the chosen field: the server's when it answered, else the device's. */
   const rows = createMemo(() => {
