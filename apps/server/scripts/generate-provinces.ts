@@ -1,4 +1,4 @@
-// Turns reference/communes_2025.csv (copied from the shared 2025 list) (the 2025 administrative list: each commune names its
+// Turns reference/communes_2025.csv (the 2025 administrative list, in which each commune names its
 // province) into src/province/provinces-2025.ts, the typed copy the server bundles.
 // Run with `pnpm --filter @roster/server generate:provinces`; provinces-2025.test.ts
 // fails when the CSV changed without regenerating.
