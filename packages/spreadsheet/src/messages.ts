@@ -6,16 +6,27 @@ const q = (value: string) => `“${value}”`;
 
 export const READ_MESSAGES = {
   empty: t("Tệp rỗng, không có dữ liệu", "The file is empty"),
-  damaged: t("Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx)", "The Excel file cannot be read (damaged or not .xlsx)"),
+  damaged: t("Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx / .xls)", "The Excel file cannot be read (damaged, or not .xlsx / .xls)"),
   noSheet: t("Tệp Excel không có trang tính nào", "The workbook has no worksheet"),
-  legacyXls: t(
-    "Tệp .xls (Excel 97–2003) chưa đọc được: mở bằng Excel và lưu lại dạng .xlsx hoặc CSV UTF-8",
-    "Old .xls files (Excel 97–2003) cannot be read: open it in Excel and save it as .xlsx or CSV UTF-8",
-  ),
+  unknownSheet: (missing: readonly string[], names: readonly string[]) =>
+    t(
+      `Tệp không có trang ${missing.map(q).join(", ")}; các trang có: ${names.map(q).join(", ")}`,
+      `The workbook has no sheet ${missing.map(q).join(", ")}; its sheets are ${names.map(q).join(", ")}`,
+    ),
   unsupported: (fileName: string) =>
-    t(`Tệp ${q(fileName)} không phải Excel (.xlsx) hay CSV`, `The file ${q(fileName)} is neither Excel (.xlsx) nor CSV`),
+    t(`Tệp ${q(fileName)} không phải Excel (.xlsx, .xls) hay CSV`, `The file ${q(fileName)} is neither Excel (.xlsx, .xls) nor CSV`),
   csvProblem: (row: number, detail: string) =>
     t(`Dòng ${row}: tệp CSV có lỗi định dạng (${detail})`, `Row ${row}: the CSV file is malformed (${detail})`),
+} as const;
+
+/** Why a sheet of the workbook was not read. */
+export const SHEET_MESSAGES = {
+  hidden: t("Trang bị ẩn", "Hidden sheet"),
+  notChosen: t("Không được chọn", "Not chosen"),
+  empty: t("Trang trống", "Empty sheet"),
+  noHeader: t("Không có dòng tiêu đề danh sách (cột Họ và tên)", "No list header (a full-name column)"),
+  otherColumns: (main: string) =>
+    t(`Các cột khác trang ${q(main)}; chọn riêng trang này để nhập`, `Its columns differ from sheet ${q(main)}; choose this sheet on its own to import it`),
 } as const;
 
 export const MAPPING_MESSAGES = {
@@ -53,6 +64,11 @@ export const CELL_MESSAGES = {
     t(
       `Số định danh ${q(text)} có thể mất số 0 ở đầu nhưng không khớp ngày sinh/giới tính; giữ nguyên để kiểm tra`,
       `ID number ${q(text)} may have lost leading zeros but does not match date of birth and gender; kept as typed for checking`,
+    ),
+  pidLetterO: (text: string, positions: readonly number[], withZeros: string) =>
+    t(
+      `Số định danh ${q(text)} có chữ O ở vị trí ${positions.join(", ")}; nếu là số 0 thì là ${withZeros}; giữ nguyên để kiểm tra`,
+      `ID number ${q(text)} has the letter O at position ${positions.join(", ")}; with a zero it would be ${withZeros}; kept as typed for checking`,
     ),
   numberNotWhole: (text: string) => t(`${q(text)} không phải dãy chữ số`, `${q(text)} is not a string of digits`),
   bhytDigitsLost: (text: string) =>
