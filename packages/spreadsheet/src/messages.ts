@@ -50,6 +50,28 @@ export const CELL_MESSAGES = {
   dateSerialOutOfRange: (text: string) =>
     t(`Số ${q(text)} không phải ngày hợp lý`, `The number ${q(text)} is not a plausible date`),
   dateLeapBug: t("Ngày 29/02/1900 không có thật (lỗi năm nhuận của Excel)", "29/02/1900 does not exist (Excel's leap-year bug)"),
+  dateMonthFirst: (text: string, read: string) =>
+    t(
+      `Ngày ${q(text)} chỉ đọc được theo kiểu tháng trước (Mỹ): đã đọc là ${read}; hãy kiểm tra`,
+      `${q(text)} only reads month-first (US style): read as ${read}; please check`,
+    ),
+  dateMaybeMonthFirst: (text: string, read: string, other: string) =>
+    t(
+      `Ngày ${q(text)} đọc theo ngày trước là ${read}, nhưng cột có ngày viết tháng trước: có thể là ${other}; hãy kiểm tra`,
+      `${q(text)} read day-first as ${read}, but the column has month-first dates: it may be ${other}; please check`,
+    ),
+  dateCellSwapped: (stored: string, read: string) =>
+    t(
+      `Ô ngày Excel lưu ${stored} có thể bị Excel định dạng Mỹ đảo ngày và tháng (các ô chữ của cột viết ngày trước): đã đọc là ${read}; hãy kiểm tra`,
+      `The Excel date ${stored} may have been swapped by a US-locale Excel (the column's text cells are day-first): read as ${read}; please check`,
+    ),
+  dateCellMaySwap: (stored: string, other: string) =>
+    t(
+      `Ô ngày Excel ${stored}: nếu Excel đặt kiểu Mỹ khi nhập thì ngày đúng là ${other}; hãy kiểm tra`,
+      `The Excel date ${stored}: if Excel was set to a US locale when it was typed, the date is ${other}; please check`,
+    ),
+  dateIncomplete: (parts: string) =>
+    t(`Ngày sinh chia cột thiếu ngày, tháng hoặc năm (${parts})`, `The date of birth split over columns lacks the day, month or year (${parts})`),
   genderUnknown: (text: string) => t(`Không hiểu giới tính ${q(text)}; để trống`, `Gender ${q(text)} not understood; left empty`),
   ethnicityUnknown: (text: string) =>
     t(`Không nhận ra dân tộc ${q(text)}; để trống`, `Ethnic group ${q(text)} not recognised; left empty`),
@@ -88,7 +110,15 @@ export const CELL_MESSAGES = {
 /** Why a row is not imported, or what was done with it. */
 export const ROW_MESSAGES = {
   noName: t("Không có họ tên trẻ", "No child's name"),
-  duplicateInFile: (row: number) => t(`Trùng với dòng ${row} trong tệp`, `Same child as row ${row} of the file`),
+  duplicateInFile: ({ row, sheet }: { row: number; sheet?: string }) =>
+    sheet === undefined
+      ? t(`Trùng với dòng ${row} trong tệp`, `Same child as row ${row} of the file`)
+      : t(`Trùng với dòng ${row} trang ${q(sheet)} trong tệp`, `Same child as row ${row} of sheet ${q(sheet)} of the file`),
+  pidTypo: (inFile: string, stored: string) =>
+    t(
+      `Số định danh trong tệp ${inFile} lệch 1–2 chữ số với số đã lưu ${stored} (cùng họ tên, ngày sinh, cha mẹ): coi là gõ nhầm, đã khớp với trẻ đã có và giữ số đã lưu; hãy kiểm tra`,
+      `The file's ID number ${inFile} is one or two digits off the stored ${stored} (same name, date of birth and parents): taken as a typo, matched to the existing child, the stored number kept; please check`,
+    ),
   pidOfOtherChild: (name: string) =>
     t(
       `Số định danh đã thuộc trẻ ${q(name)} (khác họ tên và ngày sinh)`,
@@ -112,10 +142,17 @@ export const ROW_MESSAGES = {
     t(`${label.vi}: khác với dòng ${row} (giữ ${q(kept)})`, `${label.en}: differs from row ${row} (kept ${q(kept)})`),
   guardianWithoutName: (who: LocalizedText) =>
     t(`Có thông tin ${who.vi} nhưng không có họ tên hay số định danh; bỏ qua`, `The ${who.en} has neither a name nor an ID number; ignored`),
+  representativeOther: (name: string, role: LocalizedText) =>
+    t(
+      `Người đại diện ${q(name)} khác ${role.vi} đã ghi trên dòng; chưa liên kết`,
+      `The representative ${q(name)} differs from the ${role.en} on the row; not linked`,
+    ),
   phoneOwnerUnknown: t(
     "Không rõ số điện thoại của cha, mẹ hay người giám hộ; chưa lưu",
     "Whose phone number this is (father, mother or guardian) is unclear; not stored",
   ),
+  sheetsRead: (sheets: readonly string[]) =>
+    t(`Đã đọc ${sheets.length} trang: ${sheets.map(q).join(", ")}`, `${sheets.length} sheets read: ${sheets.map(q).join(", ")}`),
   legacyColumn: (header: string, encoding: string, count: number) =>
     t(`Cột ${q(header)}: đã chuyển ${count} ô từ phông ${encoding} sang Unicode`, `Column ${q(header)}: ${count} cells converted from ${encoding} to Unicode`),
 } as const;
@@ -125,6 +162,12 @@ export const SKIP_MESSAGES = {
   repeatedHeader: t("Dòng tiêu đề lặp lại", "Repeated header row"),
   columnNumbers: t("Dòng đánh số cột", "Column-number row"),
   tooLittle: t("Chỉ có một ô dữ liệu (dòng ghi chú, chữ ký hoặc tổng cộng)", "Only one value (a note, signature or total line)"),
+  subtotal: t("Dòng cộng, tổng số", "A subtotal or total line"),
+  footer: t("Dòng ký tên, ngày tháng dưới danh sách", "A signature or date line under the list"),
+  belowFooter: (row: number) => t(`Nằm dưới phần ký tên (từ dòng ${row})`, `Below the signature block (from row ${row})`),
+  mergedLabel: t("Chỉ có ô gộp làm nhãn, không có dữ liệu của trẻ", "Only merged label cells, no child's data"),
+  notAName: (text: string) =>
+    t(`Không có ngày sinh, số định danh và ${q(text)} không phải họ tên người`, `No date of birth, no ID number, and ${q(text)} is not a person's name`),
 } as const;
 
 export const ROLE_WORDS = {
