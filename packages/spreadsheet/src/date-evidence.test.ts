@@ -29,9 +29,11 @@ describe("reviewDate", () => {
     expect(plain!.issue?.message.vi).toContain("03/04/2015");
   });
 
-  it("reads an Excel date cell as typed day-first when the column's text is day-first, and flags it", () => {
+  it("keeps an Excel date cell that may have been swapped as stored, in a column of day-first text, and flags it with the other reading", () => {
     const evidence = dateEvidence(["25/03/2015", utc(2015, 5, 3)]);
-    expect(reviewDate(utc(2015, 5, 3), evidence, child)).toMatchObject({ value: "2015-03-05", review: true, issue: { kind: "warning" } });
+    const flagged = reviewDate(utc(2015, 5, 3), evidence, child);
+    expect(flagged).toMatchObject({ value: "2015-05-03", review: true, issue: { kind: "warning" } });
+    expect(flagged.issue?.message.vi).toContain("05/03/2015");
     // A day over 12 cannot have been swapped.
     expect(reviewDate(utc(2015, 5, 23), evidence, child)).toEqual({ value: "2015-05-23" });
   });

@@ -60,18 +60,17 @@ function swapped(iso: string): string | null {
  * - day-first text that could be month-first, in a column where some text can only be
  *   month-first: kept day-first;
  * - an Excel date cell that may have been swapped by an Excel set to a US locale (day and
- *   month both 12 or less): read as typed day-first when the column's text cells are
- *   day-first (such an Excel kept 25/03 as text and turned 05/03 into 3 May), kept as
- *   stored when every cell of the column is a date cell.
+ *   month both 12 or less), in a column whose text cells are day-first (such an Excel
+ *   keeps 25/03 as text and turns 05/03 into 3 May) or whose cells are all date cells:
+ *   kept as stored, the other reading said. Not swapped: a list saved by a Vietnamese
+ *   Excel mixes correct date cells with day-first text just the same.
  */
 export function reviewDate(value: CellValue, evidence: DateEvidence, options: DateCellOptions): ParsedCell<string> & { review?: true } {
   const parsed = parseDateCell(value, { ...options, order: "dmy" });
   if (value instanceof Date) {
     const other = parsed.value === null ? null : swapped(parsed.value);
-    if (other === null) return parsed;
-    if (evidence.textDayFirst) return { ...withIssue(other, "warning", CELL_MESSAGES.dateCellSwapped(formatDate(parsed.value!), formatDate(other))), review: true };
-    if (evidence.allDateCells) return { ...withIssue(parsed.value!, "warning", CELL_MESSAGES.dateCellMaySwap(formatDate(parsed.value!), formatDate(other))), review: true };
-    return parsed;
+    if (other === null || !(evidence.textDayFirst || evidence.allDateCells)) return parsed;
+    return { ...withIssue(parsed.value!, "warning", CELL_MESSAGES.dateCellMaySwap(formatDate(parsed.value!), formatDate(other))), review: true };
   }
   const pair = numbers(value);
   if (pair === null) return parsed;

@@ -10,7 +10,7 @@ import type { CellValue } from "./cell-value";
 const HIGH_LATIN1 = /[\u00A1-\u00FF]/;
 const LEGACY_WORD = /[A-Za-z\u00A1-\u00FF]+/g;
 const LETTERS = /\p{L}+/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~]/;
 // Letters only Unicode Vietnamese has, or combining marks: such a cell is already Unicode.
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]|\p{M}/u;
 

@@ -60,11 +60,6 @@ export const CELL_MESSAGES = {
       `Ngày ${q(text)} đọc theo ngày trước là ${read}, nhưng cột có ngày viết tháng trước: có thể là ${other}; hãy kiểm tra`,
       `${q(text)} read day-first as ${read}, but the column has month-first dates: it may be ${other}; please check`,
     ),
-  dateCellSwapped: (stored: string, read: string) =>
-    t(
-      `Ô ngày Excel lưu ${stored} có thể bị Excel định dạng Mỹ đảo ngày và tháng (các ô chữ của cột viết ngày trước): đã đọc là ${read}; hãy kiểm tra`,
-      `The Excel date ${stored} may have been swapped by a US-locale Excel (the column's text cells are day-first): read as ${read}; please check`,
-    ),
   dateCellMaySwap: (stored: string, other: string) =>
     t(
       `Ô ngày Excel ${stored}: nếu Excel đặt kiểu Mỹ khi nhập thì ngày đúng là ${other}; hãy kiểm tra`,

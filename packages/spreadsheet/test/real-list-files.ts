@@ -88,12 +88,13 @@ export async function villageListXlsx(): Promise<FixtureFile> {
 }
 
 /** Dates typed day-first into an Excel set to a US locale: 25/03 stayed text, 05/03 became
- * the date cell 3 May (and 01/12 became 12 January). */
+ * the date cell 3 May (and 01/12 became 12 January). Such cells are kept as stored and
+ * flagged with the day-first reading (`typed`) for a person to settle. */
 export const US_EXCEL_EXPECTED = [
   { name: "Chu Văn Lâm", dob: "2016-03-25", review: false },
-  { name: "Yên Thị Ngà", dob: "2016-03-05", review: true },
+  { name: "Yên Thị Ngà", dob: "2016-05-03", review: true, typed: "05/03/2016" },
   { name: "Doãn Minh Trí", dob: "2015-11-14", review: false },
-  { name: "Âu Thị Kim", dob: "2016-12-01", review: true },
+  { name: "Âu Thị Kim", dob: "2016-01-12", review: true, typed: "01/12/2016" },
 ];
 export async function usExcelXlsx(): Promise<FixtureFile> {
   const workbook = new ExcelJS.Workbook();

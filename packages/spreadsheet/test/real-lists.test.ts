@@ -89,11 +89,12 @@ describe("real lists", () => {
     expect(guardian(nhan.links.guardianId?.kind === "new" ? nhan.links.guardianId.key : undefined)).toMatchObject({ fullName: "Lục Văn Tư", pid: "020085410002" });
   });
 
-  it("reads US-locale Excel date cells day-first where the column's text says so, and flags them", async () => {
+  it("flags the Excel date cells a US-locale Excel may have swapped, with the day-first reading, in a column of day-first text", async () => {
     const { plan } = await importFile(await usExcelXlsx());
     expect(plan.add.map((a) => [a.fields.fullName, a.fields.dob])).toEqual(US_EXCEL_EXPECTED.map((e) => [e.name, e.dob]));
-    const reviewRows = plan.issues.filter((i) => i.review === "date").map((i) => i.row);
-    expect(reviewRows).toEqual(plan.add.filter((_, i) => US_EXCEL_EXPECTED[i]!.review).map((a) => a.row));
+    const flagged = plan.issues.filter((i) => i.review === "date");
+    expect(flagged.map((i) => i.row)).toEqual(plan.add.filter((_, i) => US_EXCEL_EXPECTED[i]!.review).map((a) => a.row));
+    expect(flagged.map((i) => i.message.vi.includes(US_EXCEL_EXPECTED.find((e) => e.review && e.dob === plan.add.find((a) => a.row === i.row)!.fields.dob)!.typed!))).toEqual([true, true]);
   });
 
   it("keeps a column day-first when one row is month-first, and flags the doubtful rows", async () => {
