@@ -54,7 +54,7 @@ export type {
   SkippedRow,
 } from "./import-plan";
 export type { RowIssue } from "./read-row";
-export { applyImportPlan, type AppliedImport, type ImportWriter } from "./apply-import-plan";
+export { applyImportPlan, rejectedRows, type AppliedImport, type ImportWriter } from "./apply-import-plan";
 
 // Export
 export type { ExportCell, ExportCellKind, ExportColumn, ExportTable } from "./export-table";

@@ -12,7 +12,7 @@ export const USAGE = `Cách dùng / Usage: pnpm roster <command>
   user add --commune CODE --username U --password P --role ${ROLES.join("|")} [--roster ID ...] [--display-name NAME]
   seed --commune CODE --villages N --children N [--seed S]
   rosters --commune CODE                                (list)
-  import --roster ID FILE.xlsx|FILE.csv [--preview] [--mapping JSON] [--by NAME]
+  import --roster ID FILE.xlsx|FILE.xls|FILE.csv [--preview] [--mapping JSON] [--sheet NAME ...] [--by NAME]
                                                         (dừng máy chủ trước / stop the server first)
   export --roster ID [--format xlsx|csv|html] [--status clean|needs-fix|verified]
          [--list cleaned|problems|handover] [--out FILE]`;
