@@ -55,11 +55,19 @@ function folded(text: string): string {
  */
 export class RowSkipper {
   private footerFrom: number | null = null;
+  private readonly guessed = new Map<string, ColumnTarget | null>();
 
   constructor(
     private readonly mapping: ColumnMapping,
     private readonly headerCells: readonly string[],
   ) {}
+
+  /** `guessColumn`, remembered: the same words come back on every repeated header. */
+  private guess(text: string): ColumnTarget | null {
+    let target = this.guessed.get(text);
+    if (target === undefined) this.guessed.set(text, (target = text.length > 80 ? null : guessColumn(text)));
+    return target;
+  }
 
   /**
    * Why the row (spreadsheet row number `row`) is not a child: `"blank"` when it holds
@@ -75,7 +83,7 @@ export class RowSkipper {
     const personTexts: string[] = [];
     // A value merged across columns repeats in its neighbours: a label, not a child's data.
     const labels = new Set<string>();
-    let headerRepeats = 0;
+    const cells: { target: ColumnTarget; text: string; column: number }[] = [];
     let dataColumns = 0;
     this.mapping.forEach((target, column) => {
       if (target === null || target === "index") return;
@@ -83,32 +91,34 @@ export class RowSkipper {
       const text = cellText(raw[column] ?? null);
       if (text === "") return;
       texts.push(text);
+      cells.push({ target, text, column });
       if (cellText(raw[column - 1] ?? null) === text || cellText(raw[column + 1] ?? null) === text) labels.add(text);
       if (target === "fullName") names.push(text);
-      const header = this.headerCells[column] ?? "";
-      if ((text.length === header.length && text.toLowerCase() === header.toLowerCase()) || guessColumn(text) === target) headerRepeats++;
-      else if (PERSON_TARGETS.has(target)) personTexts.push(text);
+      if (PERSON_TARGETS.has(target) && /\d/.test(text)) personTexts.push(text);
     });
     if (texts.length === 0) return "blank";
     if (texts.length >= 3 && texts.every((text) => COLUMN_NUMBER.test(text))) return SKIP_MESSAGES.columnNumbers;
+    // A row with a date of birth or an ID number in digits is a child's: the checks below
+    // (header words, footers, labels, names) are for the rows without.
+    const person = personTexts.some((text) => !labels.has(text));
+    if (person) return null;
+    const headerRepeats = cells.filter(({ target, text, column }) => {
+      const header = this.headerCells[column] ?? "";
+      return text.toLowerCase() === header.toLowerCase() || this.guess(text) === target;
+    }).length;
     if (headerRepeats >= 2 && headerRepeats * 2 >= texts.length) return SKIP_MESSAGES.repeatedHeader;
-    const person = personTexts.some((text) => /\d/.test(text) && !labels.has(text));
-    if (!person) {
-      const allTexts = raw.map((cell) => cellText(cell)).filter((text) => text !== "");
-      const foldedTexts = allTexts.map(folded);
-      if (foldedTexts.some((text) => FOOTER.test(text))) {
-        this.footerFrom = row;
-        return SKIP_MESSAGES.footer;
-      }
-      if (foldedTexts.some((text) => SUBTOTAL.test(text)) && allTexts.some((text) => /\d/.test(text))) return SKIP_MESSAGES.subtotal;
+    const allTexts = raw.map((cell) => cellText(cell)).filter((text) => text !== "");
+    const foldedTexts = allTexts.map(folded);
+    if (foldedTexts.some((text) => FOOTER.test(text))) {
+      this.footerFrom = row;
+      return SKIP_MESSAGES.footer;
     }
+    if (foldedTexts.some((text) => SUBTOTAL.test(text)) && allTexts.some((text) => /\d/.test(text))) return SKIP_MESSAGES.subtotal;
     const oneValue = texts.every((text) => text === texts[0]);
     if (oneValue && dataColumns >= MIN_COLUMNS_FOR_STRAY) return SKIP_MESSAGES.tooLittle;
-    if (!person) {
-      if (texts.every((text) => labels.has(text))) return SKIP_MESSAGES.mergedLabel;
-      const name = names.join(" ");
-      if (name !== "" && !isPlausibleName(name)) return SKIP_MESSAGES.notAName(name);
-    }
+    if (texts.every((text) => labels.has(text))) return SKIP_MESSAGES.mergedLabel;
+    const name = names.join(" ");
+    if (name !== "" && !isPlausibleName(name)) return SKIP_MESSAGES.notAName(name);
     return null;
   }
 }
