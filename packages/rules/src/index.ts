@@ -8,6 +8,7 @@ export { isVietnameseSyllable } from "./vietnamese-syllable";
 export * from "./bhyt";
 export * from "./ethnicity";
 export * from "./names";
+export { withinOneEdit } from "./edit-distance";
 export * from "./legacy-encoding";
 export * from "./guardians";
 export * from "./residence";
