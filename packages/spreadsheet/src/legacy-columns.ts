@@ -1,9 +1,11 @@
 // TCVN3 / VNI text (DOMAIN.md: detect and convert on import; never store mojibake). An old
 // list is legacy throughout; a list kept up to date may hold a few pasted legacy names
 // among Unicode ones, and Unicode names such as "Lê Minh Hà" are all Latin-1 letters,
-// which a legacy font would also have. So each cell is decided on its own: it is converted
-// only when it cannot be Unicode Vietnamese as it stands and reads as Vietnamese once
-// converted; a column (or file) that is mostly legacy only says which font to try.
+// which a legacy font would also have. So each cell is decided on its own: converted when
+// it reads as a legacy font by itself (the font's reading gains common name syllables:
+// `detectLegacyEncoding`), or when it cannot be Unicode Vietnamese as it stands and reads
+// as Vietnamese once converted; a column (or file) that is mostly legacy only says which
+// font to try for the latter.
 import { detectLegacyEncoding, isVietnameseSyllable, tcvn3ToUnicode, vniToUnicode, type LegacyEncoding } from "@roster/rules";
 import type { CellValue } from "./cell-value";
 
@@ -52,11 +54,12 @@ function majority(judged: ReadonlyMap<string, LegacyEncoding | null>): LegacyEnc
 }
 
 /**
- * Decides the legacy conversion of every cell, column by column. Only a cell that is
- * impossible as Unicode Vietnamese (a word no Vietnamese syllable is) is converted: from
- * the font it reads as on its own (`detectLegacyEncoding`), else (a short "Tµy") from the
- * font most cells of its column, or failing that of the whole file, are in, when every
- * accented word then is a Vietnamese syllable. "Lê" in a TCVN3 column stays "Lê".
+ * Decides the legacy conversion of every cell, column by column: a cell that reads as a
+ * font on its own (`detectLegacyEncoding`) is converted from it; a cell that cannot tell
+ * is converted only when it is impossible as Unicode Vietnamese (a word no Vietnamese
+ * syllable is, a short "Tµy"), from the font most cells of its column, or failing that of
+ * the whole file, are in, and every accented word then is a Vietnamese syllable. "Lê" in a
+ * TCVN3 column stays "Lê".
  */
 export function planLegacyColumns(columns: readonly (readonly CellValue[])[]): LegacyColumn[] {
   const judged = columns.map((cells) => {
@@ -70,7 +73,9 @@ export function planLegacyColumns(columns: readonly (readonly CellValue[])[]): L
     const repaired = new Map<string, string>();
     let used: LegacyEncoding | null = null;
     for (const [text, encoding] of own) {
-      if (!impossibleAsUnicode(text)) continue;
+      // A cell that reads as a font on its own gains in Vietnamese by it ("Vò Tó" → "Vũ
+      // Tú"); one that cannot tell is converted only when it cannot be Unicode as it is.
+      if (encoding === null && !impossibleAsUnicode(text)) continue;
       const chosen = encoding ?? prior;
       if (chosen === null) continue;
       const converted = DECODERS[chosen](text);
