@@ -61,13 +61,11 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
             return { ...authenticated, roster, readOnly: isReadOnlySync(target.kind, authenticated.user.role, roster.archived) };
           };
           const { user, session, roster, readOnly } = await admit();
-          if (target.kind === "review") await options.hub.ensureMeta(roster);
-          else await options.hub.records(roster.id); // attach audit and marks before the first update
           const context: ChangeContext & { role: string } = {
             user: { id: user.id, username: user.username, displayName: user.displayName },
             role: user.role,
           };
-          const connection = await options.hub.registry.connect(target.docName, syncSocket, { readOnly, context });
+          const connection = await options.hub.roster(roster).connect(target.kind, syncSocket, { readOnly, context });
           const forget = options.live.add({
             userId: user.id,
             sessionId: session.id,

@@ -88,8 +88,7 @@ export async function importCommand(store: Store, args: ParsedArgs, now: () => D
     stopAudit();
     const update = Y.encodeStateAsUpdate(doc, before);
     if (audit.length > 0 || result.added + result.updated > 0) {
-      await store.appendUpdate(name, update);
-      if (audit.length > 0) await store.appendAudit(roster.id, audit);
+      await store.appendUpdate(name, update, { rosterId: roster.id, entries: audit });
     }
     return [
       `Đã nhập / Imported ${fileName} → ${roster.id}: thêm / added ${result.added}, cập nhật / updated ${result.updated}, bị loại / rejected ${result.rejected.length}`,

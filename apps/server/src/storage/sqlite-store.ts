@@ -28,7 +28,7 @@ import Database from "better-sqlite3";
 import { StoreClosedError } from "./errors";
 import type { GroupCommitStats } from "./group-commit";
 import { SqliteAccounts } from "./sqlite-accounts";
-import { AUDIT_INSERT_SQL, SqliteAudit, auditJob } from "./sqlite-audit";
+import { AUDIT_INSERT_SQL, SqliteAudit, auditJob, auditRows } from "./sqlite-audit";
 import { DOC_WRITE_SQL, SqliteDocs } from "./sqlite-docs";
 import { SqliteKv } from "./sqlite-kv";
 import { SqliteSecurityLog } from "./sqlite-security-log";
@@ -36,7 +36,7 @@ import { SqliteSessions } from "./sqlite-sessions";
 import { migrate } from "./sqlite-migrations";
 import { SqliteWriter, type WriteJob } from "./sqlite-writer";
 import { TurnBatcher } from "./turn-batcher";
-import type { Store, StoredPasswordCode, StoredSecurityEvent, StoredSession, StoredUser, UserPatch } from "./store";
+import type { Store, StoredPasswordCode, StoredSecurityEvent, StoredSession, StoredUser, UpdateAudit, UserPatch } from "./store";
 
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing (default 5 s). */
@@ -109,13 +109,15 @@ export class SqliteStore implements Store {
     return this.#docs.load(name);
   }
 
-  async appendUpdate(name: string, update: Uint8Array): Promise<number> {
+  async appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
     this.#assertOpen();
     // An empty update would make Y.applyUpdate throw when the document is loaded.
     if (!(update instanceof Uint8Array) || update.byteLength === 0) throw new TypeError("update must be a non-empty Uint8Array");
+    // Encoded here, so a bad entry fails this call and not the shared transaction.
+    const rows = audit && audit.entries.length > 0 ? auditRows(audit.rosterId, audit.entries) : undefined;
     // A copy: the caller's buffer may be reused before the batch is written, and the copy's
     // own ArrayBuffer is handed over to the writer thread rather than copied again.
-    return this.#writes.submit({ kind: "update", doc: name, data: new Uint8Array(update) });
+    return this.#writes.submit({ kind: "update", doc: name, data: new Uint8Array(update), ...(rows ? { audit: rows } : {}) });
   }
 
   async compactDoc(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
