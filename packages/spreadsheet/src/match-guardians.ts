@@ -1,7 +1,7 @@
 // Parents in a file become guardian records. Siblings name the same parents on several
 // rows and must share one record; a parent already in the roster is reused, not copied.
 import type { Child, FieldValue, Guardian, GuardianField, GuardianFields, LocalizedText } from "@roster/schema";
-import { foldName, normalizePid } from "@roster/rules";
+import { foldName, identityNumber } from "@roster/rules";
 import type { GuardianRoleName } from "./column-targets";
 import { targetLabel } from "./column-targets";
 import { sameValue } from "./field-equality";
@@ -26,14 +26,7 @@ export interface GuardianResolution {
   issues: LocalizedText[];
 }
 
-// An adult's 9-digit CMND still identifies the adult; shorter strings are placeholders.
-const ID_NUMBER = /^\d{9,}$/;
 const UPDATABLE = ["fullName", "dob", "pid", "phone"] as const;
-
-function pidKey(pid: string | null | undefined): string | null {
-  const n = normalizePid(pid ?? "");
-  return ID_NUMBER.test(n) ? n : null;
-}
 
 type Fold = (name: string | null | undefined) => string;
 
@@ -53,7 +46,7 @@ function foldMemo(): Fold {
  * phone; for a parent, the father's and mother's names together. */
 function keysOf(fold: Fold, role: GuardianRoleName, fields: GuardianFields, household: GuardianMention["household"]): string[] {
   const keys: string[] = [];
-  const pid = pidKey(fields.pid);
+  const pid = identityNumber(fields.pid);
   if (pid !== null) keys.push(`pid:${pid}`);
   const name = fold(fields.fullName);
   const phone = (fields.phone ?? "").replace(/\D/g, "");
@@ -70,6 +63,19 @@ function push<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   else index.set(key, [value]);
 }
 
+function digits(value: string | null | undefined): string {
+  return (value ?? "").replace(/\D/g, "");
+}
+
+/** Two records of one name that cannot be one person: both have an ID number (9 digits or
+ * more) and they differ, or both have a phone and they differ. */
+function fieldsContradict(a: GuardianFields, b: GuardianFields): boolean {
+  const [pa, pb] = [identityNumber(a.pid), identityNumber(b.pid)];
+  if (pa !== null && pb !== null && pa !== pb) return true;
+  const [ta, tb] = [digits(a.phone), digits(b.phone)];
+  return ta !== "" && tb !== "" && ta !== tb;
+}
+
 function namesContradict(fold: Fold, a: string | null | undefined, b: string | null | undefined): boolean {
   const [x, y] = [fold(a), fold(b)];
   return x !== "" && y !== "" && x !== y;
@@ -84,7 +90,8 @@ interface PendingUpdate {
  * Resolves every guardian mention of a file to one record: the guardian the matched child
  * already links (unless the file names someone else), a guardian an earlier row of the
  * file named (same ID number, same name and phone, or same father-and-mother names), an
- * existing guardian found the same ways, or a new record. Collects the new records and
+ * existing guardian found the same ways, or a new record. Same names are not the same
+ * person when the ID numbers or the phones differ: then the row's household is another. Collects the new records and
  * the field changes to existing ones; the first row to give a field wins and a
  * disagreeing later row gets a warning.
  */
@@ -97,6 +104,9 @@ export class GuardianResolver {
   private readonly additions = new Map<string, GuardianAddition & { fieldRows: Map<GuardianField, number> }>();
   private readonly updates = new Map<string, PendingUpdate>();
   private readonly fold = foldMemo();
+  /** The row whose father or mother turned out to be someone else of the same name: its
+   * household key ("same father's and mother's names") no longer identifies anybody. */
+  private otherHousehold: number | null = null;
 
   constructor(guardians: Readonly<Record<string, Guardian>>, children: readonly Child[]) {
     this.byId = new Map(Object.entries(guardians));
@@ -116,7 +126,7 @@ export class GuardianResolver {
   resolve(mention: GuardianMention): GuardianResolution {
     const issues: LocalizedText[] = [];
     const { role, fields, row } = mention;
-    const keys = keysOf(this.fold, role, fields, mention.household);
+    const keys = keysOf(this.fold, role, fields, mention.household).filter((key) => !(key.startsWith("hh:") && this.otherHousehold === row));
     let ref: GuardianRef | null = null;
 
     const linked = mention.linkedId ? this.byId.get(mention.linkedId) : undefined;
@@ -127,9 +137,9 @@ export class GuardianResolver {
       }
       ref = { kind: "existing", id: linked.id };
     }
-    ref ??= keys.map((key) => this.fileRefs.get(key)).find((found) => found !== undefined) ?? null;
+    ref ??= this.findInFile(keys, fields, row);
     if (ref === null) {
-      const found = this.findExisting(role, fields, keys, issues);
+      const found = this.findExisting(role, fields, keys, issues, row);
       if (found === false) return { ref: null, issues };
       ref = found;
     }
@@ -146,14 +156,38 @@ export class GuardianResolver {
     return { ref, issues };
   }
 
-  /** An existing guardian with the mention's ID number (and no other name), name and
-   * phone, or household; `false` when the ID number belongs to someone of another name. */
-  private findExisting(role: GuardianRoleName, fields: GuardianFields, keys: readonly string[], issues: LocalizedText[]): GuardianRef | null | false {
+  /** The fields a reference stands for: a new record's as collected, an existing one's as stored. */
+  private fieldsOf(ref: GuardianRef): GuardianFields {
+    return ref.kind === "new" ? (this.additions.get(ref.key)?.fields ?? {}) : (this.byId.get(ref.id) ?? {});
+  }
+
+  /** Not the same person after all: same names, another ID number or phone. */
+  private contradicts(key: string, found: GuardianFields, fields: GuardianFields, row: number): boolean {
+    if (key.startsWith("pid:") || !fieldsContradict(found, fields)) return false;
+    if (key.startsWith("hh:")) this.otherHousehold = row;
+    return true;
+  }
+
+  /** A guardian an earlier row of the file named, by the first key that finds one who is not
+   * someone else of the same name. */
+  private findInFile(keys: readonly string[], fields: GuardianFields, row: number): GuardianRef | null {
     for (const key of keys) {
+      const found = this.fileRefs.get(key);
+      if (found !== undefined && !this.contradicts(key, this.fieldsOf(found), fields, row)) return found;
+    }
+    return null;
+  }
+
+  /** An existing guardian with the mention's ID number (and no other name), name and
+   * phone, or household (and no other ID number or phone); `false` when the ID number
+   * belongs to someone of another name. */
+  private findExisting(role: GuardianRoleName, fields: GuardianFields, keys: readonly string[], issues: LocalizedText[], row: number): GuardianRef | null | false {
+    for (const key of keys) {
+      if (key.startsWith("hh:") && this.otherHousehold === row) continue;
       const candidates = key.startsWith("hh:")
         ? [this.household.get(key)].flatMap((id) => (id === undefined ? [] : (this.byId.get(id) ?? [])))
         : (this.byKey.get(key) ?? []);
-      const same = candidates.find((g) => !namesContradict(this.fold, g.fullName, fields.fullName));
+      const same = candidates.find((g) => !namesContradict(this.fold, g.fullName, fields.fullName) && !this.contradicts(key, g, fields, row));
       if (same !== undefined) return { kind: "existing", id: same.id };
       if (key.startsWith("pid:") && candidates.length > 0) {
         issues.push(ROW_MESSAGES.guardianPidTaken(ROLE_WORDS[role], candidates[0]!.fullName ?? ""));

@@ -4,6 +4,7 @@ import { LoginRequestSchema, type LoginResponse } from "@roster/schema";
 import { AuthError, RateLimitError } from "../errors";
 import { TrustedProxies } from "../auth/client-address";
 import { unmatchableHash, verifyPassword } from "../auth/passwords";
+import { logSecurityEvent } from "../accounts/security-log";
 import { sessionUser } from "./session-user";
 import type { AppDeps, AppEnv } from "./deps";
 import { jsonBody } from "./validate";
@@ -25,11 +26,14 @@ export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = await deps.store.getUserByUsername(body.username);
     const ok = await verifyPassword(body.password, user?.passwordHash ?? dummyHash);
     if (!user || !ok || user.disabled) {
+      if (user && deps.throttle.locked(key)) {
+        await logSecurityEvent(deps.store, deps.now(), { commune: user.commune, actor: null, target: user.username, action: "login.lockout" });
+      }
       deps.logger.warn("login.failed", { username: body.username });
       throw new AuthError("Sai tên đăng nhập hoặc mật khẩu / Wrong username or password");
     }
     deps.throttle.succeed(key);
-    const { token, expiresAt } = await deps.tokens.issue(user.id);
+    const { token, expiresAt } = await deps.sessions.open(user, c.req.header("user-agent"));
     deps.logger.info("login.ok", { userId: user.id, role: user.role, commune: user.commune });
     const response: LoginResponse = { token, user: sessionUser(user), expiresAt };
     return c.json(response);

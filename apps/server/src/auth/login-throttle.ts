@@ -25,6 +25,11 @@ export class LoginThrottle {
     return true;
   }
 
+  /** True when `key` has used up its attempts (the next one will be refused). */
+  locked(key: string): boolean {
+    return this.recent(key).length >= this.maxFailures;
+  }
+
   /** The password was right: the key's count starts again. */
   succeed(key: string): void {
     this.failures.delete(key);

@@ -8,10 +8,12 @@ import type { SpreadsheetReader } from "./spreadsheet-reader";
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /**
- * Reads an uploaded list (XLSX or CSV, told apart by content) in the reader's worker. A
+ * Reads an uploaded list (XLSX, old XLS or CSV, told apart by content) in the reader's
+ * worker, the sheets chosen or by default every visible sheet shaped like the main one. A
  * file over the read limits (rows, cells, inflated size, memory, time) is a 413; a file
- * the spreadsheet package cannot read a 422 with its Vietnamese / English reason; anything
- * else thrown while reading (a damaged zip exceljs chokes on) is a 422 too, never a 500.
+ * the spreadsheet package cannot read a 422 with its Vietnamese / English reason
+ * (`unknown_sheet` for a chosen sheet the workbook lacks); anything else thrown while
+ * reading (a damaged zip exceljs chokes on) is a 422 too, never a 500.
  */
 export async function readImportFile(reader: SpreadsheetReader, bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions = {}): Promise<RawTable> {
   try {
@@ -20,7 +22,7 @@ export async function readImportFile(reader: SpreadsheetReader, bytes: Uint8Arra
     if (error instanceof RosterError) throw error;
     if (error instanceof SpreadsheetLimitError) throw new FileTooLargeError(`${error.text.vi} / ${error.text.en}`, error.code);
     if (error instanceof SpreadsheetReadError) {
-      throw new UnprocessableFileError(`${error.text.vi} / ${error.text.en}`, error.code === "legacy_xls" ? "legacy_xls" : "unreadable_file");
+      throw new UnprocessableFileError(`${error.text.vi} / ${error.text.en}`, error.code === "unknown_sheet" ? "unknown_sheet" : "unreadable_file");
     }
     throw new UnprocessableFileError(
       "Không đọc được tệp: tệp hỏng hoặc không phải danh sách Excel/CSV / The file cannot be read: damaged, or not an Excel/CSV list",

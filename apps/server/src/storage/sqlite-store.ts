@@ -22,18 +22,20 @@
  *   other connection holding the write lock briefly makes writes wait instead of fail.
  */
 import path from "node:path";
-import type { AuditEntry, Commune, Roster } from "@roster/schema";
+import type { AuditEntry, Commune, Roster, SecurityEvent } from "@roster/schema";
 import Database from "better-sqlite3";
 import { StoreClosedError } from "./errors";
 import type { GroupCommitStats } from "./group-commit";
 import { SqliteAccounts } from "./sqlite-accounts";
-import { AUDIT_INSERT_SQL, SqliteAudit, auditJob } from "./sqlite-audit";
+import { AUDIT_INSERT_SQL, SqliteAudit, auditJob, auditRows } from "./sqlite-audit";
 import { DOC_WRITE_SQL, SqliteDocs } from "./sqlite-docs";
 import { SqliteKv } from "./sqlite-kv";
+import { SqliteSecurityLog } from "./sqlite-security-log";
+import { SqliteSessions } from "./sqlite-sessions";
 import { migrate } from "./sqlite-migrations";
 import { SqliteWriter, type WriteJob } from "./sqlite-writer";
 import { TurnBatcher } from "./turn-batcher";
-import type { Store, StoredUser } from "./store";
+import type { Store, StoredPasswordCode, StoredSecurityEvent, StoredSession, StoredUser, UpdateAudit, UserPatch } from "./store";
 import { privateDataDir, privateFile } from "./private-files";
 
 export interface SqliteStoreOptions {
@@ -54,6 +56,8 @@ export class SqliteStore implements Store {
   readonly #audit: SqliteAudit;
   readonly #accounts: SqliteAccounts;
   readonly #kv: SqliteKv;
+  readonly #sessions: SqliteSessions;
+  readonly #securityLog: SqliteSecurityLog;
   readonly #writer: SqliteWriter;
   readonly #writes: TurnBatcher<WriteJob, number>;
   /** Compactions sent to the writer and not answered yet (close waits for them). */
@@ -86,6 +90,8 @@ export class SqliteStore implements Store {
     this.#audit = new SqliteAudit(db);
     this.#accounts = new SqliteAccounts(db);
     this.#kv = new SqliteKv(db);
+    this.#sessions = new SqliteSessions(db);
+    this.#securityLog = new SqliteSecurityLog(db);
     this.#ping = db.prepare<[], number>("SELECT 1").pluck();
     this.#writer = new SqliteWriter({
       file: db.name,
@@ -104,13 +110,15 @@ export class SqliteStore implements Store {
     return this.#docs.load(name);
   }
 
-  async appendUpdate(name: string, update: Uint8Array): Promise<number> {
+  async appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
     this.#assertOpen();
     // An empty update would make Y.applyUpdate throw when the document is loaded.
     if (!(update instanceof Uint8Array) || update.byteLength === 0) throw new TypeError("update must be a non-empty Uint8Array");
+    // Encoded here, so a bad entry fails this call and not the shared transaction.
+    const rows = audit && audit.entries.length > 0 ? auditRows(audit.rosterId, audit.entries) : undefined;
     // A copy: the caller's buffer may be reused before the batch is written, and the copy's
     // own ArrayBuffer is handed over to the writer thread rather than copied again.
-    return this.#writes.submit({ kind: "update", doc: name, data: new Uint8Array(update) });
+    return this.#writes.submit({ kind: "update", doc: name, data: new Uint8Array(update), ...(rows ? { audit: rows } : {}) });
   }
 
   async compactDoc(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
@@ -175,7 +183,12 @@ export class SqliteStore implements Store {
     return this.#accounts.listRosters(commune);
   }
 
-  async addUser(user: Omit<StoredUser, "rosters"> & { rosters?: string[] }): Promise<void> {
+  async updateRoster(id: string, patch: { name?: string; archived?: boolean }): Promise<void> {
+    this.#assertOpen();
+    this.#accounts.updateRoster(id, patch);
+  }
+
+  async addUser(user: Omit<StoredUser, "rosters" | "lastLoginAt"> & { rosters?: string[]; lastLoginAt?: string | null }): Promise<void> {
     this.#assertOpen();
     this.#accounts.addUser(user);
   }
@@ -195,6 +208,11 @@ export class SqliteStore implements Store {
     return this.#accounts.listUsers(commune);
   }
 
+  async updateUser(id: string, patch: UserPatch): Promise<void> {
+    this.#assertOpen();
+    this.#accounts.updateUser(id, patch);
+  }
+
   async assignRoster(userId: string, rosterId: string): Promise<void> {
     this.#assertOpen();
     this.#accounts.assignRoster(userId, rosterId);
@@ -203,6 +221,61 @@ export class SqliteStore implements Store {
   async unassignRoster(userId: string, rosterId: string): Promise<void> {
     this.#assertOpen();
     this.#accounts.unassignRoster(userId, rosterId);
+  }
+
+  async addSession(session: Omit<StoredSession, "revokedAt">): Promise<void> {
+    this.#assertOpen();
+    this.#sessions.add(session);
+  }
+
+  async getSession(id: string): Promise<StoredSession | undefined> {
+    this.#assertOpen();
+    return this.#sessions.get(id);
+  }
+
+  async touchSession(id: string, at: string): Promise<void> {
+    this.#assertOpen();
+    this.#sessions.touch(id, at);
+  }
+
+  async revokeSession(id: string, at: string): Promise<boolean> {
+    this.#assertOpen();
+    return this.#sessions.revoke(id, at);
+  }
+
+  async revokeUserSessions(userId: string, at: string, keep?: string): Promise<string[]> {
+    this.#assertOpen();
+    return this.#sessions.revokeOfUser(userId, at, keep);
+  }
+
+  async listSessions(userId: string, now: string): Promise<StoredSession[]> {
+    this.#assertOpen();
+    return this.#sessions.list(userId, now);
+  }
+
+  async addPasswordCode(code: StoredPasswordCode): Promise<void> {
+    this.#assertOpen();
+    this.#sessions.addCode(code);
+  }
+
+  async findPasswordCode(codeHash: string, now: string): Promise<string | undefined> {
+    this.#assertOpen();
+    return this.#sessions.findCode(codeHash, now);
+  }
+
+  async redeemPasswordCode(codeHash: string, now: string, passwordHash: string): Promise<string | undefined> {
+    this.#assertOpen();
+    return this.#sessions.redeemCode(codeHash, now, passwordHash);
+  }
+
+  async appendSecurityEvent(event: StoredSecurityEvent): Promise<void> {
+    this.#assertOpen();
+    this.#securityLog.append(event);
+  }
+
+  async listSecurityEvents(commune: string, limit: number): Promise<SecurityEvent[]> {
+    this.#assertOpen();
+    return this.#securityLog.list(commune, limit);
   }
 
   async getValue(key: string): Promise<string | undefined> {

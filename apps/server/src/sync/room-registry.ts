@@ -3,6 +3,7 @@ import type { DocStore } from "../storage/store";
 import { CloseCode, SyncCloseError, type CloseCodeValue } from "./close-codes";
 import type { ConnectionLimits, SyncConnection } from "./connection";
 import { DocRoom } from "./doc-room";
+import type { RoomHooks } from "./room-hooks";
 import type { SyncLogger, SyncSocket } from "./socket";
 import { SyncStats, type SyncStatsSnapshot } from "./sync-stats";
 
@@ -26,6 +27,11 @@ export interface RoomRegistryOptions {
   compactEvery: number;
   /** Runs before each compaction's snapshot (see `DocRoomOptions.beforeCompact`). */
   beforeCompact?: (docName: string, doc: Y.Doc) => void;
+  /**
+   * The hooks of a document about to be loaded (guard, gcFilter, audit journal), asked
+   * once per load, before its doc exists.
+   */
+  hooksFor?: (docName: string) => RoomHooks | undefined;
   /** Awaited once per load, before any connection is served (attach observers, seed meta…). */
   onRoomLoaded?: (room: DocRoom) => void | Promise<void>;
   logger?: SyncLogger;
@@ -121,8 +127,10 @@ export class RoomRegistry {
   private async load(docName: string): Promise<DocRoom> {
     // The previous instance of this document must finish draining and compacting first.
     await this.unloading.get(docName);
+    const hooks = this.options.hooksFor?.(docName);
     const room = await DocRoom.load({
       name: docName,
+      ...(hooks ? { hooks } : {}),
       store: this.options.store,
       compactEvery: this.options.compactEvery,
       stats: this.counters,

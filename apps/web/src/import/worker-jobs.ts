@@ -56,6 +56,8 @@ function summarise(table: RawTable, fileName: string): ReadSummary {
     format: table.format,
     sheet: table.sheet,
     sheetNames: table.sheetNames,
+    sheetsRead: (table.sheets ?? [{ name: table.sheet }]).map((sheet) => sheet.name),
+    sheetsSkipped: table.skippedSheets ?? [],
     encoding: table.encoding ?? null,
     rowCount: table.rows.length,
     header,
@@ -91,7 +93,7 @@ export class WorkerJobs {
     const { id } = request;
     switch (request.type) {
       case "read": {
-        const options = request.sheet === undefined ? {} : { sheet: request.sheet };
+        const options = request.sheets === undefined ? {} : { sheets: request.sheets };
         const bytes = new Uint8Array(request.bytes);
         // A crafted file would take the phone's whole memory in exceljs: refuse it first.
         await preflightSpreadsheet(bytes);
