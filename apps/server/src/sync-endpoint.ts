@@ -1,11 +1,11 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { canSeeRoster } from "./auth/access";
 import type { TokenService } from "./auth/tokens";
 import { userForToken } from "./api/auth-middleware";
+import { rosterFor } from "./api/roster-access";
 import type { ChangeContext } from "./audit/change-origin";
-import { AuthError } from "./errors";
+import { RosterError } from "./errors";
 import type { Logger } from "./observability/logger";
 import type { RosterHub } from "./rosters/roster-hub";
 import type { AccountStore } from "./storage/store";
@@ -42,16 +42,11 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         ws,
         async (syncSocket) => {
           if (!target) throw new SyncCloseError(CloseCode.NotFound);
-          let user;
-          try {
-            user = await userForToken(url.searchParams.get("token"), options.tokens, options.store);
-          } catch (error) {
-            if (error instanceof AuthError) throw new SyncCloseError(CloseCode.Unauthorized);
-            throw error;
-          }
-          const roster = await options.store.getRoster(target.rosterId);
-          if (!roster) throw new SyncCloseError(CloseCode.NotFound);
-          if (!canSeeRoster(user, roster)) throw new SyncCloseError(CloseCode.Forbidden);
+          // The same checks as every HTTP route, refused with the close code of their error.
+          const { user, roster } = await closingWithCodeOf(async () => {
+            const user = await userForToken(url.searchParams.get("token"), options.tokens, options.store);
+            return { user, roster: await rosterFor(user, target.rosterId, options.store) };
+          });
           if (target.kind === "review") await options.hub.ensureMeta(roster);
           else await options.hub.records(roster.id); // attach audit and marks before the first update
           const context: ChangeContext & { role: string } = {
@@ -76,4 +71,14 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         wss.close(() => resolve());
       }),
   };
+}
+
+/** Runs `admit`; a `RosterError` that names a close code (errors.ts) becomes that refusal. */
+async function closingWithCodeOf<T>(admit: () => Promise<T>): Promise<T> {
+  try {
+    return await admit();
+  } catch (error) {
+    if (error instanceof RosterError && error.closeCode !== undefined) throw new SyncCloseError(error.closeCode);
+    throw error;
+  }
 }
