@@ -144,11 +144,12 @@ export class RosterConnection {
     };
     window.addEventListener("online", onNetwork);
     window.addEventListener("offline", onNetwork);
-    const heartbeats = [new Heartbeat(ws, () => this.reconnectBoth()), new Heartbeat(this.reviewWs, () => reconnect(this.reviewWs))];
+    // One heartbeat, on the records socket: both sockets share the link.
+    const heartbeat = new Heartbeat(ws, () => this.reconnectBoth());
     this.cleanups.push(() => {
       window.removeEventListener("online", onNetwork);
       window.removeEventListener("offline", onNetwork);
-      for (const heartbeat of heartbeats) heartbeat.destroy();
+      heartbeat.destroy();
     });
     ws.connect();
     this.reviewWs.connect();
