@@ -92,7 +92,11 @@ export class RosterConnection {
   private async load(opened: Promise<void>): Promise<void> {
     await opened;
     const recordsDisk = this.recordsDisk!;
-    const [saved] = await Promise.all([recordsDisk.get(LEDGER_KEY), recordsDisk.whenLoaded, this.reviewDisk?.whenLoaded]);
+    // Without IndexedDB (a private window that refuses it) the roster still syncs, unkept.
+    const saved = await Promise.all([recordsDisk.get(LEDGER_KEY), recordsDisk.whenLoaded, this.reviewDisk?.whenLoaded]).then(
+      ([ledger]) => ledger,
+      (error: unknown) => console.error("IndexedDB unavailable", error),
+    );
     if (this.destroyed) return;
     const ledger = LedgerStateSchema.safeParse(saved);
     this.tracker = new AckTracker(this.records, ledger.success ? ledger.data : emptyLedger(), (next) => this.showLedger(next, true));
