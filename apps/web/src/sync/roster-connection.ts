@@ -142,8 +142,9 @@ export class RosterConnection {
       if (status === "expired") this.options.onExpired?.();
     });
     // The browser knows at once when the network goes; the sockets may not for a while.
+    // Back online, try now rather than at the end of the backoff.
     const onNetwork = () => {
-      this.reconnectBoth();
+      if (!navigator.onLine || !ws.wsconnected) this.reconnectBoth();
       this.refreshStatus();
     };
     window.addEventListener("online", onNetwork);
