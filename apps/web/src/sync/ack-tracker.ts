@@ -35,19 +35,21 @@ export class AckTracker {
   /**
    * @param doc the document whose local changes are tracked.
    * @param ledger what was saved last time.
-   * @param onChange told every new ledger (to show and save it).
+   * @param onChange told every new ledger (to show and save it), and whether a local
+   *   change made it (then it is saved with that change, `DocPersistence.withEachChange`)
+   *   or the server's answer did.
    */
   constructor(
     private readonly doc: Y.Doc,
     private ledger: LedgerState = emptyLedger(),
-    private readonly onChange: (ledger: LedgerState) => void = () => undefined,
+    private readonly onChange: (ledger: LedgerState, cause: "local-change" | "server") => void = () => undefined,
   ) {
     const onTransaction = (tr: Y.Transaction) => {
       const id = doc.clientID;
       const before = tr.beforeState.get(id) ?? 0;
       const after = tr.afterState.get(id) ?? 0;
       if (!tr.local || after <= before) return;
-      this.update(recordLocalChange(this.ledger, id, after));
+      this.update(recordLocalChange(this.ledger, id, after), "local-change");
       if (this.attached?.wsconnected) this.scheduleProbe();
     };
     doc.on("afterTransaction", onTransaction);
@@ -67,14 +69,14 @@ export class AckTracker {
       const peeked = emitSynced ? peekSyncMessage(decoder) : { step: "unknown" as const };
       original(encoder, decoder, p, emitSynced, messageType);
       if (peeked.step === "step1") {
-        this.update(confirm(this.ledger, peeked.serverState, null));
+        this.update(confirm(this.ledger, peeked.serverState, null), "server");
         // Our reply (step 2 with every offline change) is sent right after this handler
         // returns; the probe must follow it.
         queueMicrotask(() => this.sendProbe());
       } else if (peeked.step === "step2") {
         const sent = this.probe.answered();
         const at = new Date().toISOString();
-        this.update(sent ? confirm(this.ledger, sent, at) : { ...this.ledger, lastSyncedAt: at });
+        this.update(sent ? confirm(this.ledger, sent, at) : { ...this.ledger, lastSyncedAt: at }, "server");
       }
     };
     provider.messageHandlers[messageSync] = wrapped;
@@ -108,8 +110,8 @@ export class AckTracker {
     socket.send(syncStep1Frame(this.doc) as Uint8Array<ArrayBuffer>);
   }
 
-  private update(next: LedgerState): void {
+  private update(next: LedgerState, cause: "local-change" | "server"): void {
     this.ledger = next;
-    this.onChange(next);
+    this.onChange(next, cause);
   }
 }

@@ -99,7 +99,9 @@ export class RosterConnection {
     );
     if (this.destroyed) return;
     const ledger = LedgerStateSchema.safeParse(saved);
-    this.tracker = new AckTracker(this.records, ledger.success ? ledger.data : emptyLedger(), (next) => this.showLedger(next, true));
+    // A local change's ledger is written with the change itself; only the server's answers
+    // need a write of their own (an extra one per keystroke would queue behind the changes).
+    this.tracker = new AckTracker(this.records, ledger.success ? ledger.data : emptyLedger(), (next, cause) => this.showLedger(next, cause === "server"));
     this.showLedger(this.tracker.state, false);
     this.cleanups.push(() => this.tracker?.destroy());
     this.connect();
@@ -170,8 +172,7 @@ export class RosterConnection {
     this.setPending(pendingCount(next));
     this.setLastSyncedAt(next.lastSyncedAt);
     if (!persist || this.saveQueued) return;
-    // Confirmations are saved on their own (coalesced per microtask); a change saves the
-    // ledger with itself (`withEachChange`), so this save is only ever a later state.
+    // Coalesced per microtask; IndexedDB commits it after the changes written before it.
     this.saveQueued = true;
     queueMicrotask(() => {
       this.saveQueued = false;
