@@ -10,7 +10,8 @@ const external = Object.keys(pkg.dependencies ?? {});
 const outdir = process.argv[2] ?? "dist";
 
 await build({
-  entryPoints: { main: "src/main.ts", cli: "src/cli.ts" },
+  // The spreadsheet reader runs in worker threads; its entry sits beside main.js and cli.js.
+  entryPoints: { main: "src/main.ts", cli: "src/cli.ts", "spreadsheet-reader-worker": "src/imports/spreadsheet-reader-worker.ts" },
   outdir,
   bundle: true,
   platform: "node",

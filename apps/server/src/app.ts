@@ -4,9 +4,11 @@ import { Hono } from "hono";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { HTTPException } from "hono/http-exception";
 import { RosterError } from "./errors";
+import { securityHeaders } from "./security-headers";
 import { StoreConflictError, StoreNotFoundError } from "./storage/errors";
 import { requireUser } from "./api/auth-middleware";
 import type { AppDeps, AppEnv } from "./api/deps";
+import { limitBodies } from "./api/body-limits";
 import { loginRoutes } from "./api/login-routes";
 import { meRoutes } from "./api/me-routes";
 import { accountRoutes } from "./api/account-routes";
@@ -30,10 +32,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
     // Personal data must not linger in shared caches or the browser's HTTP cache.
     if (c.req.path.startsWith("/api/")) c.header("cache-control", "no-store");
-    c.header("x-content-type-options", "nosniff");
-    c.header("referrer-policy", "no-referrer");
     deps.httpStats.record(c.res.status, performance.now() - started);
   });
+
+  app.use("*", securityHeaders());
 
   app.onError((error, c) => {
     if (error instanceof RosterError) {
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json({ error: { code: "internal", message: "Lỗi máy chủ, hãy thử lại / Server error, please try again" } }, 500);
   });
 
+  app.use("/api/*", limitBodies());
   app.route("/", opsRoutes(deps));
   app.route("/api", loginRoutes(deps));
   app.route("/api", passwordCodeRoutes(deps));
@@ -90,13 +93,15 @@ function mountWeb(app: Hono<AppEnv>, webDist: string | undefined): void {
     // hashed assets never change.
     if (path === "/" || path.endsWith(".html") || path === "/sw.js" || path.endsWith(".webmanifest")) {
       c.header("cache-control", "no-cache");
-    } else if (path.startsWith("/assets/")) {
+    } else if (path.startsWith("/assets/") && c.res.status === 200) {
       c.header("cache-control", "public, max-age=31536000, immutable");
     }
   });
   app.use("*", serveStatic({ root }));
   app.get("*", (c) => {
-    if (c.req.path.startsWith("/sync") || c.req.path.startsWith("/api")) return c.notFound();
+    // A missing asset is a 404: answering index.html there would cache the page as that
+    // script for a year and break the app until the cache expires.
+    if (c.req.path.startsWith("/sync") || c.req.path.startsWith("/api") || c.req.path.startsWith("/assets/")) return c.notFound();
     c.header("cache-control", "no-cache");
     return c.html(indexHtml);
   });

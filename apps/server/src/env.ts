@@ -1,10 +1,8 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { DEFAULT_CONNECTION_LIMITS } from "./sync/connection-limits";
 
 // The only place that reads process.env. Everything else receives a typed `Env`.
-const bool = z
-  .enum(["true", "false", "1", "0", ""])
-  .transform((v) => v === "true" || v === "1");
 
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -40,7 +38,16 @@ export const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Failed logins allowed per username per 15 minutes. */
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Reverse proxies (addresses or CIDR ranges, comma separated, e.g. `127.0.0.1,::1`) whose
+   * X-Forwarded-For is believed for the client address of the login throttle. Empty: the
+   * socket's peer is the client, whatever the header says.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((text) => text.split(",").map((entry) => entry.trim()).filter((entry) => entry !== ""))
+    .pipe(z.array(z.string().refine((entry) => isIP(entry.split("/")[0] ?? "") !== 0 && /^[^/]+(\/\d{1,3})?$/.test(entry), "an IP address or CIDR range"))),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -19,6 +19,7 @@ import type { Store } from "./storage/store";
 import { createSyncEndpoint } from "./sync-endpoint";
 import { CloseCode } from "./sync";
 import { DailyProgress } from "./reports/daily-progress";
+import { SpreadsheetReader } from "./imports/spreadsheet-reader";
 
 export interface RunningServer {
   port: number;
@@ -84,6 +85,7 @@ export async function startServer(
     httpStats: new HttpStats(),
     now,
     progress,
+    spreadsheets: new SpreadsheetReader(),
   });
   const sync = createSyncEndpoint({ hub, sessions, live, store, logger, maxMessageBytes: env.MAX_MESSAGE_BYTES });
 

@@ -30,9 +30,9 @@ export interface SyncEndpointOptions {
  * refused upgrade (4401 token, 4403 scope, 4404 unknown roster).
  */
 export function createSyncEndpoint(options: SyncEndpointOptions) {
-  // Twice the limit, so an oversize frame reaches the connection (4413) instead of
-  // being cut by `ws` itself with 1009, which the client would not understand.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * options.maxMessageBytes });
+  // Exactly the limit: ws refuses a larger frame from its header, before reading it, and
+  // `serveWebSocket` makes that refusal a 4413 (`closeOversizeWith4413`).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
 
   const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? "/", "http://localhost");

@@ -14,6 +14,7 @@ import { openStore } from "../src/storage/open-store";
 import { api, login } from "./helpers/http";
 import { buildBundle, runCli, type Bundle } from "./helpers/server-process";
 import { SAMPLES_DIR } from "./helpers/upload";
+import { mergedListXlsx } from "../../../packages/spreadsheet/test/hostile-files";
 import { tempDir, type TempDir } from "./helpers/temp-dir";
 import { startTestServer } from "./helpers/test-server";
 
@@ -157,6 +158,19 @@ describe("operator CLI: import and export", () => {
     const result = await cli("import", "--roster", ROSTER, bogus);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Không đọc được tệp|^Tệp/);
+    expect(result.stderr).not.toMatch(UNREADABLE);
+  });
+
+  it("previews a list with a merged range, and refuses it merged over A1:XFD1048576 with the limit's message", async () => {
+    const file = join(out.path, "lop-1a.xlsx");
+    writeFileSync(file, await mergedListXlsx("D2:E3"));
+    const real = await cli("import", "--roster", ROSTER, file, "--preview");
+    expect(real.code, real.stderr).toBe(0);
+    expect(real.stdout).toMatch(/add 2/);
+    writeFileSync(file, await mergedListXlsx("A1:XFD1048576"));
+    const result = await cli("import", "--roster", ROSTER, file, "--preview");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Danh sách quá dài .* \/ The list is too long/);
     expect(result.stderr).not.toMatch(UNREADABLE);
   });
 });

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccounts, PASSWORD, USERS } from "./helpers/world";
 import { startTestServer, type TestServer } from "./helpers/test-server";
 
-// Behind a trusted proxy the client address comes from X-Forwarded-For, which lets this
-// test play two different clients from one machine.
+// Behind a trusted proxy (the test itself, on loopback) the client address comes from
+// X-Forwarded-For, which lets this test play two different clients from one machine.
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ TRUST_PROXY: "true" });
+  server = await startTestServer({ TRUSTED_PROXIES: "127.0.0.1,::1" });
   await createAccounts(server.running.store);
 });
 afterAll(() => server.dispose());

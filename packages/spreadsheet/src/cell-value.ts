@@ -10,6 +10,8 @@ export type CellValue = string | number | boolean | Date | null;
 // Our exports prefix "'" to cells that Excel would run as formulas (see neutralise-cell);
 // Excel users type the same prefix to keep leading zeros. Either way the "'" is not data.
 const TEXT_PREFIX = /^'(?=[=+\-@\t\r0-9])/;
+// ...and, in a CSV, after a ";" or a line break inside a value (`neutraliseCsvCell`).
+const INNER_TEXT_PREFIX = /([;\r\n])'(?=[=+\-@\t\r0-9])/g;
 const WHITESPACE = /\s+/g;
 // Most cells are already tidy ASCII (dates, numbers, codes): nothing to replace or
 // normalise, and a 10,000-row import reads each cell several times.
@@ -24,8 +26,8 @@ const TIDY_ASCII = /^[\x21-\x26\x28-\x7e](?:[\x21-\x7e]| (?! ))*$/;
 export function cellText(value: CellValue): string {
   if (value === null) return "";
   if (typeof value === "string") {
-    if (TIDY_ASCII.test(value) && !value.endsWith(" ")) return value;
-    return value.replace(WHITESPACE, " ").trim().replace(TEXT_PREFIX, "").normalize("NFC");
+    if (TIDY_ASCII.test(value) && !value.endsWith(" ") && !value.includes(";'")) return value;
+    return value.replace(INNER_TEXT_PREFIX, "$1").replace(WHITESPACE, " ").trim().replace(TEXT_PREFIX, "").normalize("NFC");
   }
   if (typeof value === "number") {
     return Number.isSafeInteger(value) ? value.toFixed(0) : String(value);

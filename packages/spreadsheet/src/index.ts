@@ -8,6 +8,8 @@ export type { RawTable, SheetTable, SkippedSheet, TextEncodingName } from "./raw
 export { cellText, type CellValue } from "./cell-value";
 export { decodeText, type DecodedText } from "./text-decoding";
 export { SpreadsheetReadError, InvalidMappingError } from "./errors";
+export { preflightSpreadsheet } from "./preflight-spreadsheet";
+export { READ_LIMITS, LIMIT_MESSAGES, SpreadsheetLimitError, type ReadLimits } from "./read-limits";
 export { MAPPING_MESSAGES } from "./messages";
 
 // Columns
@@ -70,7 +72,7 @@ export { handoverHtml, escapeHtml } from "./handover-html";
 export { exportCleanedList, CLEANED_LIST_COLUMNS, type CleanedListColumn } from "./export-cleaned-list";
 export { tableToXlsx } from "./write-xlsx";
 export { tableToCsv } from "./write-csv";
-export { neutraliseCell } from "./neutralise-cell";
+export { neutraliseCell, neutraliseCsvCell } from "./neutralise-cell";
 export { formatDate, formatDateInWords } from "./format-values";
 
 // Campaign progress

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cellText } from "./cell-value";
-import { neutraliseCell } from "./neutralise-cell";
+import { neutraliseCell, neutraliseCsvCell } from "./neutralise-cell";
 
 describe("neutraliseCell", () => {
   it.each([
@@ -24,5 +24,14 @@ describe("neutraliseCell", () => {
 
   it("is undone by the importer's cellText for values that do not start with whitespace", () => {
     for (const value of ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "-"]) expect(cellText(neutraliseCell(value))).toBe(value);
+  });
+});
+
+describe("neutraliseCsvCell", () => {
+  it("neutralises each part a ';' or a line break starts, and leaves plain text and numbers alone", () => {
+    expect(neutraliseCsvCell("ghi chu;=1+1")).toBe("ghi chu;'=1+1");
+    expect(neutraliseCsvCell("=A1;@B2\n+C3")).toBe("'=A1;'@B2\n'+C3");
+    expect(neutraliseCsvCell("đo -5;-5")).toBe("đo -5;-5");
+    expect(neutraliseCsvCell("Thôn Đông; xóm 2")).toBe("Thôn Đông; xóm 2");
   });
 });

@@ -18,3 +18,18 @@ const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
+
+// Where a reader may start a new cell inside one of our CSV values: at a ";" (the list
+// separator of many Vietnamese Windows set-ups, which a comma-separated file's quotes do
+// not protect: a quote mid-field is plain text) and at a line break.
+const CSV_SEGMENT = /(?<=[;\r\n])/;
+
+/**
+ * `neutraliseCell` for a CSV value, applied also to each part after a `;` or a line
+ * break, so the file has no formula cell whether it is read with `,` or `;` as the
+ * separator: `ghi chu;=1+1` is written `ghi chu;'=1+1`. `cellText` drops those
+ * apostrophes again on import.
+ */
+export function neutraliseCsvCell(value: string): string {
+  return value.split(CSV_SEGMENT).map(neutraliseCell).join("");
+}

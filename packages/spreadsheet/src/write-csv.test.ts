@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ExportTable } from "./export-table";
+import { cellText } from "./cell-value";
+import { readCsv } from "./read-csv";
 import { tableToCsv } from "./write-csv";
 
 describe("tableToCsv", () => {
@@ -15,5 +17,19 @@ describe("tableToCsv", () => {
     expect(new TextDecoder().decode(bytes.subarray(3))).toBe(
       'STT,Họ và tên,Địa chỉ\r\n1,Nguyễn Văn An,"Số 5, Thôn ""Đông"""\r\n2,\'@SUM(A1),',
     );
+  });
+});
+
+describe("tableToCsv under a ';' list separator", () => {
+  it("quotes a field holding a semicolon or a tab and neutralises each part, and the importer reads the value back whole", () => {
+    const table: ExportTable = {
+      sheetName: "x",
+      title: [],
+      columns: [{ header: "Ghi chú", width: 20, kind: "text" }, { header: "Số", width: 5, kind: "number" }],
+      rows: [["ghi chu;=1+1", 1], ["a\t=2", 2]],
+    };
+    const bytes = tableToCsv(table);
+    expect(new TextDecoder().decode(bytes.subarray(3))).toBe('Ghi chú,Số\r\n"ghi chu;\'=1+1",1\r\n"a\t=2",2');
+    expect(cellText(readCsv(bytes, "x.csv").rows[1]![0]!)).toBe("ghi chu;=1+1");
   });
 });

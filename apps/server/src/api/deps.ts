@@ -8,6 +8,7 @@ import type { OwnAccount } from "../accounts/own-account";
 import type { LoginThrottle } from "../auth/login-throttle";
 import type { HttpStats } from "../observability/http-stats";
 import type { DailyProgress } from "../reports/daily-progress";
+import type { SpreadsheetReader } from "../imports/spreadsheet-reader";
 
 /** What the HTTP layer needs, passed in explicitly (no module-level state). */
 export interface AppDeps {
@@ -24,6 +25,8 @@ export interface AppDeps {
   now: () => Date;
   /** Keeps each roster's daily campaign figures (one entry per day, past days frozen). */
   progress: DailyProgress;
+  /** Reads uploaded lists in memory-capped worker threads. */
+  spreadsheets: SpreadsheetReader;
 }
 
 /** Hono context variables set by the auth middleware. */

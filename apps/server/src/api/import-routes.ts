@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cleanFileName } from "@roster/doc";
 import { assertCanEdit } from "../auth/access";
 import { BadRequestError } from "../errors";
 import { commitImportPlan } from "../imports/apply-roster-import";
 import { importPreview } from "../imports/import-preview";
+import { previewPage } from "../imports/preview-page";
 import { planRosterImport, parseMappingField } from "../imports/plan-roster-import";
 import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
 import { sheetChoice } from "../imports/sheet-choice";
@@ -21,14 +21,9 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store, hub, now } = deps;
   const app = new Hono<AppEnv>();
 
+  // The body's size is capped before this runs (`limitBodies`, UPLOAD_BODY_BYTES).
   app.post(
     "/:id/import",
-    bodyLimit({
-      // The multipart envelope around the file is a few hundred bytes.
-      maxSize: MAX_IMPORT_BYTES + 64 * 1024,
-      onError: (c) =>
-        c.json({ error: { code: "too_large", message: `Tệp quá lớn (tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB) / File too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB)` } }, 413),
-    }),
     async (c) => {
       const user = c.var.user;
       const roster = await rosterFor(user, c.req.param("id"), store);
@@ -45,8 +40,9 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
       if (file.size > MAX_IMPORT_BYTES) throw new BadRequestError("Tệp quá lớn / File too large", "too_large");
       const override = parseMappingField(texts("mapping")[0]);
       const sheets = sheetChoice([...c.req.queries("sheet") ?? [], ...texts("sheet")], [...c.req.queries("sheets") ?? [], ...texts("sheets")]);
+      const page = previewPage({ offset: c.req.query("offset"), limit: c.req.query("limit") });
       const fileName = cleanFileName(file.name || "danh-sach");
-      const table = await readImportFile(new Uint8Array(await file.arrayBuffer()), fileName, { sheets });
+      const table = await readImportFile(deps.spreadsheets, new Uint8Array(await file.arrayBuffer()), fileName, { sheets });
 
       const preview = ["1", "true"].includes(c.req.query("preview") ?? "");
       const room = hub.roster(roster);
@@ -54,7 +50,7 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
       // From here to the commit nothing awaits: the plan is made against the document
       // exactly as the commit finds it.
       const planned = planRosterImport(table, records, { asOf: hub.asOf(), fileName, override });
-      if (preview) return c.json(importPreview(table, planned));
+      if (preview) return c.json(importPreview(table, planned, page));
       const result = await room.change((write) =>
         commitImportPlan(
           records.doc,

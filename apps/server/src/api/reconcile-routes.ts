@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cleanFileName, type RosterRecords } from "@roster/doc";
 import { ReconcileDecisionsSchema, type ReconcileDecisions, type ReconcilePreview, type ReconcileResult } from "@roster/schema";
 import { linkedGuardian } from "@roster/rules";
@@ -24,13 +23,9 @@ export function reconcileRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store, hub, now } = deps;
   const app = new Hono<AppEnv>();
 
+  // The body's size is capped before this runs (`limitBodies`, UPLOAD_BODY_BYTES).
   app.post(
     "/:id/reconcile",
-    bodyLimit({
-      maxSize: MAX_IMPORT_BYTES + 1024 * 1024, // the file, plus the decisions of a large roster
-      onError: (c) =>
-        c.json({ error: { code: "too_large", message: `Tệp quá lớn (tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB) / File too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB)` } }, 413),
-    }),
     async (c) => {
       const user = c.var.user;
       const roster = await rosterFor(user, c.req.param("id"), store);
@@ -48,7 +43,7 @@ export function reconcileRoutes(deps: AppDeps): Hono<AppEnv> {
       const decisions = preview ? undefined : parseDecisions(form.decisions);
       const override = parseMappingField(form.mapping);
       const fileName = cleanFileName(file.name || "trich-xuat");
-      const table = await readImportFile(new Uint8Array(await file.arrayBuffer()), fileName);
+      const table = await readImportFile(deps.spreadsheets, new Uint8Array(await file.arrayBuffer()), fileName);
       const asOf = hub.asOf();
       const read = readRosterExtract(table, { asOf, override });
       const rosterRoom = hub.roster(roster);

@@ -1,5 +1,5 @@
 /**
- * Limits failed logins per key (the caller uses username + client address) in a sliding
+ * Limits login attempts per key (the caller uses username + client address) in a sliding
  * window, so a password cannot be guessed by brute force. In-memory per server instance: an attacker
  * spread over several instances gets a few more tries, which scrypt's cost still bounds.
  */
@@ -12,17 +12,25 @@ export class LoginThrottle {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  /** True when `key` may try again. */
-  allowed(key: string): boolean {
-    return this.recent(key).length < this.maxFailures;
-  }
-
-  fail(key: string): void {
+  /**
+   * Counts an attempt for `key` as failed *before* the password is checked, and says
+   * whether it may go on to the check: parallel guesses are counted as they arrive, so at
+   * most `maxFailures` of them ever reach the (slow) hash comparison.
+   */
+  attempt(key: string): boolean {
     const list = this.recent(key);
+    if (list.length >= this.maxFailures) return false;
     list.push(this.now());
     this.failures.set(key, list);
+    return true;
   }
 
+  /** True when `key` has used up its attempts (the next one will be refused). */
+  locked(key: string): boolean {
+    return this.recent(key).length >= this.maxFailures;
+  }
+
+  /** The password was right: the key's count starts again. */
   succeed(key: string): void {
     this.failures.delete(key);
   }

@@ -31,5 +31,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/**
+ * A hash no password matches, at the cost real accounts are hashed with: checking a
+ * password against it takes as long as against a real account, so the time of a login
+ * with an unknown username reveals nothing. Random bytes, nothing computed.
+ */
+export function unmatchableHash(cost = DEFAULT_COST): string {
+  return ["scrypt", cost.N, cost.r, cost.p, randomBytes(16).toString("base64url"), randomBytes(KEY_LENGTH).toString("base64url")].join("$");
+}
+
 /** A cheap cost for tests only (never for real accounts). */
 export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { privateDataDir } from "../storage/private-files";
 import { join } from "node:path";
 
 /**
@@ -8,7 +9,7 @@ import { join } from "node:path";
  */
 export function tokenSecret(dataDir: string, configured: string | undefined): string {
   if (configured) return configured;
-  mkdirSync(dataDir, { recursive: true });
+  privateDataDir(dataDir);
   const file = join(dataDir, "token-secret");
   try {
     writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });

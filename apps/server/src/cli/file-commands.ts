@@ -9,6 +9,7 @@ import { BadRequestError, NotFoundError } from "../errors";
 import { commitImportPlan } from "../imports/apply-roster-import";
 import { parseMappingField, planRosterImport } from "../imports/plan-roster-import";
 import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
+import { SpreadsheetReader } from "../imports/spreadsheet-reader";
 import { sheetChoice } from "../imports/sheet-choice";
 import { markRoster } from "../marks/compute-marks";
 import { rosterExport } from "../reports/roster-export";
@@ -56,7 +57,7 @@ export async function importCommand(store: Store, args: ParsedArgs, now: () => D
   }
   if (size > MAX_IMPORT_BYTES) throw new BadRequestError(`Tệp quá lớn (tối đa 10 MB) / File too large (at most 10 MB): ${path}`, "too_large");
   const fileName = cleanFileName(basename(path));
-  const table = await readImportFile(new Uint8Array(readFileSync(path)), fileName, { sheets: sheetChoice(args.flags.get("sheet") ?? [], []) });
+  const table = await readImportFile(new SpreadsheetReader(), new Uint8Array(readFileSync(path)), fileName, { sheets: sheetChoice(args.flags.get("sheet") ?? [], []) });
   const override = parseMappingField(optionalFlag(args, "mapping"));
 
   const name = syncDocName("records", roster.id);

@@ -10,3 +10,15 @@ export class UnprocessableFileError extends RosterError {
     this.code = code;
   }
 }
+
+/** A file over the read limits (rows, cells, inflated size) or one whose reading ran out of
+ * memory or time: well formed perhaps, but more than the server takes on. 413. */
+export class FileTooLargeError extends RosterError {
+  readonly status = 413;
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,5 +1,6 @@
 import type { RawTable } from "@roster/spreadsheet";
 import { describeMapping, type RosterImportPlan } from "./plan-roster-import";
+import { pagePlan, type PreviewPage } from "./preview-page";
 
 /**
  * `POST /api/rosters/:id/import?preview=1`: what the import would do, nothing written.
@@ -10,10 +11,12 @@ import { describeMapping, type RosterImportPlan } from "./plan-roster-import";
  * why the others were not; `plan.skipped` lists every row that is not a child, with its
  * reason; issues with `review: "date"` are the dates to check.
  * `mapping` lists every column with the target guessed and the one used, so a client can
- * show it and send corrections back in the `mapping` form field.
+ * show it and send corrections back in the `mapping` form field. Each per-row list of
+ * `plan` is one page (`?offset=&limit=`, 100 by default); `summary` has the full counts.
  */
-export function importPreview(table: RawTable, planned: RosterImportPlan) {
+export function importPreview(table: RawTable, planned: RosterImportPlan, page: PreviewPage) {
   const { plan } = planned;
+  const paged = pagePlan(plan, page);
   return {
     file: {
       name: plan.fileName,
@@ -35,7 +38,9 @@ export function importPreview(table: RawTable, planned: RosterImportPlan) {
       skipped: plan.skipped.length,
       guardiansAdded: plan.guardianAdd.length,
       guardiansUpdated: plan.guardianUpdate.length,
+      issues: plan.issues.length,
     },
-    plan,
+    page: paged.page,
+    plan: paged.plan,
   };
 }

@@ -1,6 +1,7 @@
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { privateDataDir } from "./private-files";
 
 // Who may write a DATA_DIR. A running server holds every loaded document in memory and
 // later compacts it into a snapshot of what IT knows, so a document update written behind
@@ -52,7 +53,7 @@ export interface DataDirLock {
  * at once (no waiting) when another live process holds it.
  */
 export function acquireDataDirLock(dataDir: string, kind: LockHolderKind): DataDirLock {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  privateDataDir(dataDir);
   const path = join(dataDir, LOCK_FILE);
   const db = new Database(path, { timeout: 0 });
   try {

@@ -20,7 +20,6 @@
  * - `foreign_keys=ON`, and a `busy_timeout` so a second process (the operator CLI) or the
  *   other connection holding the write lock briefly makes writes wait instead of fail.
  */
-import fs from "node:fs";
 import path from "node:path";
 import type { AuditEntry, Commune, Roster, SecurityEvent } from "@roster/schema";
 import Database from "better-sqlite3";
@@ -35,6 +34,7 @@ import { migrate } from "./sqlite-migrations";
 import { SqliteWriter, type WriteJob, type WriterStats } from "./sqlite-writer";
 import { TurnBatcher } from "./turn-batcher";
 import type { Store, StoredPasswordCode, StoredSecurityEvent, StoredSession, StoredUser, UpdateAudit, UserPatch } from "./store";
+import { privateDataDir, privateFile } from "./private-files";
 
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing (default 5 s). */
@@ -65,7 +65,8 @@ export class SqliteStore implements Store {
 
   /** Opens (creating the folder and the database if needed) and migrates the schema. */
   static open(dir: string, options: SqliteStoreOptions = {}): SqliteStore {
-    fs.mkdirSync(dir, { recursive: true });
+    privateDataDir(dir);
+    privateFile(path.resolve(dir, SQLITE_FILE_NAME));
     const db = new Database(path.resolve(dir, SQLITE_FILE_NAME));
     try {
       db.pragma("journal_mode = WAL");

@@ -5,6 +5,7 @@ import { CloseCode, type CloseCodeValue } from "./close-codes";
 import { SyncConnection, type ConnectionHost, type ConnectionOptions } from "./connection";
 import { encodeIntegratedState } from "./integrated-state";
 import { PersistQueue, type PersistedBatch } from "./persist-queue";
+import { PresenceLimit } from "./presence-limit";
 import type { RoomHooks } from "./room-hooks";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
 import type { SyncLogger, SyncSocket } from "./socket";
@@ -59,6 +60,7 @@ export class DocRoom implements ConnectionHost {
   readonly name: string;
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
+  private readonly presence = new PresenceLimit();
   private readonly connectionClients = new Map<SyncConnection, Set<number>>();
   private readonly queue: PersistQueue;
   private readonly stats: SyncStats;
@@ -232,8 +234,8 @@ export class DocRoom implements ConnectionHost {
   }
 
   onAwareness(connection: SyncConnection, update: Uint8Array): void {
-    // Read-only connections publish presence too: it is ephemeral, never stored.
-    if (this.state !== "open") return;
+    // Read-only connections publish presence too: it is ephemeral, never stored, and bounded.
+    if (this.state !== "open" || !this.presence.admit(connection, update)) return;
     applyAwarenessUpdate(this.awareness, update, connection);
   }
 
@@ -246,6 +248,7 @@ export class DocRoom implements ConnectionHost {
     const clients = this.connectionClients.get(connection);
     if (!clients) return;
     this.connectionClients.delete(connection);
+    this.presence.release(connection);
     if (this.state !== "open") return;
     if (clients.size > 0) removeAwarenessStates(this.awareness, [...clients], null);
     if (this.connectionClients.size === 0) this.options.onIdle?.(this);

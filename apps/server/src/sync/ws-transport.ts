@@ -11,6 +11,19 @@ export interface ServeWebSocketOptions {
   logger?: SyncLogger;
 }
 
+/**
+ * `ws` refuses a frame over its `maxPayload` as soon as the frame header declares the
+ * length (before buffering it), closing with 1009, which the stock client takes as
+ * "reconnect and send it again". The sync contract says 4413 (permanent): this socket's
+ * `close` turns ws's 1009 into 4413, so the endpoint sets `maxPayload` to exactly the
+ * message limit and every oversize frame, however large, closes with 4413 unread.
+ */
+export function closeOversizeWith4413(ws: WebSocket): void {
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) =>
+    code === 1009 ? close(CloseCode.MessageTooLarge, CloseReason[CloseCode.MessageTooLarge]) : close(code, reason);
+}
+
 /** Adapts a `ws` socket to the sync core's `SyncSocket` (binary frames only). */
 export function wsSyncSocket(ws: WebSocket): SyncSocket {
   return {
@@ -46,6 +59,7 @@ export async function serveWebSocket(
   connect: (socket: SyncSocket) => Promise<SyncConnection>,
   options: ServeWebSocketOptions = {},
 ): Promise<SyncConnection | undefined> {
+  closeOversizeWith4413(ws);
   const socket = wsSyncSocket(ws);
   const maxEarlyFrames = options.maxEarlyFrames ?? 64;
   // Filled in once `connect` resolves; the listeners below exist from the first frame on.

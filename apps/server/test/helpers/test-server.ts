@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
 import { envFor } from "../../src/env";
+import type { Logger } from "../../src/observability/logger";
 import { startServer, type RunningServer } from "../../src/server";
 import { tempDir } from "./temp-dir";
 
@@ -25,12 +26,13 @@ const TEST_ENV = { PORT: "0", LOG_LEVEL: "silent", MARK_DEBOUNCE_MS: "50", IDLE_
 /**
  * Starts `startServer(envFor(...))` on port 0. `env` overrides the test defaults
  * (e.g. `{ MAX_MESSAGE_BYTES: "65536" }`); `dataDir` reuses an existing folder; `options.now`
- * is the server's clock (a test moves it to another day).
+ * is the server's clock (a test moves it to another day); `options.logger` receives its log
+ * events (a test counts what the server did).
  */
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir?: string,
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; logger?: Logger } = {},
 ): Promise<TestServer> {
   const dir = dataDir ?? tempDir().path;
   const running = await startServer(envFor({ ...TEST_ENV, ...env, DATA_DIR: dir }), options);

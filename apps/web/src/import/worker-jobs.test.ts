@@ -54,3 +54,17 @@ describe("worker jobs: lists", () => {
     expect(reply).toMatchObject({ id: 3, type: "error", text: null });
   });
 });
+
+describe("worker jobs: reading within limits", () => {
+  it("reads a list, and refuses the 1.7 kB workbook merged over A1:XFD1048576 with a readable message before exceljs loads it", async () => {
+    const { mergedListXlsx } = await import("../../../../packages/spreadsheet/test/hostile-files");
+    const jobs = new WorkerJobs();
+    const read = async (bytes: Uint8Array) =>
+      (await ask(jobs, { id: 1, type: "read", bytes: bytes.slice().buffer, fileName: "lop-1a.xlsx" }))[0];
+    expect(await read(await mergedListXlsx("D2:E3"))).toMatchObject({ type: "read" });
+    const refused = await read(await mergedListXlsx("A1:XFD1048576"));
+    if (refused?.type !== "error") throw new Error(JSON.stringify(refused));
+    expect(refused.text?.vi).toMatch(/^Danh sách quá dài/);
+    expect(refused.text?.en).toMatch(/^The list is too long/);
+  });
+});

@@ -4,6 +4,7 @@
 import {
   COLUMN_TARGETS,
   InvalidMappingError,
+  SpreadsheetLimitError,
   SpreadsheetReadError,
   cellText,
   exportCleanedList,
@@ -13,6 +14,7 @@ import {
   guessMapping,
   handoverHtml,
   planImport,
+  preflightSpreadsheet,
   readExtract,
   readWorkbook,
   reconcileExtract,
@@ -82,7 +84,7 @@ export class WorkerJobs {
       send(await this.run(request, send));
     } catch (error) {
       if (error instanceof InvalidMappingError) return send({ id, type: "invalid-mapping", problems: error.problems });
-      const text = error instanceof SpreadsheetReadError ? error.text : null;
+      const text = error instanceof SpreadsheetReadError || error instanceof SpreadsheetLimitError ? error.text : null;
       send({ id, type: "error", text, detail: error instanceof Error ? error.message : String(error) });
     }
   }
@@ -92,7 +94,10 @@ export class WorkerJobs {
     switch (request.type) {
       case "read": {
         const options = request.sheets === undefined ? {} : { sheets: request.sheets };
-        this.table = await readWorkbook(new Uint8Array(request.bytes), request.fileName, options);
+        const bytes = new Uint8Array(request.bytes);
+        // A crafted file would take the phone's whole memory in exceljs: refuse it first.
+        await preflightSpreadsheet(bytes);
+        this.table = await readWorkbook(bytes, request.fileName, options);
         this.fileName = request.fileName;
         return { id, type: "read", summary: summarise(this.table, request.fileName) };
       }
