@@ -13,3 +13,4 @@ export * from "./evaluate";
 export * from "./duplicates";
 export * from "./fingerprint";
 export * from "./mark";
+export * from "./verified-fields";

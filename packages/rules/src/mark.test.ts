@@ -2,7 +2,7 @@ import type { Verification } from "@roster/schema";
 import { describe, expect, it } from "vitest";
 import type { Evaluation } from "./evaluate";
 import { finding } from "./findings";
-import { canVerify, markFor } from "./mark";
+import { markFor } from "./mark";
 
 const FP = "a".repeat(64);
 const OTHER_FP = "b".repeat(64);
@@ -43,15 +43,5 @@ describe("markFor", () => {
     const evaluation: Evaluation = { status: "clean", findings: [] };
     markFor(evaluation, stamp(OTHER_FP), FP);
     expect(evaluation.findings).toEqual([]);
-  });
-});
-
-describe("canVerify", () => {
-  it.each<[string, Evaluation, boolean]>([
-    ["a clean record", clean, true],
-    ["a record with warnings only", warned, true],
-    ["a record with an error", broken, false],
-  ])("%s → %s", (_label, evaluation, expected) => {
-    expect(canVerify(evaluation)).toBe(expected);
   });
 });

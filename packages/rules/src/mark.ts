@@ -32,8 +32,3 @@ export function markFor(
     : evaluation.findings;
   return { status: error ? "needs-fix" : "clean", findings };
 }
-
-/** Whether police may verify the record now (the verify endpoint answers 409 otherwise). */
-export function canVerify(evaluation: Evaluation): boolean {
-  return !hasError(evaluation);
-}
