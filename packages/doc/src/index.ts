@@ -9,6 +9,7 @@ export type { EditEntry } from "./edit-entry";
 export type { InvalidValue } from "./record-kinds";
 export type { TransactionInfo } from "./change-feed";
 export { compactEditLog } from "./compact-edit-log";
+export { disputedValuesByChild } from "./disputed-values";
 export { InvalidFieldError, InvalidReviewError, RecordNotFoundError } from "./errors";
 export { createRecordsDoc, createReviewDoc, RECORDS_LAYOUT, REVIEW_LAYOUT } from "./layout";
 export { newRecordId } from "./ids";

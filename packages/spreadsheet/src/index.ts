@@ -59,7 +59,7 @@ export type { ExportCell, ExportCellKind, ExportColumn, ExportTable } from "./ex
 export { exportProblemList, findingsInWords, type ProblemListOptions } from "./export-problem-list";
 export { exportHandoverList, type HandoverList, type HandoverOptions } from "./export-handover-list";
 export { handoverHtml, escapeHtml } from "./handover-html";
-export { exportCleanedList, CLEANED_LIST_COLUMNS, type CleanedListColumn } from "./export-cleaned-list";
+export { cleanedListChildren, cleanedValue, exportCleanedList, CLEANED_LIST_COLUMNS, type CleanedListColumn } from "./export-cleaned-list";
 export { tableToXlsx } from "./write-xlsx";
 export { tableToCsv } from "./write-csv";
 export { neutraliseCell } from "./neutralise-cell";
