@@ -35,10 +35,16 @@ export function PoliceQueueView(props: { rosterId: string; childId?: string }) {
   const [moved, setMoved] = createSignal("");
   const { navigate } = useRouter();
   const counts = createMemo(() => queueCounts(snapshot().rows));
-  const rows = createMemo(() => searchRows(queueRows(snapshot().rows, tab(), code()), query()));
-  // After a verification the officer goes on with the next record of the list as it was.
+  const tabRows = createMemo(() => queueRows(snapshot().rows, tab(), code()));
+  const rows = createMemo(() => searchRows(tabRows(), query()));
+  // After a verification the officer goes on with the next record of the list as it was;
+  // when a search found no other, with the next of the whole list (the search is cleared).
   const onVerified = (childId: string, name: string) => {
-    const next = nextAfter(rows(), rows(), childId);
+    let next = nextAfter(rows(), rows(), childId);
+    if (!next && query().trim() !== "") {
+      next = nextAfter(tabRows(), tabRows(), childId);
+      if (next) setQuery("");
+    }
     setMoved(next ? t("desk.next", { name }) : t("desk.lastDone", { name }));
     navigate({ name: "verify", rosterId: props.rosterId, ...(next ? { childId: next.child.id } : {}) }, { replace: true });
     queueMicrotask(() => document.getElementById(next ? "verify-title" : "queue-search")?.focus());

@@ -29,7 +29,7 @@ function Fact(props: { label: string; value: string | null | undefined; nowrap?:
   return (
     <>
       <dt>{props.label}</dt>
-      <dd classList={{ nowrap: props.nowrap === true, disputed: props.disputed === true }}>
+      <dd classList={{ nowrap: props.nowrap === true, "in-dispute": props.disputed === true }}>
         <Show when={props.disputed} fallback={props.value || "—"}>
           {t("desk.disputedTitle")}
         </Show>
