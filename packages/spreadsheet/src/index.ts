@@ -53,6 +53,7 @@ export type {
 } from "./import-plan";
 export type { RowIssue } from "./read-row";
 export { applyImportPlan, type AppliedImport, type ImportWriter } from "./apply-import-plan";
+export { excludeRows, otherVillageRows, villageKey, type OtherVillageRow } from "./other-village";
 
 // Export
 export type { ExportCell, ExportCellKind, ExportColumn, ExportTable } from "./export-table";

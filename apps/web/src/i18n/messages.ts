@@ -456,6 +456,16 @@ const vi = {
   "lists.communeFromServer": "Xã: {name}",
   "lists.communeUnknown": "Chưa biết tên xã: cần mở danh sách khi có mạng một lần.",
   "lists.cleanedVerifiedHint": "{n} trẻ đã được công an xác minh, giá trị ở dạng chuẩn (họ tên chuẩn hóa, số định danh và số thẻ chỉ có chữ số, ngày dd/mm/yyyy), theo mẫu cột của phần mềm thông tin trẻ em.",
+  "importPhone.question": "Cột này có số điện thoại nhưng không ghi của ai. Số này của ai?",
+  "importPhone.father": "Cha",
+  "importPhone.mother": "Mẹ",
+  "importPhone.guardian": "Người giám hộ",
+  "importPhone.representative": "Người đại diện hợp pháp (theo từng dòng; dòng không rõ người đại diện thì không lưu)",
+  "importVillage.title": "{n} dòng ghi thôn khác, không phải {village}",
+  "importVillage.hint": "Các trẻ này có thể thuộc danh sách của thôn khác. Kiểm tra trước khi nhập vào danh sách đang mở.",
+  "importVillage.row": "Dòng",
+  "importVillage.exclude": "Không nhập {n} dòng này",
+  "importVillage.skipped": "Ghi thôn khác; không nhập theo lựa chọn của người nhập",
 } as const;
 
 /** The key of one message. */
@@ -915,6 +925,16 @@ const en: Record<MessageKey, string> = {
   "lists.communeFromServer": "Commune: {name}",
   "lists.communeUnknown": "Commune name not known yet: open this roster once with a network.",
   "lists.cleanedVerifiedHint": "{n} children verified by the police, values in standard form (names normalised, ID and card numbers digits only, dates dd/mm/yyyy), in the column layout of the child-information software.",
+  "importPhone.question": "This column holds phone numbers but does not say whose. Whose numbers are they?",
+  "importPhone.father": "Father",
+  "importPhone.mother": "Mother",
+  "importPhone.guardian": "Guardian",
+  "importPhone.representative": "The legal representative (row by row; rows without a known representative are not stored)",
+  "importVillage.title": "{n} rows name another village than {village}",
+  "importVillage.hint": "These children may belong on another village's roster. Check before importing them into the open roster.",
+  "importVillage.row": "Row",
+  "importVillage.exclude": "Do not import these {n} rows",
+  "importVillage.skipped": "Names another village; left out as the importer chose",
 };
 
 /** The languages of the app, Vietnamese first. */

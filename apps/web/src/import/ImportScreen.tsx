@@ -1,11 +1,14 @@
-import { createMemo, createResource, For, Match, onCleanup, Show, Switch } from "solid-js";
+import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from "solid-js";
+import { excludeRows, otherVillageRows, type ImportPlan } from "@roster/spreadsheet";
 import { useI18n } from "../i18n/i18n-context";
+import { translate } from "../i18n/translate";
 import { ToolsNav } from "../lists/ToolsNav";
 import { useApp } from "../session/app-services";
 import { Banner } from "../ui/Banner";
 import { Link } from "../ui/router";
 import { ImportFlow } from "./import-flow";
 import { MappingTable } from "./MappingTable";
+import { OtherVillageRows } from "./OtherVillageRows";
 import { headerRows } from "./mapping-groups";
 import { PlanPreview } from "./PlanPreview";
 import { SpreadsheetClient } from "./spreadsheet-client";
@@ -26,7 +29,16 @@ export function ImportScreen(props: { rosterId: string }) {
     return true;
   });
   const client = new SpreadsheetClient();
+  // Rows naming another village are left out unless the person takes them (see OtherVillageRows).
+  const [excludeOther, setExcludeOther] = createSignal(true);
+  const written = (plan: ImportPlan): ImportPlan => {
+    if (!excludeOther()) return plan;
+    const rows = new Set(otherVillageRows(plan, rosterName()).map((r) => r.row));
+    const words = { vi: translate("vi", "importVillage.skipped"), en: translate("en", "importVillage.skipped") };
+    return excludeRows(plan, rows, words);
+  };
   const flow = new ImportFlow({
+    written,
     client,
     records: workspace().model.records,
     actor: app.actor,
@@ -38,7 +50,8 @@ export function ImportScreen(props: { rosterId: string }) {
     client.close();
   });
   let picked: File | undefined;
-  const rosterName = () => app.rosters().find((r) => r.id === props.rosterId)?.name ?? props.rosterId;
+  const rosterName = () =>
+    app.rosters().find((r) => r.id === props.rosterId)?.name ?? workspace().model.review.meta()?.name ?? props.rosterId;
   const snapshot = () => workspace().model.snapshot();
   const childName = (id: string) => snapshot().byId.get(id)?.child.fullName ?? id;
   const guardianName = (id: string) => snapshot().guardians[id]?.fullName ?? id;
@@ -161,8 +174,18 @@ export function ImportScreen(props: { rosterId: string }) {
             </Show>
 
             <Show when={flow.plan()}>
-              {(plan) => (
+              {(raw) => (
                 <>
+                  <OtherVillageRows
+                    rows={otherVillageRows(raw(), rosterName())}
+                    village={rosterName()}
+                    excluded={excludeOther()}
+                    onExcludedChange={setExcludeOther}
+                  />
+                  {(() => {
+                    const plan = createMemo(() => written(raw()));
+                    return (
+                      <>
                   <PlanPreview plan={plan()} childName={childName} guardianName={guardianName} />
                   <div class="commit-bar">
                     <Switch>
@@ -182,6 +205,9 @@ export function ImportScreen(props: { rosterId: string }) {
                       </Match>
                     </Switch>
                   </div>
+                      </>
+                    );
+                  })()}
                 </>
               )}
             </Show>
