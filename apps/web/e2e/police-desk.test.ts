@@ -272,6 +272,7 @@ describe("the police desk", () => {
     for (const viewport of [PHONE, DESK]) {
       const { context, page } = await openDesk(viewport);
       await expectNoSerious(page, `verify queue at ${viewport.width}px`);
+      if (viewport === PHONE) screens.push(await shot(page, "police-desk-390x844"));
       const edited = (await apiChildren(world.server.url, police.token, ROSTER)).find((c) => c.fullName === EDITED)!;
       await page.goto(`${world.net.url}/r/${ROSTER}/verify/${edited.id}`);
       await page.getByTestId("changes-since").locator("tbody tr").first().waitFor({ timeout: 20_000 });
