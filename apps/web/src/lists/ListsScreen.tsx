@@ -176,9 +176,10 @@ export function ListsScreen(props: { rosterId: string }) {
                   <For each={app.rosters()}>{(roster) => <option value={roster.id}>{roster.name || rosterName(roster.id)}</option>}</For>
                 </select>
               </div>
-              <p class="hint" data-testid="handover-commune">
-                {communeMissing() ? t("lists.communeUnknown") : t("lists.communeFromServer", { name: commune() })}
-              </p>
+              <div class="known-value">
+                <span class="known-label">{t("lists.communeLabel")}</span>
+                <p data-testid="handover-commune">{communeMissing() ? t("lists.communeUnknown") : commune()}</p>
+              </div>
               <div>
                 <label for="handover-date">{t("lists.date")}</label>
                 <input id="handover-date" type="date" value={date()} onChange={(event) => setDate(event.currentTarget.value || today)} />
