@@ -88,6 +88,8 @@ export function VerifyPanel(props: {
       else model().records.resolveConflict("guardian", conflict.id, conflict.field, value as never, app.actor());
       model().refresh();
       setMessage(t("desk.settled", { value: valueWords(entry.name, value, i18n, snapshotGuardians()), field: fieldWords(entry.name, t) }));
+      // The button pressed is gone with the settled conflict: keep the keyboard in the record.
+      queueMicrotask(() => document.getElementById("verify-title")?.focus());
     } catch (e) {
       setMessage(t("police.failed", { message: (e as Error).message }));
     }
