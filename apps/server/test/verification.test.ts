@@ -14,7 +14,9 @@ import { ROSTERS, USERS, type UserKey } from "./helpers/world";
 const MARK_DEADLINE_MS = 1_000;
 const ROSTER = ROSTERS.a5.id;
 
-const shared = useSharedServer();
+/** The server's clock runs three days ahead: stamps must take their time from it, not from `new Date()`. */
+const CLOCK_AHEAD_MS = 3 * 86_400_000;
+const shared = useSharedServer({}, undefined, { now: () => new Date(Date.now() + CLOCK_AHEAD_MS) });
 
 beforeAll(async () => {
   await seedRecords(
@@ -58,6 +60,7 @@ describe("police verification", () => {
     expect(answer.status, answer.text).toBe(200);
     const stamp = VerificationSchema.parse(answer.body);
     expect(stamp).toMatchObject({ by: shared.sessions.police.id, byName: USERS.police.displayName, fingerprint: an.fingerprint });
+    expect(Date.parse(stamp.at) - Date.now()).toBeGreaterThan(CLOCK_AHEAD_MS - 60_000);
     const shown = await heldWithin(() => {
       const r = review.review();
       return r.verification(an.id)?.fingerprint === an.fingerprint && r.mark(an.id)?.status === "verified";
