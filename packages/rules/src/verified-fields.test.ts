@@ -31,7 +31,8 @@ describe("verified fields", () => {
     expect(verifyRefusal([finding("conflict.field", "address")])).toBeNull();
     expect(verifyRefusal([finding("conflict.field", "dob")])).toBe("conflict");
     expect(verifyRefusal([finding("conflict.field", "father.pid")])).toBe("conflict");
-    expect(verifyRefusal([finding("conflict.field", "dob"), finding("pid.missing", "pid")])).toBe("errors");
+    expect(verifyRefusal([finding("conflict.field", "dob"), finding("pid.missing", "pid")])).toBe("conflict");
+    expect(verifyRefusal([finding("conflict.field", "note"), finding("pid.missing", "pid")])).toBe("errors");
     expect(disputedVerifiedFields([finding("conflict.field", "note"), finding("conflict.field", "dob")])).toEqual(["dob"]);
   });
 });

@@ -35,9 +35,9 @@ export function disputedVerifiedFields(findings: readonly Finding[]): string[] {
  * on a field they verify, or null when they may (the verify endpoint answers 409 otherwise). */
 export type VerifyRefusal = "errors" | "conflict";
 
-/** See {@link VerifyRefusal}. Errors come first: they must be fixed before anything is settled. */
+/** See {@link VerifyRefusal}. A dispute comes first: settling it may be what clears an error too. */
 export function verifyRefusal(findings: readonly Finding[]): VerifyRefusal | null {
-  if (findings.some((f) => f.severity === "error")) return "errors";
   if (disputedVerifiedFields(findings).length > 0) return "conflict";
+  if (findings.some((f) => f.severity === "error")) return "errors";
   return null;
 }

@@ -5,6 +5,7 @@ export type Route =
   | { name: "child"; rosterId: string; childId: string }
   | { name: "verify"; rosterId: string; childId?: string }
   | { name: "import"; rosterId: string }
+  | { name: "reconcile"; rosterId: string }
   | { name: "lists"; rosterId: string }
   | { name: "progress" }
   | { name: "intake"; rosterId: string; sessionId?: string };
@@ -23,6 +24,7 @@ export function pathOf(route: Route): string {
     case "verify":
       return route.childId ? `/r/${seg(route.rosterId)}/verify/${seg(route.childId)}` : `/r/${seg(route.rosterId)}/verify`;
     case "import":
+    case "reconcile":
     case "lists":
       return `/r/${seg(route.rosterId)}/${route.name}`;
     case "progress":
@@ -46,7 +48,7 @@ export function parsePath(pathname: string): Route {
   if (r !== "r" || !rosterId) return { name: "rosters" };
   if (kind === undefined) return { name: "roster", rosterId };
   if (kind === "c" && childId && parts.length === 4) return { name: "child", rosterId, childId };
-  if ((kind === "import" || kind === "lists") && parts.length === 3) return { name: kind, rosterId };
+  if ((kind === "import" || kind === "lists" || kind === "reconcile") && parts.length === 3) return { name: kind, rosterId };
   if (kind === "intake" && parts.length <= 4) return childId ? { name: "intake", rosterId, sessionId: childId } : { name: "intake", rosterId };
   if (kind === "verify" && parts.length <= 4) return childId ? { name: "verify", rosterId, childId } : { name: "verify", rosterId };
   return { name: "rosters" };
