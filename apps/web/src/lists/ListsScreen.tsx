@@ -154,6 +154,11 @@ export function ListsScreen(props: { rosterId: string }) {
               <Link to={{ name: "verify", rosterId: props.rosterId }} class="button">
                 {t("lists.step2Link")}
               </Link>
+              <Show when={app.abilities().verifies}>
+                <Link to={{ name: "reconcile", rosterId: props.rosterId }} class="button">
+                  {t("lists.step2Reconcile")}
+                </Link>
+              </Show>
             </div>
           </section>
 
