@@ -197,6 +197,10 @@ describe("the police desk", () => {
       expect(who).toContain(USERS.school);
       expect(who).toContain(USERS.hamlet);
       expect(who).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+      // Neither the queue nor the record shows one of the dates as if it were settled.
+      if (viewport === DESK) {
+        expect(await page.locator(`.list-pane a.child-item[href$="/${disputed.id}"] .child-meta`).textContent()).toContain("Ngày sinh chưa thống nhất");
+      }
       // The record's own date of birth is not shown as if settled.
       expect(await page.locator(".facts dd.in-dispute").first().textContent()).toBe("Giá trị đang tranh chấp");
       await expect.poll(() => page.getByRole("button", { name: "Xác minh", exact: true }).isDisabled()).toBe(true);
