@@ -49,6 +49,11 @@ export function ImportScreen(props: { rosterId: string }) {
     flow.dispose();
     client.close();
   });
+  // What the preview shows and the commit writes: the plan without the rows left out.
+  const shownPlan = createMemo(() => {
+    const raw = flow.plan();
+    return raw ? written(raw) : null;
+  });
   let picked: File | undefined;
   const rosterName = () =>
     app.rosters().find((r) => r.id === props.rosterId)?.name ?? workspace().model.review.meta()?.name ?? props.rosterId;
@@ -175,17 +180,18 @@ export function ImportScreen(props: { rosterId: string }) {
 
             <Show when={flow.plan()}>
               {(raw) => (
+                <OtherVillageRows
+                  rows={otherVillageRows(raw(), rosterName())}
+                  village={rosterName()}
+                  excluded={excludeOther()}
+                  onExcludedChange={setExcludeOther}
+                />
+              )}
+            </Show>
+
+            <Show when={shownPlan()}>
+              {(plan) => (
                 <>
-                  <OtherVillageRows
-                    rows={otherVillageRows(raw(), rosterName())}
-                    village={rosterName()}
-                    excluded={excludeOther()}
-                    onExcludedChange={setExcludeOther}
-                  />
-                  {(() => {
-                    const plan = createMemo(() => written(raw()));
-                    return (
-                      <>
                   <PlanPreview plan={plan()} childName={childName} guardianName={guardianName} />
                   <div class="commit-bar">
                     <Switch>
@@ -205,9 +211,6 @@ export function ImportScreen(props: { rosterId: string }) {
                       </Match>
                     </Switch>
                   </div>
-                      </>
-                    );
-                  })()}
                 </>
               )}
             </Show>
