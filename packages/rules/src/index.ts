@@ -14,4 +14,3 @@ export * from "./evaluate";
 export * from "./duplicates";
 export * from "./fingerprint";
 export * from "./mark";
-export * from "./verified-fields";

@@ -2,7 +2,7 @@ import type { Verification } from "@roster/schema";
 import { describe, expect, it } from "vitest";
 import type { Evaluation } from "./evaluate";
 import { finding } from "./findings";
-import { markFor } from "./mark";
+import { canVerify, disputedVerifiedFields, markFor } from "./mark";
 
 const FP = "a".repeat(64);
 const OTHER_FP = "b".repeat(64);
@@ -43,5 +43,34 @@ describe("markFor", () => {
     const evaluation: Evaluation = { status: "clean", findings: [] };
     markFor(evaluation, stamp(OTHER_FP), FP);
     expect(evaluation.findings).toEqual([]);
+  });
+});
+
+describe("canVerify", () => {
+  it.each<[string, Evaluation, boolean]>([
+    ["a clean record", clean, true],
+    ["a record with warnings only", warned, true],
+    ["a record with an error", broken, false],
+  ])("%s → %s", (_label, evaluation, expected) => {
+    expect(canVerify(evaluation)).toBe(expected);
+  });
+});
+
+describe("disputedVerifiedFields", () => {
+  it("names the conflicts on fields police verify, a linked guardian's name or number included, and no other", () => {
+    const evaluation: Evaluation = {
+      status: "clean",
+      findings: [
+        finding("conflict.field", "pid"),
+        finding("conflict.field", "motherId"),
+        finding("conflict.field", "guardian.pid"),
+        finding("conflict.field", "father.fullName"),
+        finding("conflict.field", "note"),
+        finding("conflict.field", "mother.phone"),
+        finding("pid.format", "pid"),
+      ],
+    };
+    expect(disputedVerifiedFields(evaluation)).toEqual(["pid", "motherId", "guardian.pid", "father.fullName"]);
+    expect(disputedVerifiedFields(clean)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 // a disputed value, whether one by one or in bulk.
 import type { RosterRecords } from "@roster/doc";
 import type { AuditEntry, LocalizedText, Verification } from "@roster/schema";
-import { verifyRefusal } from "@roster/rules";
+import { canVerify, disputedVerifiedFields } from "@roster/rules";
 import type { ChildMarking } from "../marks/compute-marks";
 
 const REFUSALS = {
@@ -31,10 +31,10 @@ export function reconcileStamps(
   for (const childId of childIds) {
     const child = records.getChild(childId);
     const marking = markings.get(childId);
-    // The same refusals as one-by-one verification (`verifyRefusal`: a dispute first).
-    const refusal = marking ? verifyRefusal(marking.evaluation.findings) : null;
     if (!child || !marking || child.removed === true) result.refused.push({ childId, reason: REFUSALS.gone });
-    else if (refusal !== null) result.refused.push({ childId, reason: REFUSALS[refusal] });
+    // A dispute first: settling it may be what clears the error too.
+    else if (disputedVerifiedFields(marking.evaluation).length > 0) result.refused.push({ childId, reason: REFUSALS.conflict });
+    else if (!canVerify(marking.evaluation)) result.refused.push({ childId, reason: REFUSALS.errors });
     else {
       result.stamps.set(childId, { by: who.id, byName: who.name, at: who.at, fingerprint: marking.fingerprint, source: who.source });
       result.audit.push({ at: who.at, user: who.username, childId, field: "verification", from: null, to: marking.fingerprint, kind: "child", source: who.source });

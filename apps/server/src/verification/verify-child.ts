@@ -1,5 +1,5 @@
 import type { Roster, Verification } from "@roster/schema";
-import { disputedVerifiedFields, verifyRefusal } from "@roster/rules";
+import { canVerify, disputedVerifiedFields } from "@roster/rules";
 import { assertCanVerify } from "../auth/access";
 import { ConflictError, NotFoundError } from "../errors";
 import type { RosterHub } from "../rosters/roster-hub";
@@ -41,17 +41,18 @@ export async function verifyChild(deps: VerificationDeps, request: VerifyRequest
       "fingerprint_stale",
     );
   }
-  const refusal = verifyRefusal(marking.evaluation.findings);
-  if (refusal === "errors") {
-    throw new ConflictError("Hồ sơ còn lỗi, chưa thể xác minh / The record still has errors and cannot be verified", "has_errors");
-  }
-  if (refusal === "conflict") {
-    const fields = disputedVerifiedFields(marking.evaluation.findings).join(", ");
+  // A dispute first, as the reconciliation refuses: settling it may be what clears an error too.
+  const disputed = disputedVerifiedFields(marking.evaluation);
+  if (disputed.length > 0) {
+    const fields = disputed.join(", ");
     throw new ConflictError(
       `Có trường đang có hai giá trị khác nhau (${fields}), hãy chọn giá trị đúng trước khi xác minh / ` +
         `A verified field has two disagreeing values (${fields}); settle it before verifying`,
       "verify.conflict",
     );
+  }
+  if (!canVerify(marking.evaluation)) {
+    throw new ConflictError("Hồ sơ còn lỗi, chưa thể xác minh / The record still has errors and cannot be verified", "has_errors");
   }
   const stamp: Verification = {
     by: user.id,

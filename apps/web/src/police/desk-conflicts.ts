@@ -1,5 +1,5 @@
 import type { Conflict, RosterRecords } from "@roster/doc";
-import { isVerifiedField } from "@roster/rules";
+import { VERIFIED_FIELDS } from "@roster/rules";
 import type { Child } from "@roster/schema";
 
 /** A conflict as the desk shows it: on the child or on a linked guardian, by role. */
@@ -26,13 +26,13 @@ const LINKS = [
 export function deskConflicts(records: RosterRecords, child: Child): DeskConflict[] {
   const out: DeskConflict[] = records
     .conflictsOf("child", child.id)
-    .map((conflict) => ({ name: conflict.field, role: undefined, blocks: isVerifiedField(conflict.field), conflict }));
+    .map((conflict) => ({ name: conflict.field, role: undefined, blocks: VERIFIED_FIELDS.has(conflict.field), conflict }));
   for (const [role, link] of LINKS) {
     const id = child[link];
     if (!id) continue;
     for (const conflict of records.conflictsOf("guardian", id)) {
       const name = `${role}.${conflict.field}`;
-      out.push({ name, role, blocks: isVerifiedField(name), conflict });
+      out.push({ name, role, blocks: VERIFIED_FIELDS.has(name), conflict });
     }
   }
   return out.sort((a, b) => Number(b.blocks) - Number(a.blocks));
