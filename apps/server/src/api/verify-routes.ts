@@ -14,7 +14,7 @@ export function verifyRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = c.var.user;
     const roster = await rosterFor(user, c.req.param("id"), deps.store);
     // Before reading the body: a role that may not verify learns nothing more.
-    assertCanVerify(user);
+    assertCanVerify(user, roster);
     const { fingerprint } = await jsonBody(c, VerifyRequestSchema);
     return c.json(await verifyChild(deps, { user, roster, childId: c.req.param("childId"), fingerprint }));
   });

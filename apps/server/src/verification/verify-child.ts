@@ -31,7 +31,7 @@ export interface VerifyRequest {
 export async function verifyChild(deps: VerificationDeps, request: VerifyRequest): Promise<Verification> {
   const { hub, store } = deps;
   const { user, roster, childId } = request;
-  assertCanVerify(user);
+  assertCanVerify(user, roster);
   const markings = await hub.markNow(roster.id);
   const marking = markings.get(childId);
   if (!marking) throw new NotFoundError("Không có trẻ này trong danh sách / No such child in this roster");
@@ -76,7 +76,7 @@ export async function revokeVerification(
 ): Promise<{ revoked: true; childId: string }> {
   const { hub, store } = deps;
   const { user, roster, childId } = request;
-  assertCanVerify(user);
+  assertCanVerify(user, roster);
   const { room, review } = await hub.review(roster.id);
   const previous = review.verification(childId);
   if (!previous) throw new NotFoundError("Hồ sơ này chưa được xác minh / This record is not verified");

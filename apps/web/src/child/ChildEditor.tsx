@@ -14,6 +14,7 @@ import { FindingList } from "./FindingList";
 import { findingsByField, unplacedFindings } from "./findings-by-field";
 import { GuardianCard, type GuardianRole } from "./GuardianCard";
 import { RemoveChildDialog } from "./RemoveChildDialog";
+import { FieldHistoryPanel } from "./FieldHistoryPanel";
 
 const ROLES: readonly { role: GuardianRole; link: "fatherId" | "motherId" | "guardianId"; gender?: "male" | "female" }[] = [
   { role: "father", link: "fatherId", gender: "male" },
@@ -231,6 +232,8 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                 onResolve={(v) => resolveField("guardianRelation", v)}
               />
             </section>
+
+            <FieldHistoryPanel workspace={props.workspace} rosterId={props.rosterId} childId={props.childId} />
 
             <Show when={!readOnly() && !child().removed}>
               <section class="editor-section danger-zone">
