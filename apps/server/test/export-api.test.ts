@@ -16,6 +16,7 @@ import { eventually } from "./helpers/wait";
 import { COMMUNE_A, ROSTERS } from "./helpers/world";
 
 const ROSTER = "ngoc-ha-export";
+const TYPED_ROSTER = "ngoc-ha-typed";
 const ROSTER_NAME = "Tổ dân phố số 9";
 const INJECTION = '=HYPERLINK("http://example.invalid","Bấm")';
 
@@ -38,6 +39,23 @@ beforeAll(async () => {
   const an = list.find((c) => c.fullName === "Nguyễn Văn An")!;
   const verified = await api(shared.server.url, `/api/rosters/${ROSTER}/children/${an.id}/verify`, { method: "POST", token: shared.sessions.police.token, body: { fingerprint: an.fingerprint } });
   expect(verified.status, verified.text).toBe(200);
+
+  // A record verified as typed in the field: spaces and case in the name, spaces in the numbers.
+  await addRoster(shared.server.running.store, COMMUNE_A.code, TYPED_ROSTER, "Tổ dân phố số 10");
+  await seedRecords(
+    shared.server.running.store,
+    TYPED_ROSTER,
+    [
+      aCleanChild({ id: "c-binh", address: "Số 12 ngõ 34", fullName: "nguyễn  văn   bình", pid: "001 215 012 399", bhyt: "HS4010177777777", motherId: "g-typed" }),
+      { id: "c-chua", ...aChildWithoutPid({ fullName: "Đỗ Thị Chưa", motherId: "g-typed" }) },
+    ],
+    [aMother({ id: "g-typed", fullName: "TRẦN  THỊ MAI", pid: "001.188.004567", phone: "+84 912 345 678" })],
+  );
+  const typed = z.array(ChildViewSchema).parse((await api(shared.server.url, `/api/rosters/${TYPED_ROSTER}/children`, { token: shared.sessions.police.token })).body);
+  const binh = typed.find((c) => c.fullName === "nguyễn  văn   bình")!;
+  expect(binh.status).toBe("clean");
+  const stamp = await api(shared.server.url, `/api/rosters/${TYPED_ROSTER}/children/${binh.id}/verify`, { method: "POST", token: shared.sessions.police.token, body: { fingerprint: binh.fingerprint } });
+  expect(stamp.status, stamp.text).toBe(200);
 });
 
 const exportPath = (query: string, roster = ROSTER) => `/api/rosters/${roster}/export${query}`;
@@ -60,7 +78,7 @@ async function children(): Promise<ChildView[]> {
 }
 
 describe("step 4: the cleaned list", () => {
-  it("is the default: XLSX in the fixed column layout, every child, with a Vietnamese file name", async () => {
+  it("is the default: XLSX in the fixed column layout, verified children only, with a Vietnamese file name", async () => {
     const file = await fetchFile(shared.server.url, exportPath(""), shared.sessions.viewer.token);
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -70,7 +88,26 @@ describe("step 4: the cleaned list", () => {
     expect(decodeURIComponent(encoded)).toMatch(/^Danh sách đã làm sạch - Tổ dân phố số 9 - \d{4}-\d{2}-\d{2}\.xlsx$/);
     const rows = await sheetRows(file.bytes);
     expect(rows[0]).toEqual(CLEANED_LIST_COLUMNS.map((c) => c.header));
-    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(["Lê Thị Lan", "Nguyễn Văn An", "Phạm Thị Hoa"]);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(["Nguyễn Văn An"]);
+  });
+
+  it("holds every value in its normalised form: names normalised, numbers digits only, dates day-first", async () => {
+    const file = await fetchFile(shared.server.url, `/api/rosters/${TYPED_ROSTER}/export?format=csv`, shared.sessions.viewer.token);
+    expect(file.status).toBe(200);
+    const [header, ...rows] = csvRows(file.text);
+    expect(rows).toHaveLength(1); // Đỗ Thị Chưa is not verified
+    const row = Object.fromEntries(header!.map((h, i) => [h, rows[0]![i]]));
+    expect(row).toMatchObject({
+      "Họ và tên": "Nguyễn Văn Bình",
+      "Ngày sinh": "14/03/2015",
+      "Số định danh cá nhân": "001215012399",
+      "Họ tên mẹ": "Trần Thị Mai",
+      "Số định danh mẹ": "001188004567",
+      "Số điện thoại mẹ": "0912345678",
+      "Ngày sinh mẹ": "02/07/1988",
+    });
+    const all = await fetchFile(shared.server.url, `/api/rosters/${TYPED_ROSTER}/export?format=csv&status=needs-fix`, shared.sessions.viewer.token);
+    expect(csvRows(all.text).slice(1).map((r) => r[1])).toEqual(["Đỗ Thị Chưa"]);
   });
 
   it("filters by the server's status", async () => {
@@ -82,10 +119,10 @@ describe("step 4: the cleaned list", () => {
   });
 
   it("neutralises a value that would run as a formula", async () => {
-    const file = await fetchFile(shared.server.url, exportPath("?format=csv"), shared.sessions.viewer.token);
+    const file = await fetchFile(shared.server.url, exportPath("?format=csv&status=needs-fix"), shared.sessions.viewer.token);
     expect(file.text).toContain(`'=HYPERLINK(`);
     expect(file.text).not.toMatch(/(^|,|")=HYPERLINK/m);
-    const xlsx = await sheetRows((await fetchFile(shared.server.url, exportPath(""), shared.sessions.viewer.token)).bytes);
+    const xlsx = await sheetRows((await fetchFile(shared.server.url, exportPath("?status=needs-fix"), shared.sessions.viewer.token)).bytes);
     expect(xlsx.flat()).toContain(`'${INJECTION}`);
   });
 

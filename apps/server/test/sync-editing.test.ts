@@ -9,7 +9,7 @@ import { api } from "./helpers/http";
 import { barrier, connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
 import { useSharedServer } from "./helpers/shared-server";
 import { eventually } from "./helpers/wait";
-import { ROSTERS, USERS, type UserKey } from "./helpers/world";
+import { COMMUNE_A, ROSTERS, USERS, type UserKey } from "./helpers/world";
 
 const shared = useSharedServer();
 
@@ -114,7 +114,7 @@ describe("review document", () => {
     const witness = client(`${ROSTERS.a5.id}/review`, "school");
     const writer = client(ROSTERS.a5.id, "school");
     await Promise.all([whenSynced(police), whenSynced(witness), whenSynced(writer)]);
-    expect(witness.review().meta()).toEqual({ rosterId: ROSTERS.a5.id, name: ROSTERS.a5.name, commune: ROSTERS.a5.commune });
+    expect(witness.review().meta()).toEqual({ rosterId: ROSTERS.a5.id, name: ROSTERS.a5.name, commune: ROSTERS.a5.commune, communeName: COMMUNE_A.name });
 
     const id = writer.records().createChild(aChildWithoutPid({ fullName: "Giàng A Páo", gender: "male" }));
     await eventually(() => expect(witness.review().mark(id)?.status).toBe("needs-fix"));

@@ -14,13 +14,17 @@ import { ROSTERS, USERS, type UserKey } from "./helpers/world";
 const MARK_DEADLINE_MS = 1_000;
 const ROSTER = ROSTERS.a5.id;
 
-const shared = useSharedServer();
+/** The server's clock runs three days ahead: stamps must take their time from it, not from `new Date()`. */
+const CLOCK_AHEAD_MS = 3 * 86_400_000;
+const shared = useSharedServer({}, undefined, { now: () => new Date(Date.now() + CLOCK_AHEAD_MS) });
 
 beforeAll(async () => {
   await seedRecords(
     shared.server.running.store,
     ROSTER,
-    [aCleanChild(), { id: "c-hoa", ...aChildWithoutPid() }, aCleanChild({ id: "c-lan", fullName: "Lê Thị Lan", gender: "female", pid: "001315004321", bhyt: "HS4010155555555" })],
+    [aCleanChild(), { id: "c-hoa", ...aChildWithoutPid() }, aCleanChild({ id: "c-lan", fullName: "Lê Thị Lan", gender: "female", pid: "001315004321", bhyt: "HS4010155555555" }),
+      aCleanChild({ id: "c-minh", fullName: "Đỗ Văn Minh", pid: "001215067890", bhyt: "HS4010111112222" }),
+    ],
     [aMother()],
   );
 });
@@ -56,6 +60,7 @@ describe("police verification", () => {
     expect(answer.status, answer.text).toBe(200);
     const stamp = VerificationSchema.parse(answer.body);
     expect(stamp).toMatchObject({ by: shared.sessions.police.id, byName: USERS.police.displayName, fingerprint: an.fingerprint });
+    expect(Date.parse(stamp.at) - Date.now()).toBeGreaterThan(CLOCK_AHEAD_MS - 60_000);
     const shown = await heldWithin(() => {
       const r = review.review();
       return r.verification(an.id)?.fingerprint === an.fingerprint && r.mark(an.id)?.status === "verified";
@@ -129,6 +134,55 @@ describe("police verification", () => {
     expect(answer.status).toBe(409);
     expect(ErrorBodySchema.parse(answer.body).error.code).toBe("has_errors");
     expect((await childNamed("Phạm Thị Hoa")).status).toBe("needs-fix");
+  });
+
+  it("a value in dispute on a verified field blocks verification (409 verify.conflict) until police settle it", async () => {
+    const school = client(ROSTER, "school");
+    const hamlet = client(ROSTER, "hamlet");
+    const witness = client(ROSTER, "social");
+    await Promise.all([whenSynced(school), whenSynced(hamlet), whenSynced(witness)]);
+    const minh = await childNamed("Đỗ Văn Minh");
+    // The same record, undisputed, verifies.
+    expect((await verify(minh.id, minh.fingerprint)).status).toBe(200);
+    expect((await revoke(minh.id)).status).toBe(200);
+
+    // School and hamlet head each type a date of birth while offline: day and month swapped.
+    school.provider.disconnect();
+    hamlet.provider.disconnect();
+    school.records().setChildField(minh.id, "dob", "2015-01-02", { id: shared.sessions.school.id, name: USERS.school.displayName });
+    hamlet.records().setChildField(minh.id, "dob", "2015-02-01", { id: shared.sessions.hamlet.id, name: USERS.hamlet.displayName });
+    // A disagreement outside the verified identity does not stand in the way.
+    school.records().setChildField(minh.id, "grade", "5B", { id: shared.sessions.school.id, name: USERS.school.displayName });
+    hamlet.records().setChildField(minh.id, "grade", "5C", { id: shared.sessions.hamlet.id, name: USERS.hamlet.displayName });
+    school.provider.connect();
+    hamlet.provider.connect();
+    await eventually(() => expect(witness.records().conflictsOf("child", minh.id).map((c) => c.field)).toEqual(["dob", "grade"]));
+    let disputed = minh;
+    await eventually(async () => {
+      disputed = await childNamed("Đỗ Văn Minh");
+      expect(disputed.findings.filter((f) => f.code === "conflict.field").map((f) => f.field)).toEqual(["dob", "grade"]);
+    });
+    expect(disputed.status).toBe("clean");
+
+    const refused = await verify(minh.id, disputed.fingerprint);
+    expect(refused.status).toBe(409);
+    const error = ErrorBodySchema.parse(refused.body).error;
+    expect(error.code).toBe("verify.conflict");
+    expect(error.message).toContain("dob");
+    expect(error.message).not.toContain("grade");
+    expect((await childNamed("Đỗ Văn Minh")).status).toBe("clean");
+    expect(witness.review().verification(minh.id)).toBeUndefined();
+
+    // Police settle the date of birth from the birth certificate; the grade may wait.
+    school.records().resolveConflict("child", minh.id, "dob", "2015-01-02", { id: shared.sessions.police.id, name: USERS.police.displayName });
+    let settled = disputed;
+    await eventually(async () => {
+      settled = await childNamed("Đỗ Văn Minh");
+      expect(settled.findings.filter((f) => f.code === "conflict.field").map((f) => f.field)).toEqual(["grade"]);
+    });
+    expect(settled.dob).toBe("2015-01-02");
+    expect((await verify(minh.id, settled.fingerprint)).status).toBe(200);
+    expect((await childNamed("Đỗ Văn Minh")).status).toBe("verified");
   });
 
   it("a fingerprint the record never had is stale (409), a malformed one is a 400, an unknown child a 404", async () => {

@@ -10,6 +10,7 @@ export type { LocalFieldChange } from "./field-history";
 export type { InvalidValue } from "./record-kinds";
 export type { TransactionInfo } from "./change-feed";
 export { compactEditLog } from "./compact-edit-log";
+export { disputedValuesByChild } from "./disputed-values";
 export { InvalidFieldError, InvalidReviewError, RecordNotFoundError } from "./errors";
 export { createRecordsDoc, createReviewDoc, RECORDS_LAYOUT, REVIEW_LAYOUT } from "./layout";
 export { newRecordId } from "./ids";

@@ -17,6 +17,8 @@ describe("RosterReview", () => {
     review.setMeta({ rosterId: "thon-dong", name: "Thôn Đông", commune: "25141" });
     expect(review.doc.getMap(REVIEW_LAYOUT.meta).toJSON()).toEqual({ rosterId: "thon-dong", name: "Thôn Đông", commune: "25141" });
     expect(review.meta()).toEqual({ rosterId: "thon-dong", name: "Thôn Đông", commune: "25141" });
+    review.setMeta({ rosterId: "thon-dong", name: "Thôn Đông", commune: "25141", communeName: "Xã Chiềng Sinh" });
+    expect(review.meta()?.communeName).toBe("Xã Chiềng Sinh");
     expect(() => review.setMeta({ rosterId: "Thôn Đông", name: "Thôn Đông", commune: "25141" })).toThrow(InvalidReviewError);
   });
 

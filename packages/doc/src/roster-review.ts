@@ -11,6 +11,8 @@ export interface ReviewMeta {
   readonly rosterId: Roster["id"];
   readonly name: Roster["name"];
   readonly commune: Roster["commune"];
+  /** The commune's name ("Xã Chiềng Sinh"), for documents made on the device (the handover). */
+  readonly communeName?: string;
 }
 
 /** What one transaction changed in the review document. */
@@ -55,7 +57,14 @@ export class RosterReview {
       name: this.metaMap.get("name"),
       commune: this.metaMap.get("commune"),
     });
-    return roster.success ? { rosterId: roster.data.id, name: roster.data.name, commune: roster.data.commune } : undefined;
+    if (!roster.success) return undefined;
+    const communeName = this.metaMap.get("communeName");
+    return {
+      rosterId: roster.data.id,
+      name: roster.data.name,
+      commune: roster.data.commune,
+      ...(typeof communeName === "string" && communeName.length <= 200 ? { communeName } : {}),
+    };
   }
 
   /** Sets the roster's meta. Throws `InvalidReviewError` when the schema refuses it. */
@@ -63,7 +72,8 @@ export class RosterReview {
     const roster = RosterSchema.safeParse({ id: meta.rosterId, name: meta.name, commune: meta.commune });
     if (!roster.success) throw new InvalidReviewError("meta", meta);
     this.doc.transact(() => {
-      for (const [key, value] of Object.entries({ rosterId: meta.rosterId, name: meta.name, commune: meta.commune })) {
+      const values = { rosterId: meta.rosterId, name: meta.name, commune: meta.commune, ...(meta.communeName ? { communeName: meta.communeName } : {}) };
+      for (const [key, value] of Object.entries(values)) {
         if (this.metaMap.get(key) !== value) this.metaMap.set(key, value);
       }
     }, origin);

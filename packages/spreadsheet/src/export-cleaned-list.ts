@@ -1,10 +1,11 @@
 // Step 4 of the cleaning procedure: the cleaned data in a fixed column layout, for the
 // child-information software (and for anyone who re-imports it: every column maps back
 // to its field, so export then import changes nothing).
-import type { Child, Guardian } from "@roster/schema";
-import { compareVietnameseNames, nameSortKey } from "@roster/rules";
+import type { Child, Guardian, Status } from "@roster/schema";
+import { compareVietnameseNames, nameSortKey, normalizeBhyt, normalizeName, normalizePid } from "@roster/rules";
 import type { ColumnTarget } from "./column-targets";
 import type { ExportCellKind, ExportTable } from "./export-table";
+import { parsePhoneCell } from "./parse-phone-cell";
 import { valueFor } from "./roster-values";
 
 export interface CleanedListColumn {
@@ -64,13 +65,45 @@ export function sortByVillageAndName<T extends Child>(children: readonly T[]): T
 }
 
 /**
- * The step-4 list: every child not removed, by village and name, in `CLEANED_LIST_COLUMNS`.
- * Values are as stored, in the words the import reads back (dates dd/mm/yyyy, "Nam"/"Nữ",
+ * The children the step-4 list holds (DESIGN "cleaned"): not removed, and with `status`
+ * (the verified ones unless another status is asked for), by the status `statusOf` gives.
+ */
+export function cleanedListChildren<T extends Child>(
+  children: readonly T[],
+  statusOf: (id: string) => Status | undefined,
+  status: Status = "verified",
+): T[] {
+  return children.filter((child) => child.removed !== true && statusOf(child.id) === status);
+}
+
+const NAME_TARGETS: ReadonlySet<ColumnTarget> = new Set(["fullName", "father.fullName", "mother.fullName", "guardian.fullName"]);
+const PID_TARGETS: ReadonlySet<ColumnTarget> = new Set(["pid", "father.pid", "mother.pid", "guardian.pid"]);
+const PHONE_TARGETS: ReadonlySet<ColumnTarget> = new Set(["father.phone", "mother.phone", "guardian.phone"]);
+
+/**
+ * A value in its normalised form, as the child-information software takes it: names
+ * normalised (NFC, single spaces, each word capitalised), ID numbers and phones digits only,
+ * the health-insurance number without separators, dates day-first (`valueFor`).
+ */
+export function cleanedValue(child: Child, target: ColumnTarget, guardians: Readonly<Record<string, Guardian>>): string {
+  const value = valueFor(child, target, guardians);
+  if (value === "") return value;
+  if (NAME_TARGETS.has(target)) return normalizeName(value);
+  if (PID_TARGETS.has(target)) return normalizePid(value);
+  if (target === "bhyt") return normalizeBhyt(value);
+  if (PHONE_TARGETS.has(target)) return parsePhoneCell(value).value ?? value;
+  return value.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The step-4 list of `children` (pick them with `cleanedListChildren`; removed ones are left
+ * out), by village and name, in `CLEANED_LIST_COLUMNS`. Values are normalised
+ * (`cleanedValue`), in the words the import reads back (dates dd/mm/yyyy, "Nam"/"Nữ",
  * ethnic names, "Thường trú" …).
  */
 export function exportCleanedList(children: readonly Child[], guardians: Readonly<Record<string, Guardian>>): ExportTable {
   const rows = sortByVillageAndName(children.filter((child) => child.removed !== true))
-    .map((child, index) => CLEANED_LIST_COLUMNS.map(({ target }) => (target === "index" ? index + 1 : valueFor(child, target, guardians))));
+    .map((child, index) => CLEANED_LIST_COLUMNS.map(({ target }) => (target === "index" ? index + 1 : cleanedValue(child, target, guardians))));
   return {
     sheetName: "Danh sach",
     title: [],

@@ -1,9 +1,9 @@
 // Step 3 of the cleaning procedure: the verified children of a village, which the commune
 // police sign and hand back (as a printable document, `handoverHtml`, or XLSX).
-import type { Child, Guardian } from "@roster/schema";
+import type { Child, FieldValue, Guardian } from "@roster/schema";
 import { compareVietnameseNames } from "@roster/rules";
 import type { ExportTable } from "./export-table";
-import { formatDate, formatDateInWords, formatRepresentative } from "./format-values";
+import { formatDate, formatDateInWords, formatGender, formatRepresentative } from "./format-values";
 import { EXPORT_WORDS } from "./messages";
 import { representativeOf, valueFor } from "./roster-values";
 
@@ -20,6 +20,11 @@ export interface HandoverOptions {
   verified: ReadonlySet<string>;
   /** The heading's left block (issuing body), top to bottom, e.g. ["UBND XÃ AN BÌNH", "THÔN ĐÔNG"]. */
   issuer?: string[];
+  /**
+   * Open conflicts by child id: field as findings name it (`dob`, `mother.pid`) → the
+   * values in dispute. Such a value is printed as in dispute, never as settled.
+   */
+  disputed?: ReadonlyMap<string, ReadonlyMap<string, readonly FieldValue[]>>;
 }
 
 /** The rows and words of the handover document. */
@@ -62,16 +67,25 @@ export function exportHandoverList(
   const rows = verified.map((child, index) => {
     const representative = representativeOf(child, guardians);
     const role = formatRepresentative(child.representative);
+    const rep = child.representative ?? "";
+    const disputed = options.disputed?.get(child.id);
+    // A cell whose field is in dispute shows every value in dispute, marked as such.
+    const cell = (settled: string, ...fields: string[]): string => {
+      const field = fields.find((f) => disputed?.has(f));
+      if (field === undefined) return settled;
+      const values = (disputed?.get(field) ?? []).map((v) => disputedWords(field, v));
+      return EXPORT_WORDS.disputedValue(values);
+    };
     return [
       index + 1,
-      child.fullName ?? "",
-      formatDate(child.dob),
-      valueFor(child, "gender", guardians),
-      child.pid ?? "",
-      representative?.fullName ? `${representative.fullName} (${role})` : "",
-      representative?.pid ?? "",
+      cell(child.fullName ?? "", "fullName"),
+      cell(formatDate(child.dob), "dob"),
+      cell(valueFor(child, "gender", guardians), "gender"),
+      cell(child.pid ?? "", "pid"),
+      cell(representative?.fullName ? `${representative.fullName} (${role})` : "", "representative", `${rep}Id`, `${rep}.fullName`),
+      cell(representative?.pid ?? "", `${rep}Id`, `${rep}.pid`),
       child.address?.trim() ? child.address : (child.village ?? options.village),
-      "",
+      disputed && disputed.size > 0 ? EXPORT_WORDS.disputedNote : "",
     ];
   });
   const title = EXPORT_WORDS.handoverTitle;
@@ -90,4 +104,13 @@ export function exportHandoverList(
       rows,
     },
   };
+}
+
+/** A value in dispute in the words of the list. */
+function disputedWords(field: string, value: FieldValue): string {
+  if (value === null || value === "") return EXPORT_WORDS.emptyValue;
+  if (typeof value === "boolean") return value ? "✓" : "✗";
+  if (field === "dob") return formatDate(value);
+  if (field === "gender") return formatGender(value === "male" || value === "female" ? value : null) || value;
+  return value;
 }

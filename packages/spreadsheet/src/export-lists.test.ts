@@ -1,7 +1,7 @@
 import type { Child, Guardian } from "@roster/schema";
 import { evaluateRoster } from "@roster/rules";
 import { describe, expect, it } from "vitest";
-import { CLEANED_LIST_COLUMNS, exportCleanedList } from "./export-cleaned-list";
+import { CLEANED_LIST_COLUMNS, cleanedListChildren, exportCleanedList } from "./export-cleaned-list";
 import { exportHandoverList } from "./export-handover-list";
 import { exportProblemList, findingsInWords } from "./export-problem-list";
 import { escapeHtml, handoverHtml } from "./handover-html";
@@ -67,6 +67,19 @@ describe("exportHandoverList and handoverHtml", () => {
     expect(html).not.toMatch(/<script|https?:/);
   });
 
+  it("never prints a value in dispute as settled", () => {
+    const disputed = new Map([["c1", new Map([["dob", ["2016-12-11", "2016-11-12"]], ["father.pid", ["001085012345", "001085099999"]]])]]);
+    const withDispute = exportHandoverList(children, guardians, {
+      village: "Thôn Đông", commune: "Xã An Bình", date: "2026-06-05", verified: new Set(["c1"]), disputed,
+    });
+    const row = withDispute.table.rows[0]!;
+    expect(row[2]).toBe("CHƯA THỐNG NHẤT: 11/12/2016 / 12/11/2016");
+    expect(row[6]).toBe("CHƯA THỐNG NHẤT: 001085012345 / 001085099999");
+    expect(row[4]).toBe("001215012345");
+    expect(row[8]).toBe("Có giá trị đang tranh chấp, chưa ký xác nhận");
+    expect(handoverHtml(withDispute)).not.toContain(">04/03/2015<");
+  });
+
   it("escapes every value", () => {
     const hostile = exportHandoverList([{ ...children[0]!, fullName: "<img src=x onerror=alert(1)>" }], guardians, {
       village: "Thôn \"Đông\"", commune: "Xã A&B", date: "2026-06-05", verified: new Set(["c1"]),
@@ -80,7 +93,28 @@ describe("exportHandoverList and handoverHtml", () => {
 });
 
 describe("exportCleanedList", () => {
-  it("writes every child not removed in the fixed layout, in the words the import reads back", () => {
+  it("holds the verified children unless another status is asked for, never removed ones", () => {
+    const statuses: Record<string, "verified" | "clean" | "needs-fix"> = { c1: "verified", c2: "needs-fix", c3: "clean", c4: "verified" };
+    const statusOf = (id: string) => statuses[id];
+    expect(cleanedListChildren(children, statusOf).map((c) => c.id)).toEqual(["c1"]);
+    expect(cleanedListChildren(children, statusOf, "clean").map((c) => c.id)).toEqual(["c3"]);
+  });
+
+  it("writes every value in its normalised form", () => {
+    const typed: Child = {
+      ...base, id: "c9", fullName: "nguyễn  văn   bình", dob: "2015-03-04", pid: "001 215-012.345", bhyt: "hs 401 0123456789",
+      fatherId: "g9", motherId: null,
+    };
+    const father: Guardian = { id: "g9", fullName: "NGUYỄN VĂN HÙNG ", pid: "001.085.012345", phone: "+84 912 345 678" };
+    const table = exportCleanedList([typed], { g9: father });
+    const byHeader = Object.fromEntries(CLEANED_LIST_COLUMNS.map((c, i) => [c.header, table.rows[0]![i]]));
+    expect(byHeader).toMatchObject({
+      "Họ và tên": "Nguyễn Văn Bình", "Ngày sinh": "04/03/2015", "Số định danh cá nhân": "001215012345", "Số thẻ BHYT": "HS4010123456789",
+      "Họ tên cha": "Nguyễn Văn Hùng", "Số định danh cha": "001085012345", "Số điện thoại cha": "0912345678",
+    });
+  });
+
+  it("writes every child given in the fixed layout, in the words the import reads back", () => {
     const table = exportCleanedList(children, guardians);
     expect(table.columns.map((c) => c.header)).toEqual(CLEANED_LIST_COLUMNS.map((c) => c.header));
     expect(table.rows).toHaveLength(3);

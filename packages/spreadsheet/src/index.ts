@@ -57,6 +57,7 @@ export type {
 } from "./import-plan";
 export type { RowIssue } from "./read-row";
 export { applyImportPlan, rejectedRows, type AppliedImport, type ImportWriter } from "./apply-import-plan";
+export { excludeRows, otherVillageRows, villageKey, type OtherVillageRow } from "./other-village";
 
 // Reconciliation with the national population database's extract
 export { readExtract, type ExtractPerson, type ExtractRead } from "./reconcile-extract";
@@ -69,7 +70,7 @@ export type { ExportCell, ExportCellKind, ExportColumn, ExportTable } from "./ex
 export { exportProblemList, findingsInWords, type ProblemListOptions } from "./export-problem-list";
 export { exportHandoverList, type HandoverList, type HandoverOptions } from "./export-handover-list";
 export { handoverHtml, escapeHtml } from "./handover-html";
-export { exportCleanedList, CLEANED_LIST_COLUMNS, type CleanedListColumn } from "./export-cleaned-list";
+export { cleanedListChildren, cleanedValue, exportCleanedList, CLEANED_LIST_COLUMNS, type CleanedListColumn } from "./export-cleaned-list";
 export { tableToXlsx } from "./write-xlsx";
 export { tableToCsv } from "./write-csv";
 export { neutraliseCell, neutraliseCsvCell } from "./neutralise-cell";

@@ -190,4 +190,7 @@ export const EXPORT_WORDS = {
   policeTitle: (commune: string) => `CÔNG AN ${commune.toUpperCase()}`.trim(),
   signHint: "(Ký, ghi rõ họ tên)",
   sealHint: "(Ký, ghi rõ họ tên, đóng dấu)",
+  disputedValue: (values: readonly string[]) => `CHƯA THỐNG NHẤT: ${values.join(" / ")}`,
+  disputedNote: "Có giá trị đang tranh chấp, chưa ký xác nhận",
+  emptyValue: "(trống)",
 } as const;

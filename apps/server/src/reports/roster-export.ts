@@ -1,6 +1,7 @@
-import type { RosterRecords } from "@roster/doc";
+import { disputedValuesByChild, type RosterRecords } from "@roster/doc";
 import type { Child, ExportFormat, ExportList, Roster, Status } from "@roster/schema";
 import {
+  cleanedListChildren,
   exportCleanedList,
   exportHandoverList,
   exportProblemList,
@@ -36,21 +37,21 @@ export interface RosterExportFile {
 /**
  * One list of the cleaning procedure as a file, for the API and the CLI alike: step 4
  * (`cleaned`, the fixed layout), step 1 (`problems`), step 3 (`handover`, also as the
- * printable HTML page). `status` keeps only children with that server status.
+ * printable HTML page). `status` keeps only children with that server status; the
+ * cleaned list holds the verified children unless `status` asks for others (DESIGN).
  * @throws RangeError for `html` of a list other than the handover list.
  */
 export async function rosterExport(request: RosterExportRequest): Promise<RosterExportFile> {
   const { roster, communeName, records, markings, asOf, list, format, status } = request;
   if (format === "html" && list !== "handover") throw new RangeError("html is only for the handover list");
   const guardians = records.guardiansById();
-  const children: Child[] = records
-    .listChildren()
-    .filter((child) => markings.has(child.id) && (!status || markings.get(child.id)!.status === status));
+  const all = records.listChildren().filter((child) => markings.has(child.id));
+  const children: Child[] = all.filter((child) => !status || markings.get(child.id)!.status === status);
   const name = `${FILE_WORDS[list]} - ${roster.name} - ${asOf}`;
 
   let table: ExportTable;
   if (list === "cleaned") {
-    table = exportCleanedList(children, guardians);
+    table = exportCleanedList(cleanedListChildren(all, (id) => markings.get(id)?.status, status), guardians);
   } else if (list === "problems") {
     // The server's statuses and findings (verification.stale and conflicts included).
     const evaluations = new Map(
@@ -67,6 +68,7 @@ export async function rosterExport(request: RosterExportRequest): Promise<Roster
       commune: communeName,
       date: asOf,
       verified,
+      disputed: disputedValuesByChild(children, records.conflicts()),
       issuer: [`UBND ${communeName.toUpperCase()}`, roster.name.toUpperCase()],
     });
     if (format === "html") return { body: handoverHtml(handover), format, name, rows: handover.table.rows.length };

@@ -121,12 +121,14 @@ export class RosterHub {
     return attachment.marker.markings();
   }
 
-  /** Makes sure the review document names its roster (written once, by the server). */
+  /** Makes sure the review document names its roster and commune (written by the server). */
   async ensureMeta(roster: Roster): Promise<void> {
     const { room, review } = await this.review(roster.id);
+    const communeName = (await this.options.store.getCommune(roster.commune))?.name;
     const meta = review.meta();
-    if (meta?.rosterId === roster.id && meta.name === roster.name && meta.commune === roster.commune) return;
-    room.write(() => review.setMeta({ rosterId: roster.id, name: roster.name, commune: roster.commune }, SERVER_ORIGIN));
+    if (meta?.rosterId === roster.id && meta.name === roster.name && meta.commune === roster.commune && meta.communeName === communeName) return;
+    const next = { rosterId: roster.id, name: roster.name, commune: roster.commune, ...(communeName ? { communeName } : {}) };
+    room.write(() => review.setMeta(next, SERVER_ORIGIN));
   }
 
   /** Closes every sync connection with `code` (see `RoomRegistry.close`) and drains. */

@@ -1,11 +1,14 @@
-import { createMemo, createResource, Match, onCleanup, Show, Switch } from "solid-js";
+import { createMemo, createResource, createSignal, Match, onCleanup, Show, Switch } from "solid-js";
+import { excludeRows, otherVillageRows, type ImportPlan } from "@roster/spreadsheet";
 import { useI18n } from "../i18n/i18n-context";
+import { translate } from "../i18n/translate";
 import { ToolsNav } from "../lists/ToolsNav";
 import { useApp } from "../session/app-services";
 import { Banner } from "../ui/Banner";
 import { Link } from "../ui/router";
 import { ImportFlow } from "./import-flow";
 import { MappingTable } from "./MappingTable";
+import { OtherVillageRows } from "./OtherVillageRows";
 import { headerRows } from "./mapping-groups";
 import { PlanPreview } from "./PlanPreview";
 import { SheetChoice } from "./SheetChoice";
@@ -27,7 +30,16 @@ export function ImportScreen(props: { rosterId: string }) {
     return true;
   });
   const client = new SpreadsheetClient();
+  // Rows naming another village are left out unless the person takes them (see OtherVillageRows).
+  const [excludeOther, setExcludeOther] = createSignal(true);
+  const written = (plan: ImportPlan): ImportPlan => {
+    if (!excludeOther()) return plan;
+    const rows = new Set(otherVillageRows(plan, rosterName()).map((r) => r.row));
+    const words = { vi: translate("vi", "importVillage.skipped"), en: translate("en", "importVillage.skipped") };
+    return excludeRows(plan, rows, words);
+  };
   const flow = new ImportFlow({
+    written,
     client,
     records: workspace().model.records,
     actor: app.actor,
@@ -38,8 +50,14 @@ export function ImportScreen(props: { rosterId: string }) {
     flow.dispose();
     client.close();
   });
+  // What the preview shows and the commit writes: the plan without the rows left out.
+  const shownPlan = createMemo(() => {
+    const raw = flow.plan();
+    return raw ? written(raw) : null;
+  });
   let picked: File | undefined;
-  const rosterName = () => app.rosters().find((r) => r.id === props.rosterId)?.name ?? props.rosterId;
+  const rosterName = () =>
+    app.rosters().find((r) => r.id === props.rosterId)?.name ?? workspace().model.review.meta()?.name ?? props.rosterId;
   const snapshot = () => workspace().model.snapshot();
   const childName = (id: string) => snapshot().byId.get(id)?.child.fullName ?? id;
   const guardianName = (id: string) => snapshot().guardians[id]?.fullName ?? id;
@@ -159,6 +177,17 @@ export function ImportScreen(props: { rosterId: string }) {
             </Show>
 
             <Show when={flow.plan()}>
+              {(raw) => (
+                <OtherVillageRows
+                  rows={otherVillageRows(raw(), rosterName())}
+                  village={rosterName()}
+                  excluded={excludeOther()}
+                  onExcludedChange={setExcludeOther}
+                />
+              )}
+            </Show>
+
+            <Show when={shownPlan()}>
               {(plan) => (
                 <>
                   <PlanPreview plan={plan()} childName={childName} guardianName={guardianName} />

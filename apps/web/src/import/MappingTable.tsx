@@ -2,8 +2,13 @@ import { For, Index, Show } from "solid-js";
 import type { ColumnTarget } from "@roster/spreadsheet";
 import { useI18n } from "../i18n/i18n-context";
 import { groupTargets } from "./mapping-groups";
+import { PhoneOwnerQuestion } from "./PhoneOwnerQuestion";
 import type { ImportFlow } from "./import-flow";
 import { columnLetter } from "./value-words";
+
+// A phone column mapped to the representative's (whose it is unsaid), or one the person
+// has since attributed: the question stays so the choice can be changed.
+const PHONE_TARGETS = new Set<ColumnTarget | null>(["phone", "father.phone", "mother.phone", "guardian.phone"]);
 
 /** One row per column of the file: its header text, a few values, and the field it goes to. */
 export function MappingTable(props: { flow: ImportFlow }) {
@@ -11,6 +16,13 @@ export function MappingTable(props: { flow: ImportFlow }) {
   const summary = () => props.flow.summary();
   const groups = () => groupTargets(summary()?.targets ?? []);
   const headerText = (index: number) => summary()?.header?.cells[index] ?? "";
+  // Asked when the file's one phone column does not say whose it is and rows cannot tell
+  // (the plan could not place some numbers), and kept once answered, to change the answer.
+  const phoneColumns = () => props.flow.mapping().filter((target) => PHONE_TARGETS.has(target)).length;
+  const guessedPhone = () => (summary()?.mapping ?? []).includes("phone");
+  const unplaced = () => props.flow.plan()?.issues.some((issue) => issue.target === "phone") ?? false;
+  const isUnattributedPhone = (target: ColumnTarget | null) =>
+    guessedPhone() && phoneColumns() === 1 && PHONE_TARGETS.has(target) && (target !== "phone" || unplaced());
   return (
     <section class="import-section" aria-labelledby="import-mapping-title">
       <h2 id="import-mapping-title">{t("import.mapping")}</h2>
@@ -61,6 +73,9 @@ export function MappingTable(props: { flow: ImportFlow }) {
                         )}
                       </For>
                     </select>
+                    <Show when={isUnattributedPhone(target())}>
+                      <PhoneOwnerQuestion column={columnLetter(index)} target={target()!} onChoose={(next) => props.flow.setColumn(index, next)} />
+                    </Show>
                   </td>
                 </tr>
               )}

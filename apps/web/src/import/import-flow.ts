@@ -45,6 +45,8 @@ export interface ImportFlowOptions {
   offlineMaxRows?: number;
   /** Wait after a column change before planning again (several quick changes plan once). */
   replanDelayMs?: number;
+  /** What of a plan is written (the person may leave rows out, e.g. another village's). */
+  written?: (plan: ImportPlan) => ImportPlan;
 }
 
 /** Time measurements of the last file, for the bench and for diagnostics. */
@@ -245,6 +247,7 @@ export class ImportFlow {
         return false;
       }
     }
+    plan = this.options.written?.(plan) ?? plan;
     const rows = plan.add.length + plan.update.length;
     const offlineMax = this.options.offlineMaxRows ?? OFFLINE_MAX_ROWS;
     if (rows > offlineMax && !(this.options.online?.() ?? true)) {

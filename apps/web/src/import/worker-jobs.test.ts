@@ -22,6 +22,8 @@ const data: ListData = {
     ["c1", { status: "clean", findings: [] }],
     ["c2", { status: "needs-fix", findings: [{ code: "pid.missing", field: "pid", severity: "error", message: { vi: "Chưa có số định danh", en: "No ID" } }] }],
   ],
+  statuses: [["c1", "verified"], ["c2", "needs-fix"]],
+  disputed: new Map(),
 };
 const base = { data, village: "Thôn Đông", commune: "Xã Chiềng Sinh", asOf: "2026-11-23" };
 
@@ -47,6 +49,15 @@ describe("worker jobs: lists", () => {
     // Stored with the leading apostrophe: Excel shows the text and runs nothing.
     expect(cells).toContain(`'=HYPERLINK("x")`);
     expect(cells).not.toContain("Nguyễn Văn An");
+  });
+
+  it("writes the cleaned list with the verified children only", async () => {
+    const [reply] = await ask(new WorkerJobs(), { id: 4, type: "list", kind: "cleaned", format: "csv", ...base });
+    if (reply?.type !== "list" || reply.output.format !== "csv") throw new Error(JSON.stringify(reply));
+    expect(reply.output.rows).toBe(1);
+    const text = new TextDecoder().decode(reply.output.bytes);
+    expect(text).toContain("Nguyễn Văn An");
+    expect(text).not.toContain("HYPERLINK");
   });
 
   it("answers a plan before any file with an error, not a crash", async () => {

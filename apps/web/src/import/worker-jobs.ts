@@ -7,6 +7,7 @@ import {
   SpreadsheetLimitError,
   SpreadsheetReadError,
   cellText,
+  cleanedListChildren,
   exportCleanedList,
   exportHandoverList,
   exportProblemList,
@@ -134,11 +135,13 @@ export class WorkerJobs {
         commune: settings.commune,
         date: settings.date,
         verified: new Set(settings.verified),
+        disputed: data.disputed,
       });
       if (format === "html") return { format, html: handoverHtml(list), rows: list.table.rows.length };
       return listOutput(list.table, format);
     }
     if (format === "html") throw new Error(`no printable page for the ${request.kind} list`);
+    const statuses = new Map(data.statuses);
     const table =
       request.kind === "problems"
         ? exportProblemList(data.children, data.guardians, new Map(data.evaluations), {
@@ -146,7 +149,7 @@ export class WorkerJobs {
             commune: request.commune,
             asOf: request.asOf,
           })
-        : exportCleanedList(data.children, data.guardians);
+        : exportCleanedList(cleanedListChildren(data.children, (id) => statuses.get(id)), data.guardians);
     return listOutput(table, format);
   }
 }

@@ -1,7 +1,7 @@
 // The messages between the app and its spreadsheet worker. The worker holds exceljs (≈1.3 MB)
 // and does every Excel/CSV job, so the main bundle never loads it and a 10,000-row file is
 // parsed and planned without freezing the screen.
-import type { Child, ExportFormat, ExportList, Guardian, LocalizedText, ReconcilePreview } from "@roster/schema";
+import type { Child, ExportFormat, ExportList, FieldValue, Guardian, LocalizedText, ReconcilePreview, Status } from "@roster/schema";
 import type { Evaluation } from "@roster/rules";
 import type { ColumnMapping, ColumnTarget, HeaderLocation, ImportPlan, SkippedSheet } from "@roster/spreadsheet";
 
@@ -43,6 +43,10 @@ export interface RosterData {
 export interface ListData extends RosterData {
   /** Local evaluation by child id (the same rules package as the server). */
   evaluations: [string, Evaluation][];
+  /** The status each child shows, by child id (the cleaned list holds the verified ones). */
+  statuses: [string, Status][];
+  /** Values in dispute: child id → field (`dob`, `mother.pid`) → the values. */
+  disputed: Map<string, Map<string, FieldValue[]>>;
 }
 
 export interface HandoverSettings {

@@ -3,15 +3,12 @@ import { isoDateInVietnam } from "@roster/rules";
 import { useI18n } from "../i18n/i18n-context";
 import { SpreadsheetClient, SpreadsheetJobError } from "../import/spreadsheet-client";
 import type { ExportFormat, ExportList } from "@roster/schema";
-import { loadCachedProgress } from "../progress/progress-cache";
 import { useApp } from "../session/app-services";
 import { Banner } from "../ui/Banner";
-import { countWith, listData, listFileName, verifiedIds } from "./list-data";
+import { Link } from "../ui/router";
+import { countToVerify, countWith, listData, listFileName, verifiedIds } from "./list-data";
 import { MIME, saveFile } from "./save-file";
-import { readTool, writeTool } from "./tools-db";
 import { ToolsNav } from "./ToolsNav";
-
-const COMMUNE_KEY = "handover.commune";
 
 // Phone browsers print the whole page rather than a frame: there the document opens as a
 // page of its own (a Blob URL, so offline too) and is printed from the browser's menu.
@@ -38,8 +35,15 @@ export function ListsScreen(props: { rosterId: string }) {
     return true;
   });
   const snapshot = () => workspace().model.snapshot();
-  const rosterName = (id: string) =>
-    app.rosters().find((r) => r.id === id)?.name ?? (id === props.rosterId ? workspace().model.review.meta()?.name : undefined) ?? id;
+  // A name people read, never an internal id: the server's list of rosters, else the name
+  // the roster's review document carries (kept on the device, offline too).
+  const rosterName = (id: string) => {
+    const listed = app.rosters().find((r) => r.id === id)?.name;
+    if (listed) return listed;
+    const model = app.workspace(id).model;
+    model.snapshot(); // follows the review document
+    return model.review.meta()?.name ?? id;
+  };
 
   const [handoverId, setHandoverId] = createSignal(props.rosterId);
   const handoverWorkspace = createMemo(() => app.workspace(handoverId()));
@@ -48,15 +52,12 @@ export function ListsScreen(props: { rosterId: string }) {
     return true;
   });
   const handoverSnapshot = () => handoverWorkspace().model.snapshot();
-  const [commune, setCommune] = createSignal("");
+  // The commune's name as the server knows it (the review document carries it).
+  const commune = () => {
+    handoverSnapshot();
+    return handoverWorkspace().model.review.meta()?.communeName ?? "";
+  };
   const [date, setDate] = createSignal(today);
-  // The name typed last time, else the commune's name from the last progress report.
-  void (async () => {
-    const saved = await readTool(COMMUNE_KEY);
-    const fallback = (await loadCachedProgress())?.report.communeName;
-    const name = typeof saved === "string" && saved !== "" ? saved : fallback;
-    if (name && commune() === "") setCommune(name);
-  })();
 
   const [busy, setBusy] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal<{ tone: "info" | "error"; text: string } | null>(null);
@@ -143,6 +144,24 @@ export function ListsScreen(props: { rosterId: string }) {
             </div>
           </section>
 
+          <section aria-labelledby="lists-step2">
+            <h2 id="lists-step2">{t("lists.step2")}</h2>
+            <p class="hint">{t("lists.step2Hint")}</p>
+            <p class="hint" data-testid="step2-count">
+              {t("lists.step2Count", { n: countToVerify(snapshot()) })}
+            </p>
+            <div class="actions">
+              <Link to={{ name: "verify", rosterId: props.rosterId }} class="button">
+                {t("lists.step2Link")}
+              </Link>
+              <Show when={app.abilities().verifies}>
+                <Link to={{ name: "reconcile", rosterId: props.rosterId }} class="button">
+                  {t("lists.step2Reconcile")}
+                </Link>
+              </Show>
+            </div>
+          </section>
+
           <section aria-labelledby="lists-handover">
             <h2 id="lists-handover">{t("lists.handover")}</h2>
             <div class="field-grid">
@@ -159,22 +178,12 @@ export function ListsScreen(props: { rosterId: string }) {
                   <Show when={!app.rosters().some((r) => r.id === props.rosterId)}>
                     <option value={props.rosterId}>{rosterName(props.rosterId)}</option>
                   </Show>
-                  <For each={app.rosters()}>{(roster) => <option value={roster.id}>{roster.name}</option>}</For>
+                  <For each={app.rosters()}>{(roster) => <option value={roster.id}>{roster.name || rosterName(roster.id)}</option>}</For>
                 </select>
               </div>
-              <div>
-                <label for="handover-commune">{t("lists.commune")}</label>
-                <input
-                  id="handover-commune"
-                  value={commune()}
-                  placeholder={t("lists.communePlaceholder")}
-                  required
-                  aria-invalid={communeMissing()}
-                  onChange={(event) => {
-                    setCommune(event.currentTarget.value);
-                    void writeTool(COMMUNE_KEY, event.currentTarget.value.trim());
-                  }}
-                />
+              <div class="known-value">
+                <span class="known-label">{t("lists.communeLabel")}</span>
+                <p data-testid="handover-commune">{communeMissing() ? t("lists.communeUnknown") : commune()}</p>
               </div>
               <div>
                 <label for="handover-date">{t("lists.date")}</label>
@@ -217,7 +226,7 @@ export function ListsScreen(props: { rosterId: string }) {
           <section aria-labelledby="lists-cleaned">
             <h2 id="lists-cleaned">{t("lists.cleaned")}</h2>
             <p class="hint" data-testid="cleaned-count">
-              {t("lists.cleanedHint", { n: countWith(snapshot()) })}
+              {t("lists.cleanedVerifiedHint", { n: countWith(snapshot(), "verified") })}
             </p>
             <div class="actions">
               {button("cleaned", "xlsx", t("lists.xlsx"))}

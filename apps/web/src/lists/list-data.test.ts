@@ -24,6 +24,7 @@ describe("list inputs", () => {
     const data = listData(snapshot);
     expect(data.evaluations.map(([id, e]) => [id, e.status])).toEqual([["a", "needs-fix"], ["b", "clean"], ["c", "clean"], ["d", "clean"]]);
     expect(data.evaluations[0]![1].findings[0]!.code).toBe("pid.missing");
+    expect(data.statuses).toEqual([["a", "needs-fix"], ["b", "verified"], ["c", "clean"], ["d", "verified"]]);
   });
 
   it("puts only verified children still in the roster on the handover list", () => {

@@ -2,24 +2,41 @@
 // records, and the status and findings each child shows (server mark when current, else
 // the device's own evaluation with the same rules).
 import type { ExportList, Status } from "@roster/schema";
+import { disputedValuesByChild } from "@roster/doc";
 import type { Evaluation } from "@roster/rules";
 import type { RosterSnapshot } from "../roster/roster-model";
 import type { ListData } from "../import/worker-protocol";
 
-type Snapshot = Pick<RosterSnapshot, "rows" | "guardians">;
+type Snapshot = Pick<RosterSnapshot, "rows" | "guardians"> & Partial<Pick<RosterSnapshot, "conflicts">>;
 
-/** Children (removed ones too: the lists leave them out), guardians and evaluations. */
+/**
+ * Children (removed ones too: the lists leave them out), guardians, evaluations, the
+ * status each child shows (the cleaned list holds the verified ones) and the values in
+ * dispute (the handover shows them as such).
+ */
 export function listData(snapshot: Snapshot): ListData {
   const evaluations: [string, Evaluation][] = snapshot.rows.map((row) => [
     row.child.id,
     { status: row.status === "needs-fix" ? "needs-fix" : "clean", findings: [...row.findings] },
   ]);
-  return { children: snapshot.rows.map((r) => r.child), guardians: { ...snapshot.guardians }, evaluations };
+  const children = snapshot.rows.map((r) => r.child);
+  return {
+    children,
+    guardians: { ...snapshot.guardians },
+    evaluations,
+    statuses: snapshot.rows.map((row) => [row.child.id, row.status]),
+    disputed: disputedValuesByChild(children, snapshot.conflicts ?? []),
+  };
 }
 
 /** Ids of the children shown as verified (only they go on the handover list). */
 export function verifiedIds(snapshot: Snapshot): string[] {
   return snapshot.rows.filter((r) => r.status === "verified" && r.child.removed !== true).map((r) => r.child.id);
+}
+
+/** How many children (not removed) wait for the police: clean and not verified (step 2). */
+export function countToVerify(snapshot: Snapshot): number {
+  return snapshot.rows.filter((r) => r.child.removed !== true && r.status === "clean").length;
 }
 
 /** How many children not removed have `status` (all of them when undefined). */

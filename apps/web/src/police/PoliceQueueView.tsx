@@ -5,9 +5,9 @@ import type { MessageKey } from "../i18n/messages";
 import { ChildListItem } from "../roster/ChildListItem";
 import { useApp } from "../session/app-services";
 import { SyncIndicator } from "../sync/SyncIndicator";
-import { Link } from "../ui/router";
+import { Link, useRouter } from "../ui/router";
 import { VirtualList } from "../ui/VirtualList";
-import { QUEUE_TABS, queueCounts, queueRows, queueTabOf, type QueueTab } from "./verification-queue";
+import { nextAfter, QUEUE_TABS, queueCounts, queueRows, queueTabOf, searchRows, type QueueTab } from "./verification-queue";
 import { VerifyPanel } from "./VerifyPanel";
 
 const TAB_TEXT: Record<QueueTab, MessageKey> = {
@@ -31,8 +31,24 @@ export function PoliceQueueView(props: { rosterId: string; childId?: string }) {
     })(),
   );
   const [code, setCode] = createSignal("");
+  const [query, setQuery] = createSignal("");
+  const [moved, setMoved] = createSignal("");
+  const { navigate } = useRouter();
   const counts = createMemo(() => queueCounts(snapshot().rows));
-  const rows = createMemo(() => queueRows(snapshot().rows, tab(), code()));
+  const tabRows = createMemo(() => queueRows(snapshot().rows, tab(), code()));
+  const rows = createMemo(() => searchRows(tabRows(), query()));
+  // After a verification the officer goes on with the next record of the list as it was;
+  // when a search found no other, with the next of the whole list (the search is cleared).
+  const onVerified = (childId: string, name: string) => {
+    let next = nextAfter(rows(), rows(), childId);
+    if (!next && query().trim() !== "") {
+      next = nextAfter(tabRows(), tabRows(), childId);
+      if (next) setQuery("");
+    }
+    setMoved(next ? t("desk.next", { name }) : t("desk.lastDone", { name }));
+    navigate({ name: "verify", rosterId: props.rosterId, ...(next ? { childId: next.child.id } : {}) }, { replace: true });
+    queueMicrotask(() => document.getElementById(next ? "verify-title" : "queue-search")?.focus());
+  };
   const rosterName = () => app.rosters().find((r) => r.id === props.rosterId)?.name ?? props.rosterId;
 
   return (
@@ -62,6 +78,26 @@ export function PoliceQueueView(props: { rosterId: string; childId?: string }) {
               )}
             </For>
           </div>
+          <div class="queue-search">
+            <label for="queue-search">{t("desk.search")}</label>
+            <input
+              id="queue-search"
+              type="search"
+              autocomplete="off"
+              value={query()}
+              aria-describedby="queue-search-hint"
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+            <p class="hint" id="queue-search-hint">
+              {t("desk.searchHint")}
+            </p>
+          </div>
+          <p class="visually-hidden" role="status">
+            {query().trim() !== "" ? t("desk.found", { n: rows().length }) : ""}
+          </p>
+          <p class="hint" role="status" data-testid="desk-moved">
+            {moved()}
+          </p>
           <Show when={tab() === "needs-fix"}>
             <div class="inline-label">
               <label for="queue-code">{t("police.byCode")}</label>
@@ -98,7 +134,7 @@ export function PoliceQueueView(props: { rosterId: string; childId?: string }) {
           ← {t("police.title")}
         </Link>
         <Show when={selectedRow()} fallback={<p class="empty">{t("police.select")}</p>}>
-          {(row) => <VerifyPanel row={row()} workspace={workspace()} rosterId={props.rosterId} />}
+          {(row) => <VerifyPanel row={row()} workspace={workspace()} rosterId={props.rosterId} onVerified={onVerified} />}
         </Show>
       </section>
     </div>

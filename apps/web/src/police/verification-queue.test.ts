@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Verification } from "@roster/schema";
 import { buildRow, CHILDREN, fixtureResults } from "../roster/roster-fixtures";
-import { queueCounts, queueRows, queueTabOf, verifyBlocker } from "./verification-queue";
+import { nextAfter, queueCounts, queueRows, queueTabOf, searchRows, verifyBlocker } from "./verification-queue";
 
 function rows(verifications: Map<string, Verification>) {
   const results = fixtureResults();
@@ -41,5 +41,26 @@ describe("verification queue", () => {
     expect(verifyBlocker(plain.find((r) => r.child.id === "c3")!, true, 0)).toBe("errors");
     expect(verifyBlocker(c2, true, 2)).toBe("not-synced");
     expect(verifyBlocker(c2, true, 0)).toBeNull();
+    expect(verifyBlocker(c2, true, 0, 1)).toBe("conflict");
+    expect(verifyBlocker(c2, false, 0, 1)).toBe("offline");
+  });
+
+  it("searches by folded name words and by ID-number digits", () => {
+    const name = c1.child.fullName ?? "";
+    const folded = c1.folded.split(" ").slice(-1)[0] ?? "";
+    expect(searchRows(plain, folded.toUpperCase()).map((r) => r.child.id)).toContain("c1");
+    expect(searchRows(plain, name).map((r) => r.child.id)).toEqual(["c1"]);
+    const pid = c1.child.pid ?? "";
+    expect(pid.length).toBeGreaterThan(6);
+    expect(searchRows(plain, pid.slice(2, 8)).map((r) => r.child.id)).toContain("c1");
+    expect(searchRows(plain, "   ").length).toBe(plain.length);
+    expect(searchRows(plain, "zzzz")).toEqual([]);
+  });
+
+  it("after a verification opens the next record of the list as it was", () => {
+    const [a, b, c] = plain;
+    expect(nextAfter([a!, b!, c!], [a!, c!], b!.child.id)?.child.id).toBe(c!.child.id);
+    expect(nextAfter([a!, b!, c!], [a!, b!], c!.child.id)?.child.id).toBe(b!.child.id);
+    expect(nextAfter([a!], [], a!.child.id)).toBeUndefined();
   });
 });

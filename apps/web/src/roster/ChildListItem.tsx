@@ -10,12 +10,15 @@ export function ChildListItem(props: { row: ChildRow; to: Route; selected?: bool
   const { t, date } = useI18n();
   const child = () => props.row.child;
   const problems = () => props.row.findings.length;
+  // A date of birth two people set differently is not shown as if it were settled.
+  const dob = () =>
+    props.row.findings.some((f) => f.code === "conflict.field" && f.field === "dob") ? t("list.dobDisputed") : date(child().dob);
   return (
     <Link to={props.to} class={`child-item${props.selected ? " selected" : ""}`} aria-current={props.selected ? "page" : undefined}>
       <span class="child-main">
         <span class="child-name">{child().fullName || t("list.noName")}</span>
         <span class="child-meta">
-          {[date(child().dob), child().school, child().grade].filter(Boolean).join(" · ")}
+          {[dob(), child().school, child().grade].filter(Boolean).join(" · ")}
         </span>
       </span>
       <span class="child-side">
