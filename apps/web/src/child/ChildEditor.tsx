@@ -44,14 +44,18 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
   // "Not found" only once the roster is loaded and evaluated; before that, "loading".
   const loaded = () => props.workspace.model.ready();
 
-  const model = () => props.workspace.model;
+  // Read once: the form is keyed by child (RosterScreen), and a field that closes with a
+  // pending decision writes while the route's props are already gone.
+  const { model: rosterModel } = props.workspace;
+  const childId = props.childId;
+  const model = () => rosterModel;
   const snapshot = () => model().snapshot();
-  const row = createMemo(() => snapshot().byId.get(props.childId));
+  const row = createMemo(() => snapshot().byId.get(childId));
   const readOnly = () => !app.abilities().edits;
   const byField = createMemo(() => findingsByField(row()?.findings ?? []));
   const conflicts = createMemo(() => {
     snapshot();
-    return model().records.conflictsOf("child", props.childId);
+    return model().records.conflictsOf("child", childId);
   });
 
   const attempt = (write: () => void) => {
@@ -63,9 +67,21 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
     }
   };
   const setField = (field: ChildField, value: FieldValue) =>
-    attempt(() => model().records.setChildField(props.childId, field, value as never, app.actor()));
+    attempt(() => model().records.setChildField(childId, field, value as never, app.actor()));
   const resolveField = (field: ChildField, value: FieldValue) =>
-    attempt(() => model().records.resolveConflict("child", props.childId, field, value as never, app.actor()));
+    attempt(() => model().records.resolveConflict("child", childId, field, value as never, app.actor()));
+  const childWrites = (field: ChildField) => {
+    snapshot();
+    return model().records.latestWrites("child", childId, field);
+  };
+  const writeChildOver = (field: ChildField, value: FieldValue, seen: readonly string[]) =>
+    attempt(() => model().records.writeOver("child", childId, field, value, app.actor(), seen));
+  const guardianWrites = (guardianId: string, field: GuardianField) => {
+    snapshot();
+    return model().records.latestWrites("guardian", guardianId, field);
+  };
+  const writeGuardianOver = (guardianId: string, field: GuardianField, value: FieldValue, seen: readonly string[]) =>
+    attempt(() => model().records.writeOver("guardian", guardianId, field, value, app.actor(), seen));
   const setGuardianField = (guardianId: string, field: GuardianField, value: FieldValue) =>
     attempt(() => model().records.setGuardianField(guardianId, field, value as never, app.actor()));
   const resolveGuardianField = (guardianId: string, field: GuardianField, value: FieldValue) =>
@@ -75,7 +91,7 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
       const records = model().records;
       records.doc.transact(() => {
         const id = records.createGuardian(gender ? { gender } : {});
-        records.setChildField(props.childId, link, id as never, app.actor());
+        records.setChildField(childId, link, id as never, app.actor());
       });
     });
 
@@ -156,6 +172,8 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                         conflict={conflicts().find((c) => c.field === spec.field)}
                         disabled={readOnly()}
                         onCommit={(v) => setField(spec.field, v)}
+                        writes={childWrites(spec.field)}
+                        onWriteOver={(v, seen) => writeChildOver(spec.field, v, seen)}
                         onResolve={(v) => resolveField(spec.field, v)}
                         hint={
                           spec.field === "appointment" ? (
@@ -181,6 +199,8 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                 conflict={conflicts().find((c) => c.field === "representative")}
                 disabled={readOnly()}
                 onCommit={(v) => setField("representative", v)}
+                writes={childWrites("representative")}
+                onWriteOver={(v, seen) => writeChildOver("representative", v, seen)}
                 onResolve={(v) => resolveField("representative", v)}
               />
               <For each={ROLES}>
@@ -215,6 +235,14 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                         const g = guardian();
                         if (g) resolveGuardianField(g.id, field, v);
                       }}
+                      writesOf={(field) => {
+                        const g = guardian();
+                        return g ? guardianWrites(g.id, field) : [];
+                      }}
+                      onWriteOver={(field, v, seen) => {
+                        const g = guardian();
+                        if (g) writeGuardianOver(g.id, field, v, seen);
+                      }}
                     />
                   );
                 }}
@@ -228,6 +256,8 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                 conflict={conflicts().find((c) => c.field === "guardianRelation")}
                 disabled={readOnly()}
                 onCommit={(v) => setField("guardianRelation", v)}
+                writes={childWrites("guardianRelation")}
+                onWriteOver={(v, seen) => writeChildOver("guardianRelation", v, seen)}
                 onResolve={(v) => resolveField("guardianRelation", v)}
               />
             </section>
@@ -243,7 +273,7 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
               <RemoveChildDialog
                 onCancel={() => setRemoving(false)}
                 onRemove={(reason) => {
-                  attempt(() => model().records.removeChild(props.childId, reason, app.actor()));
+                  attempt(() => model().records.removeChild(childId, reason, app.actor()));
                   setRemoving(false);
                   navigate(backTo());
                 }}

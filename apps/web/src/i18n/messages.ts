@@ -426,6 +426,18 @@ const vi = {
   "intake.doc.nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
   "intake.doc.motto": "Độc lập - Tự do - Hạnh phúc",
   "intake.doc.lang": "vi",
+
+  // Field app (issue 12): typed text kept, drafts, day-first dates, scope, accessibility.
+  "changed.title": "{name} vừa sửa trường này",
+  "changed.someone": "Người khác",
+  "changed.theirs": "Giá trị của {name}",
+  "changed.mine": "Bạn đang gõ (chưa lưu)",
+  "changed.keepMine": "Giữ của tôi",
+  "changed.takeTheirs": "Dùng giá trị mới",
+  "changed.merge": "Gộp cả hai để sửa",
+  "date.placeholder": "dd/mm/yyyy",
+  "date.hint": "Ngày/tháng/năm, ví dụ 04/03/2015",
+  "date.invalid": "Ngày không hợp lệ: viết ngày/tháng/năm, ví dụ 04/03/2015. Chưa lưu.",
 } as const;
 
 /** The key of one message. */
@@ -855,6 +867,18 @@ const en: Record<MessageKey, string> = {
   "intake.doc.nation": "SOCIALIST REPUBLIC OF VIET NAM",
   "intake.doc.motto": "Independence - Freedom - Happiness",
   "intake.doc.lang": "en",
+
+  // Field app (issue 12): typed text kept, drafts, day-first dates, scope, accessibility.
+  "changed.title": "{name} just changed this field",
+  "changed.someone": "Someone else",
+  "changed.theirs": "{name}'s value",
+  "changed.mine": "What you are typing (not saved)",
+  "changed.keepMine": "Keep mine",
+  "changed.takeTheirs": "Use the new value",
+  "changed.merge": "Merge both to edit",
+  "date.placeholder": "dd/mm/yyyy",
+  "date.hint": "Day/month/year, e.g. 04/03/2015",
+  "date.invalid": "Not a valid date: write day/month/year, e.g. 04/03/2015. Not saved.",
 };
 
 /** The languages of the app, Vietnamese first. */

@@ -79,10 +79,12 @@ export function RosterScreen(props: { rosterId: string; childId?: string }) {
           </VirtualList>
         </Show>
       </section>
-      <Show when={props.childId}>
+      {/* Keyed: each child gets its own form, so a decision pending in one field (typed
+          text a colleague saved over) is settled when that child's form closes. */}
+      <Show when={props.childId} keyed>
         {(childId) => (
           <section class="detail-pane">
-            <ChildEditor workspace={workspace()} rosterId={props.rosterId} childId={childId()} />
+            <ChildEditor workspace={workspace()} rosterId={props.rosterId} childId={childId} />
           </section>
         )}
       </Show>
