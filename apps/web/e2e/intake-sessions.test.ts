@@ -53,7 +53,7 @@ describe("intake sessions", () => {
     // Police create a session at the village, for two children.
     const police = await openIntake(USERS.police, DESK);
     await police.getByRole("button", { name: "+ Tạo buổi tiếp nhận" }).click();
-    await police.locator("#session-date").fill("2026-06-13");
+    await police.locator("#session-date").fill("13/06/2026");
     await police.locator("#session-start").fill("07:30");
     await police.locator("#session-end").fill("11:30");
     await police.locator("#session-place-kind").selectOption("village");

@@ -47,7 +47,7 @@ describe("offline field work on a phone", () => {
     await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("1 / 2");
     await page.getByRole("link", { name: /Lò Thị Mai/ }).click();
     await expect.poll(() => page.locator('[data-field="child-dob"] .finding').first().textContent()).toContain("Chưa có ngày sinh");
-    await page.locator("#child-dob").fill("2014-11-05");
+    await page.locator("#child-dob").fill("05/11/2014");
     await page.locator("#child-dob").press("Tab");
     await expect.poll(() => page.locator('[data-field="child-dob"] .finding').count()).toBe(0);
 

@@ -68,6 +68,14 @@ function Screens() {
           </>
         )}
       </Match>
+      <Match when={(() => { const r = route(); return r.name === "newChild" ? r : undefined; })()}>
+        {(r) => (
+          <>
+            <ToolsNav rosterId={r().rosterId} current="roster" />
+            <RosterScreen rosterId={r().rosterId} draft />
+          </>
+        )}
+      </Match>
       <Match when={(() => { const r = route(); return r.name === "verify" ? r : undefined; })()}>
         {(r) => <PoliceQueueView rosterId={r().rosterId} childId={r().childId} />}
       </Match>

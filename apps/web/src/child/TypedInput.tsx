@@ -3,6 +3,7 @@ import type { FieldValue } from "@roster/schema";
 import type { ConflictValue } from "@roster/doc";
 import { formatDayFirstDate, parseDayFirstDate } from "@roster/rules";
 import { useI18n } from "../i18n/i18n-context";
+import { maskDayFirstDate } from "../ui/date-mask";
 import { ChangedMeanwhileNotice } from "./ChangedMeanwhileNotice";
 import { createTypedField } from "./typed-field";
 
@@ -23,13 +24,6 @@ export interface TypedInputProps {
 function shown(kind: TypedInputProps["kind"], value: FieldValue | undefined): string {
   if (typeof value !== "string") return "";
   return kind === "date" ? formatDayFirstDate(value) : value;
-}
-
-/** Types the two separators of dd/mm/yyyy as the digits come, so a phone keypad suffices. */
-function maskDate(event: InputEvent & { currentTarget: HTMLInputElement }): void {
-  const el = event.currentTarget;
-  if (event.inputType !== "insertText" || el.selectionStart !== el.value.length) return;
-  if (/^\d{2}$|^\d{1,2}\/\d{2}$/.test(el.value)) el.value += "/";
 }
 
 /**
@@ -89,7 +83,7 @@ export function TypedInput(props: TypedInputProps) {
             placeholder={props.kind === "date" ? t("date.placeholder") : undefined}
             maxLength={props.kind === "date" ? 10 : undefined}
             onInput={(e) => {
-              if (props.kind === "date") maskDate(e);
+              if (props.kind === "date") maskDayFirstDate(e);
               field.onInput();
             }}
           />

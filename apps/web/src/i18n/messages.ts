@@ -438,6 +438,9 @@ const vi = {
   "date.placeholder": "dd/mm/yyyy",
   "date.hint": "Ngày/tháng/năm, ví dụ 04/03/2015",
   "date.invalid": "Ngày không hợp lệ: viết ngày/tháng/năm, ví dụ 04/03/2015. Chưa lưu.",
+  "draft.title": "Trẻ mới (bản nháp)",
+  "draft.explain": "Bản nháp chỉ có trên máy này. Trẻ được thêm vào danh sách khi có họ và tên; rời đi khi chưa có tên thì bản nháp bị bỏ.",
+  "draft.add": "Thêm vào danh sách",
 } as const;
 
 /** The key of one message. */
@@ -879,6 +882,9 @@ const en: Record<MessageKey, string> = {
   "date.placeholder": "dd/mm/yyyy",
   "date.hint": "Day/month/year, e.g. 04/03/2015",
   "date.invalid": "Not a valid date: write day/month/year, e.g. 04/03/2015. Not saved.",
+  "draft.title": "New child (draft)",
+  "draft.explain": "This draft is on this device only. The child joins the roster once it has a full name; leaving without a name discards the draft.",
+  "draft.add": "Add to the roster",
 };
 
 /** The languages of the app, Vietnamese first. */

@@ -1,5 +1,6 @@
 import { createMemo, Show } from "solid-js";
 import { ChildEditor } from "../child/ChildEditor";
+import { NewChildDraft } from "../child/NewChildDraft";
 import { useI18n } from "../i18n/i18n-context";
 import { useApp } from "../session/app-services";
 import { SyncIndicator } from "../sync/SyncIndicator";
@@ -15,7 +16,7 @@ const ROW_HEIGHT = 68;
  * A village's children: search, filters and the list; with a child open, its form beside
  * the list on a desk screen, or alone on a phone.
  */
-export function RosterScreen(props: { rosterId: string; childId?: string }) {
+export function RosterScreen(props: { rosterId: string; childId?: string; draft?: boolean }) {
   const { t } = useI18n();
   const app = useApp();
   const { navigate } = useRouter();
@@ -32,15 +33,11 @@ export function RosterScreen(props: { rosterId: string; childId?: string }) {
   const rosterName = () =>
     app.rosters().find((r) => r.id === props.rosterId)?.name ?? workspace().model.review.meta()?.name ?? props.rosterId;
 
-  const addChild = () => {
-    const model = workspace().model;
-    const id = model.records.createChild({});
-    model.refresh();
-    navigate({ name: "child", rosterId: props.rosterId, childId: id });
-  };
+  // A new child is a draft on the device until it has a name (NewChildDraft).
+  const addChild = () => navigate({ name: "newChild", rosterId: props.rosterId });
 
   return (
-    <div class="split" classList={{ "has-detail": props.childId !== undefined }}>
+    <div class="split" classList={{ "has-detail": props.childId !== undefined || props.draft === true }}>
       <section class="list-pane" aria-labelledby="roster-title">
         <header class="pane-header">
           <div class="pane-title">
@@ -87,6 +84,11 @@ export function RosterScreen(props: { rosterId: string; childId?: string }) {
             <ChildEditor workspace={workspace()} rosterId={props.rosterId} childId={childId} />
           </section>
         )}
+      </Show>
+      <Show when={props.draft}>
+        <section class="detail-pane">
+          <NewChildDraft workspace={workspace()} rosterId={props.rosterId} />
+        </section>
       </Show>
     </div>
   );
