@@ -31,7 +31,6 @@ function TopBar() {
         type="button"
         class="link-button"
         lang={locale() === "vi" ? "en" : "vi"}
-        aria-label={t("app.language")}
         onClick={() => setLocale(locale() === "vi" ? "en" : "vi")}
       >
         {t("app.switchLanguage")}

@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { ChildField, FieldValue, GuardianField } from "@roster/schema";
 import { useI18n } from "../i18n/i18n-context";
+import type { MessageKey } from "../i18n/messages";
 import type { RosterWorkspace } from "../roster/roster-workspace";
 import { useApp } from "../session/app-services";
 import { SyncIndicator } from "../sync/SyncIndicator";
@@ -35,7 +36,13 @@ const PLACED = new Set<string>([
 ]);
 
 /** The form of one child: every field with its problems inline, guardians, conflicts, removal. */
-export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: string; childId: string }) {
+export function ChildEditor(props: {
+  workspace: RosterWorkspace;
+  rosterId: string;
+  childId: string;
+  /** Why this person may not change the roster here (roster-scope.ts), if so. */
+  locked?: MessageKey | null;
+}) {
   const { t, time } = useI18n();
   const app = useApp();
   const { navigate } = useRouter();
@@ -51,7 +58,7 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
   const model = () => rosterModel;
   const snapshot = () => model().snapshot();
   const row = createMemo(() => snapshot().byId.get(childId));
-  const readOnly = () => !app.abilities().edits;
+  const readOnly = () => !app.abilities().edits || (props.locked ?? null) !== null;
   const byField = createMemo(() => findingsByField(row()?.findings ?? []));
   const conflicts = createMemo(() => {
     snapshot();
@@ -131,6 +138,9 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
               </div>
             </header>
 
+            <Show when={props.locked}>
+              {(reason) => <Banner tone="warning">{t(reason())}</Banner>}
+            </Show>
             <Show when={error()}>
               <Banner tone="error" alert>
                 {error()}

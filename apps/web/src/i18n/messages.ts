@@ -6,7 +6,6 @@ const vi = {
   "app.title": "Roster — Làm sạch dữ liệu trẻ em",
   "app.short": "Roster",
   "app.loading": "Đang mở…",
-  "app.language": "Ngôn ngữ",
   "app.switchLanguage": "English",
   "app.update": "Có phiên bản mới",
   "app.reload": "Tải lại",
@@ -441,6 +440,10 @@ const vi = {
   "draft.title": "Trẻ mới (bản nháp)",
   "draft.explain": "Bản nháp chỉ có trên máy này. Trẻ được thêm vào danh sách khi có họ và tên; rời đi khi chưa có tên thì bản nháp bị bỏ.",
   "draft.add": "Thêm vào danh sách",
+  "scope.notAssigned": "Bạn không được giao thôn này: chỉ xem, không thể sửa hay thêm trẻ. Máy chủ cũng sẽ từ chối mọi thay đổi ở đây.",
+  "scope.refused": "Máy chủ từ chối quyền của bạn với thôn này: chỉ xem, không thể sửa hay thêm trẻ.",
+  "scope.notFound": "Máy chủ không có thôn này: chỉ xem, không thể sửa hay thêm trẻ.",
+  "scope.refusedChanges": "{n} thay đổi trên máy này bị máy chủ từ chối và sẽ không được gửi.",
 } as const;
 
 /** The key of one message. */
@@ -450,7 +453,6 @@ const en: Record<MessageKey, string> = {
   "app.title": "Roster — Children's data cleaning",
   "app.short": "Roster",
   "app.loading": "Opening…",
-  "app.language": "Language",
   "app.switchLanguage": "Tiếng Việt",
   "app.update": "New version",
   "app.reload": "Reload",
@@ -885,6 +887,10 @@ const en: Record<MessageKey, string> = {
   "draft.title": "New child (draft)",
   "draft.explain": "This draft is on this device only. The child joins the roster once it has a full name; leaving without a name discards the draft.",
   "draft.add": "Add to the roster",
+  "scope.notAssigned": "This village is not assigned to you: view only, you cannot edit or add children. The server would refuse any change here too.",
+  "scope.refused": "The server refused your access to this village: view only, you cannot edit or add children.",
+  "scope.notFound": "The server has no such village: view only, you cannot edit or add children.",
+  "scope.refusedChanges": "{n} changes on this device were refused by the server and will not be sent.",
 };
 
 /** The languages of the app, Vietnamese first. */

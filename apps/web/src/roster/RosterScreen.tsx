@@ -6,9 +6,11 @@ import { useApp } from "../session/app-services";
 import { SyncIndicator } from "../sync/SyncIndicator";
 import { Link, useRouter } from "../ui/router";
 import { VirtualList } from "../ui/VirtualList";
+import { Banner } from "../ui/Banner";
 import { ChildListItem } from "./ChildListItem";
 import { FilterBar } from "./FilterBar";
 import { applyFilter, isUnfiltered } from "./filters";
+import { rosterScope } from "./roster-scope";
 
 const ROW_HEIGHT = 68;
 
@@ -33,11 +35,23 @@ export function RosterScreen(props: { rosterId: string; childId?: string; draft?
   const rosterName = () =>
     app.rosters().find((r) => r.id === props.rosterId)?.name ?? workspace().model.review.meta()?.name ?? props.rosterId;
 
+  const scope = createMemo(() =>
+    rosterScope({
+      abilities: app.abilities(),
+      rosterId: props.rosterId,
+      rosters: app.rosters(),
+      status: workspace().connection.status(),
+    }),
+  );
+  const refusal = () => {
+    const current = scope();
+    return current.edits ? null : current.reason;
+  };
   // A new child is a draft on the device until it has a name (NewChildDraft).
   const addChild = () => navigate({ name: "newChild", rosterId: props.rosterId });
 
   return (
-    <div class="split" classList={{ "has-detail": props.childId !== undefined || props.draft === true }}>
+    <div class="split" classList={{ "has-detail": props.childId !== undefined || (props.draft === true && scope().edits) }}>
       <section class="list-pane" aria-labelledby="roster-title">
         <header class="pane-header">
           <div class="pane-title">
@@ -56,12 +70,22 @@ export function RosterScreen(props: { rosterId: string; childId?: string; draft?
                 {t("rosters.verifyQueue")}
               </Link>
             </Show>
-            <Show when={app.abilities().edits}>
+            <Show when={scope().edits}>
               <button type="button" class="primary" onClick={addChild}>
                 + {t("list.add")}
               </button>
             </Show>
           </div>
+          <Show when={refusal()}>
+            {(reason) => (
+              <Banner tone="warning">
+                <p data-testid="scope-refusal">{t(reason())}</p>
+                <Show when={workspace().connection.pending() > 0}>
+                  <p>{t("scope.refusedChanges", { n: workspace().connection.pending() })}</p>
+                </Show>
+              </Banner>
+            )}
+          </Show>
           <FilterBar filter={workspace().filter()} facets={snapshot().facets} onChange={(f) => workspace().setFilter(f)} />
         </header>
         <Show when={shown().length > 0} fallback={<p class="empty">{t("list.empty")}</p>}>
@@ -81,11 +105,11 @@ export function RosterScreen(props: { rosterId: string; childId?: string; draft?
       <Show when={props.childId} keyed>
         {(childId) => (
           <section class="detail-pane">
-            <ChildEditor workspace={workspace()} rosterId={props.rosterId} childId={childId} />
+            <ChildEditor workspace={workspace()} rosterId={props.rosterId} childId={childId} locked={refusal()} />
           </section>
         )}
       </Show>
-      <Show when={props.draft}>
+      <Show when={props.draft && scope().edits}>
         <section class="detail-pane">
           <NewChildDraft workspace={workspace()} rosterId={props.rosterId} />
         </section>
