@@ -6,13 +6,16 @@ import type { RosterWorkspace } from "../roster/roster-workspace";
 import { useApp } from "../session/app-services";
 import { SyncIndicator } from "../sync/SyncIndicator";
 import { Banner } from "../ui/Banner";
+import { focusOnMount } from "../ui/focus-on-mount";
 import { Link, useRouter } from "../ui/router";
 import { StatusBadge } from "../ui/StatusBadge";
 import { FieldRow } from "./FieldRow";
 import { AppointmentHint } from "../intake/AppointmentHint";
 import { CHILD_SECTIONS, REPRESENTATIVE_INPUT } from "./field-specs";
 import { FindingList } from "./FindingList";
-import { findingsByField, unplacedFindings } from "./findings-by-field";
+import { findingsByField } from "./findings-by-field";
+import { partnersOf } from "./duplicate-partners";
+import { ProblemSummary } from "./ProblemSummary";
 import { GuardianCard, type GuardianRole } from "./GuardianCard";
 import { RemoveChildDialog } from "./RemoveChildDialog";
 
@@ -127,7 +130,9 @@ export function ChildEditor(props: {
               <div class="phone-only">
                 <SyncIndicator connection={props.workspace.connection} />
               </div>
-              <h2 id="child-title">{child().fullName || t("child.new")}</h2>
+              <h1 id="child-title" tabindex="-1" ref={focusOnMount}>
+                {child().fullName || t("child.new")}
+              </h1>
               <div class="editor-status">
                 <StatusBadge status={current().status} local={current().source === "local"} />
                 <span class="hint">
@@ -157,15 +162,12 @@ export function ChildEditor(props: {
               </Banner>
             </Show>
 
-            <section class="editor-summary" aria-label={t("child.findings")}>
-              <Show
-                when={current().findings.length > 0}
-                fallback={<p class="ok">{t("child.noFindings")}</p>}
-              >
-                <p class="summary-count">{t("list.problems", { n: current().findings.length })}</p>
-              </Show>
-              <FindingList findings={unplacedFindings(current().findings, PLACED)} />
-            </section>
+            <ProblemSummary
+              rosterId={props.rosterId}
+              findings={current().findings}
+              placed={PLACED}
+              partners={partnersOf(child(), current().findings, snapshot().rows.map((r) => r.child), snapshot().guardians)}
+            />
 
             <For each={CHILD_SECTIONS}>
               {(section) => (

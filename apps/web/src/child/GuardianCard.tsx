@@ -36,7 +36,7 @@ export function GuardianCard(props: {
   const sharedWith = () => (props.guardian ? (props.usage.get(props.guardian.id) ?? 0) : 0);
 
   return (
-    <fieldset class="guardian-card" data-role={props.role}>
+    <fieldset class="guardian-card" data-role={props.role} id={`${base()}-card`} tabindex="-1">
       <legend>{t(`guardian.${props.role}`)}</legend>
       <FindingList findings={props.linkFindings} />
       <Show when={picking()}>

@@ -38,7 +38,7 @@ export function NewChildDraft(props: { workspace: RosterWorkspace; rosterId: str
   onCleanup(() => void add());
 
   return (
-    <main class="child-editor" id="main" aria-labelledby="draft-title">
+    <article class="child-editor" aria-labelledby="draft-title">
       <header class="editor-header">
         <Link to={{ name: "roster", rosterId }} class="back-link">
           ← {t("app.back")}
@@ -90,6 +90,6 @@ export function NewChildDraft(props: { workspace: RosterWorkspace; rosterId: str
           </button>
         </div>
       </form>
-    </main>
+    </article>
   );
 }

@@ -4,6 +4,7 @@ import { NewChildDraft } from "../child/NewChildDraft";
 import { useI18n } from "../i18n/i18n-context";
 import { useApp } from "../session/app-services";
 import { SyncIndicator } from "../sync/SyncIndicator";
+import { focusOnMount } from "../ui/focus-on-mount";
 import { Link, useRouter } from "../ui/router";
 import { VirtualList } from "../ui/VirtualList";
 import { Banner } from "../ui/Banner";
@@ -51,14 +52,16 @@ export function RosterScreen(props: { rosterId: string; childId?: string; draft?
   const addChild = () => navigate({ name: "newChild", rosterId: props.rosterId });
 
   return (
-    <div class="split" classList={{ "has-detail": props.childId !== undefined || (props.draft === true && scope().edits) }}>
+    <main class="split" classList={{ "has-detail": props.childId !== undefined || (props.draft === true && scope().edits) }}>
       <section class="list-pane" aria-labelledby="roster-title">
         <header class="pane-header">
           <div class="pane-title">
             <Link to={{ name: "rosters" }} class="back-link">
               ← {t("rosters.title")}
             </Link>
-            <h1 id="roster-title">{rosterName()}</h1>
+            <h1 id="roster-title" tabindex="-1" ref={(el) => props.childId === undefined && !props.draft && focusOnMount(el)}>
+              {rosterName()}
+            </h1>
           </div>
           <SyncIndicator connection={workspace().connection} />
           <div class="pane-actions">
@@ -114,6 +117,6 @@ export function RosterScreen(props: { rosterId: string; childId?: string; draft?
           <NewChildDraft workspace={workspace()} rosterId={props.rosterId} />
         </section>
       </Show>
-    </div>
+    </main>
   );
 }
