@@ -31,7 +31,7 @@ export function ProgressTable(props: {
 }) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby={`${props.id}-title`}>
+    <section>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby={`${props.id}-title`}>
         <table class="import-table progress-table" data-testid={props.id}>
