@@ -14,6 +14,7 @@ import { verifyRoutes } from "./api/verify-routes";
 import { importRoutes } from "./api/import-routes";
 import { exportRoutes } from "./api/export-routes";
 import { progressRoutes } from "./api/progress-routes";
+import { reconcileRoutes } from "./api/reconcile-routes";
 
 /** The HTTP application: API under /api, probes, and the PWA at /. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   authed.route("/rosters", verifyRoutes(deps));
   authed.route("/rosters", importRoutes(deps));
   authed.route("/rosters", exportRoutes(deps));
+  authed.route("/rosters", reconcileRoutes(deps));
   authed.route("/", progressRoutes(deps));
   app.route("/api", authed);
   app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Không có API này / No such API" } }, 404));

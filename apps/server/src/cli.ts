@@ -1,7 +1,7 @@
 import { readEnv } from "./env";
 import { RosterError } from "./errors";
 import { openStore } from "./storage/open-store";
-import { runningServerPid } from "./storage/server-lock";
+import { DataDirLockedError, acquireDataDirLock, type DataDirLock } from "./storage/data-dir-lock";
 import { parseArgs } from "./cli/args";
 import { runCommand, USAGE } from "./cli/commands";
 import { StoreConflictError, StoreNotFoundError } from "./storage/errors";
@@ -18,15 +18,16 @@ async function main(): Promise<number> {
   // in-memory copy would not see the change and its next compaction could drop it.
   const [noun] = args.words;
   const writesDocs = noun === "seed" || (noun === "import" && !args.flags.has("preview"));
-  const serverPid = writesDocs ? runningServerPid(env.DATA_DIR) : undefined;
-  if (serverPid !== undefined) {
-    process.stderr.write(
-      `Máy chủ đang chạy trên DATA_DIR này (pid ${serverPid}): hãy nhập qua ứng dụng hoặc POST /api/rosters/:id/import, hoặc dừng máy chủ trước.
-` +
-        `The server is running on this DATA_DIR (pid ${serverPid}): import through the app or POST /api/rosters/:id/import, or stop the server first.
-`,
-    );
-    return 1;
+  // They hold the DATA_DIR lock while they write, so a server cannot start meanwhile either.
+  let lock: DataDirLock | undefined;
+  if (writesDocs) {
+    try {
+      lock = await lockForWriting(env.DATA_DIR);
+    } catch (error) {
+      if (!(error instanceof DataDirLockedError)) throw error;
+      process.stderr.write(lockedMessage(error));
+      return 1;
+    }
   }
   const store = await openStore(env);
   try {
@@ -48,7 +49,34 @@ async function main(): Promise<number> {
     throw error;
   } finally {
     await store.close();
+    lock?.release();
   }
+}
+
+/** Another CLI command is waited for (commands queue up); a running server refuses at once. */
+const CLI_WAIT_MS = 60_000;
+
+async function lockForWriting(dataDir: string): Promise<DataDirLock> {
+  const deadline = Date.now() + CLI_WAIT_MS;
+  for (;;) {
+    try {
+      return acquireDataDirLock(dataDir, "cli");
+    } catch (error) {
+      if (!(error instanceof DataDirLockedError) || error.holder.kind !== "cli" || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+function lockedMessage(error: DataDirLockedError): string {
+  const pid = error.holder.pid === undefined ? "" : ` (pid ${error.holder.pid})`;
+  if (error.holder.kind === "cli") {
+    return `Một lệnh quản trị khác đang ghi vào DATA_DIR này${pid}: hãy chờ nó xong.\nAnother operator command is writing to this DATA_DIR${pid}: wait for it to finish.\n`;
+  }
+  return (
+    `Máy chủ đang chạy trên DATA_DIR này${pid}: hãy nhập qua ứng dụng hoặc POST /api/rosters/:id/import, hoặc dừng máy chủ trước.\n` +
+    `The server is running on this DATA_DIR${pid}: import through the app or POST /api/rosters/:id/import, or stop the server first.\n`
+  );
 }
 
 main().then(

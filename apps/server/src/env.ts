@@ -35,6 +35,12 @@ export const EnvSchema = z.object({
   MARK_DEBOUNCE_MS: z.coerce.number().int().min(0).max(900).default(150),
   /** Folder of the built PWA; served at `/` when it exists. */
   WEB_DIST: z.string().optional(),
+  /**
+   * SIGTERM/SIGINT: stop within this long. Pending writes are stored first; a change not yet
+   * stored when the bound runs out was never relayed nor acknowledged, so its client still
+   * holds it and sends it again on reconnect.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Failed logins allowed per username per 15 minutes. */
   LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: bool.default(false),

@@ -21,9 +21,17 @@ async function main(): Promise<void> {
   }
   const stop = (signal: string) => {
     logger.info("server.stopping", { signal });
+    // A supervisor waits for us; never hang it on a stuck client or a slow compaction.
+    setTimeout(() => {
+      logger.error("server.stop_timeout", { ms: env.SHUTDOWN_TIMEOUT_MS });
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS).unref();
     server.close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        logger.error("server.stop_failed", { error: error instanceof Error ? error : String(error) });
+        process.exit(1);
+      },
     );
   };
   process.once("SIGTERM", () => stop("SIGTERM"));

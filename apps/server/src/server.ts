@@ -10,9 +10,10 @@ import { HttpStats } from "./observability/http-stats";
 import { createLogger, type Logger } from "./observability/logger";
 import { RosterHub } from "./rosters/roster-hub";
 import { openStore } from "./storage/open-store";
-import { claimServerLock } from "./storage/server-lock";
+import { acquireDataDirLock } from "./storage/data-dir-lock";
 import type { Store } from "./storage/store";
 import { createSyncEndpoint } from "./sync-endpoint";
+import { CloseCode } from "./sync";
 import { DailyProgress } from "./reports/daily-progress";
 
 export interface RunningServer {
@@ -34,8 +35,14 @@ export async function startServer(env: Env, options: { logger?: Logger; now?: ()
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   // One clock for evaluation dates, imports and the daily series; tests move it.
   const now = options.now ?? (() => new Date());
-  const releaseLock = claimServerLock(env.DATA_DIR);
-  const store = await openStore(env);
+  const lock = acquireDataDirLock(env.DATA_DIR, "server");
+  let store: Store;
+  try {
+    store = await openStore(env);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const hub = new RosterHub({
     store,
     logger,
@@ -77,12 +84,15 @@ export async function startServer(env: Env, options: { logger?: Logger; now?: ()
       server.off("upgrade", sync.handleUpgrade);
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
-      await sync.close();
+      // Rooms first: their clients get 1012 ("service restart", they come back on their own)
+      // and every change already applied is stored before the store closes. Sockets still
+      // being admitted get the same code from the endpoint.
       await progress.close();
-      await hub.close();
+      await hub.close(CloseCode.ServiceRestart);
+      await sync.close();
       await httpClosed;
       await store.close();
-      releaseLock();
+      lock.release();
       logger.info("server.closed");
     })());
   return { port, url, store, hub, logger, progress, close };

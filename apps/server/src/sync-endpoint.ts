@@ -9,7 +9,10 @@ import { AuthError } from "./errors";
 import type { Logger } from "./observability/logger";
 import type { RosterHub } from "./rosters/roster-hub";
 import type { AccountStore } from "./storage/store";
-import { CloseCode, SyncCloseError, isReadOnlySync, parseSyncPath, serveWebSocket } from "./sync";
+import { CloseCode, CloseReason, SyncCloseError, isReadOnlySync, parseSyncPath, serveWebSocket } from "./sync";
+
+/** How long shutdown waits for clients to answer the close frame before cutting them. */
+const CLOSE_HANDSHAKE_MS = 1000;
 
 export interface SyncEndpointOptions {
   hub: RosterHub;
@@ -70,10 +73,14 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
 
   return {
     handleUpgrade,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close(() => resolve());
-      }),
+    /** Closes the sockets no room holds yet (still being admitted) with 1012, then stops. */
+    close: async () => {
+      for (const client of wss.clients) client.close(CloseCode.ServiceRestart, CloseReason[CloseCode.ServiceRestart]);
+      // A client that does not answer the closing handshake is cut after a short bound.
+      const deadline = Date.now() + CLOSE_HANDSHAKE_MS;
+      while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
   };
 }

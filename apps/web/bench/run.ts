@@ -2,6 +2,7 @@ import { ensureBuilt } from "./ensure-built";
 import { readBenchEnv, type BenchEnv } from "./env";
 import { FIRST_ROW_PROBE, benchFirstRows } from "./first-rows";
 import { benchImportPreview } from "./import-preview";
+import { benchReconcilePreview } from "./reconcile-preview";
 import { note } from "./report";
 import { buildStage, type Stage } from "./stage";
 import { KEYSTROKE_PROBE, benchTyping } from "./typing";
@@ -15,6 +16,7 @@ const BENCHES: Record<string, (stage: Stage, env: BenchEnv) => Promise<void>> = 
   "first-rows": benchFirstRows,
   typing: benchTyping,
   "import-preview": benchImportPreview,
+  "reconcile-preview": benchReconcilePreview,
 };
 
 const env = readBenchEnv();

@@ -1,7 +1,7 @@
 import { Match, Show, Switch } from "solid-js";
 import { I18nProvider, useI18n } from "./i18n/i18n-context";
 import { IntakeNavLink } from "./intake/IntakeNavLink";
-import { ImportScreen, IntakeScreen, ListsScreen, PoliceQueueView, ProgressScreen } from "./lazy-screens";
+import { ImportScreen, IntakeScreen, ListsScreen, PoliceQueueView, ProgressScreen, ReconcileScreen } from "./lazy-screens";
 import { ToolsNav } from "./lists/ToolsNav";
 import { RosterPickerView } from "./roster/RosterPickerView";
 import { RosterScreen } from "./roster/RosterScreen";
@@ -91,6 +91,9 @@ function Screens() {
       </Match>
       <Match when={(() => { const r = route(); return r.name === "import" ? r : undefined; })()} keyed>
         {(r) => <ImportScreen rosterId={r.rosterId} />}
+      </Match>
+      <Match when={(() => { const r = route(); return r.name === "reconcile" ? r : undefined; })()} keyed>
+        {(r) => <ReconcileScreen rosterId={r.rosterId} />}
       </Match>
       <Match when={(() => { const r = route(); return r.name === "lists" ? r : undefined; })()} keyed>
         {(r) => <ListsScreen rosterId={r.rosterId} />}

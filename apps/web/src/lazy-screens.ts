@@ -5,6 +5,7 @@ import { lazy } from "solid-js";
 // on every start of the app, so its bundle must not carry the importer's Excel reader,
 // the printable lists or the charts: compiling them delayed the first rows.
 
+export const ReconcileScreen = lazy(() => import("./reconcile/ReconcileScreen").then((m) => ({ default: m.ReconcileScreen })));
 export const ImportScreen = lazy(() => import("./import/ImportScreen").then((m) => ({ default: m.ImportScreen })));
 export const IntakeScreen = lazy(() => import("./intake/IntakeScreen").then((m) => ({ default: m.IntakeScreen })));
 export const ListsScreen = lazy(() => import("./lists/ListsScreen").then((m) => ({ default: m.ListsScreen })));

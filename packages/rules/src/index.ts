@@ -6,6 +6,7 @@ export * from "./pid";
 export * from "./bhyt";
 export * from "./ethnicity";
 export * from "./names";
+export { withinOneEdit } from "./edit-distance";
 export * from "./legacy-encoding";
 export * from "./guardians";
 export * from "./residence";

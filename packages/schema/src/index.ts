@@ -7,3 +7,4 @@ export * from "./api";
 export * from "./progress";
 export * from "./intake";
 export * from "./import-log";
+export * from "./reconcile";

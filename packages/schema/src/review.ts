@@ -48,5 +48,7 @@ export const VerificationSchema = z.object({
   /** ISO timestamp. */
   at: z.string(),
   fingerprint: FingerprintSchema,
+  /** Where the officer compared the record, when not at the desk (`reconcile:<file>`). */
+  source: z.string().optional(),
 });
 export type Verification = z.infer<typeof VerificationSchema>;

@@ -14,6 +14,8 @@ export type GuardianColumnField = (typeof GUARDIAN_COLUMN_FIELDS)[number];
 export const CHILD_COLUMN_FIELDS = [
   "fullName", "dob", "gender", "ethnicity", "pid", "bhyt", "residenceType", "birthRegisteredOn",
   "residenceRegisteredOn", "village", "address", "school", "grade", "guardianRelation", "representative", "note",
+  // The national population database's extracts say which children have a level-2 account.
+  "vneid",
 ] as const;
 export type ChildColumnField = (typeof CHILD_COLUMN_FIELDS)[number];
 
@@ -64,6 +66,7 @@ const CHILD_LABELS: Readonly<Record<ChildColumnField | "phone" | "genderFemaleMa
   guardianRelation: { vi: "Quan hệ của người giám hộ với trẻ", en: "Guardian's relation to the child" },
   representative: { vi: "Người đại diện", en: "Legal representative" },
   note: { vi: "Ghi chú", en: "Note" },
+  vneid: { vi: "Mức tài khoản định danh điện tử (VNeID)", en: "VNeID account level" },
   phone: { vi: "Số điện thoại (người đại diện)", en: "Phone (representative)" },
   genderFemaleMark: { vi: "Cột đánh dấu Nữ", en: "Column marking girls" },
   genderMaleMark: { vi: "Cột đánh dấu Nam", en: "Column marking boys" },

@@ -20,6 +20,8 @@ export const EXACT_HEADERS: Readonly<Partial<Record<ColumnTarget, readonly strin
 export const FIELD_PHRASES: Readonly<Record<ChildColumnField | "phone", readonly string[]>> = {
   fullName: [
     "Họ và tên", "Họ tên", "Họ và tên khai sinh", "Họ tên khai sinh", "Tên",
+    // The national population database's wording.
+    "Họ, chữ đệm và tên", "Họ, chữ đệm, tên", "Họ chữ đệm và tên khai sinh",
     // The parts of a name split over columns, under a merged "Họ và tên".
     "Họ đệm", "Tên đệm", "Họ và tên đệm", "Họ và đệm", "Họ lót", "Chữ lót", "Họ và chữ lót",
   ],
@@ -48,6 +50,11 @@ export const FIELD_PHRASES: Readonly<Record<ChildColumnField | "phone", readonly
   guardianRelation: ["Quan hệ", "Mối quan hệ", "Quan hệ với trẻ", "Quan hệ với học sinh", "Quan hệ với chủ hộ"],
   representative: ["Người đại diện", "Đại diện", "Người đại diện hợp pháp", "Họ tên người đại diện", "Họ và tên người đại diện"],
   note: ["Ghi chú", "Ghi chú khác"],
+  vneid: [
+    "VNeID", "Mức VNeID", "Tài khoản VNeID", "Tài khoản định danh điện tử", "Định danh điện tử", "TK ĐDĐT", "TKĐDĐT",
+    "Mức định danh điện tử", "Mức tài khoản định danh điện tử", "Mức độ tài khoản", "Mức tài khoản", "Mức độ định danh",
+    "Tình trạng tài khoản định danh điện tử", "Tình trạng VNeID", "Kích hoạt VNeID", "Tài khoản mức 2",
+  ],
   phone: [
     "Số điện thoại", "Điện thoại", "SĐT", "Số ĐT", "ĐT liên hệ", "Di động", "Số di động",
     "Số điện thoại người đại diện", "SĐT người đại diện", "Điện thoại người đại diện", "Zalo", "Số Zalo",

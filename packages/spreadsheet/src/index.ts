@@ -54,6 +54,12 @@ export type {
 export type { RowIssue } from "./read-row";
 export { applyImportPlan, type AppliedImport, type ImportWriter } from "./apply-import-plan";
 
+// Reconciliation with the national population database's extract
+export { readExtract, type ExtractPerson, type ExtractRead } from "./reconcile-extract";
+export { reconcileExtract, type ReconcileOptions, type ReconcileRoster } from "./reconcile-match";
+export { planReconcileApply, type ReconcileApplyPlan } from "./reconcile-apply";
+export { COMPARED_FIELDS, IDENTITY_FIELDS, differencesOf, nationalValue, rosterValue } from "./reconcile-compare";
+
 // Export
 export type { ExportCell, ExportCellKind, ExportColumn, ExportTable } from "./export-table";
 export { exportProblemList, findingsInWords, type ProblemListOptions } from "./export-problem-list";

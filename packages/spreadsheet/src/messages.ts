@@ -70,6 +70,11 @@ export const CELL_MESSAGES = {
 } as const;
 
 /** Why a row is not imported, or what was done with it. */
+export const VNEID_MESSAGES = {
+  unknown: (text: string) =>
+    t(`Không rõ mức tài khoản định danh điện tử ${q(text)}`, `${q(text)} is not a VNeID account level`),
+} as const;
+
 export const ROW_MESSAGES = {
   noName: t("Không có họ tên trẻ", "No child's name"),
   duplicateInFile: (row: number) => t(`Trùng với dòng ${row} trong tệp`, `Same child as row ${row} of the file`),

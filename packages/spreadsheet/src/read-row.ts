@@ -18,6 +18,7 @@ import { parseEthnicityCell } from "./parse-ethnicity-cell";
 import { isMarked, parseGenderCell } from "./parse-gender-cell";
 import { parsePhoneCell } from "./parse-phone-cell";
 import { parsePidCell } from "./parse-pid-cell";
+import { parseVneidCell } from "./parse-vneid-cell";
 import type { ParsedCell } from "./parsed-cell";
 
 /** Something noticed on a row: `reject` keeps the row out of the import; `warning` and
@@ -180,6 +181,7 @@ export function readRow(row: number, raw: readonly CellValue[], context: ColumnC
   set(child, "residenceType", reader.take("residenceType", parseResidenceCell(reader.cell("residenceType"))));
   set(child, "birthRegisteredOn", reader.date("birthRegisteredOn", "child"));
   set(child, "residenceRegisteredOn", reader.date("residenceRegisteredOn", "child"));
+  set(child, "vneid", reader.take("vneid", parseVneidCell(reader.cell("vneid"))));
   for (const field of ["village", "address", "school", "grade", "guardianRelation", "note"] as const) {
     set(child, field, reader.text(field));
   }

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/audit-recorder";
 import type { Logger } from "../observability/logger";
 import type { Store } from "../storage/store";
 import type { DocRoom} from "../sync";
-import { RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type ConnectionLimits } from "../sync";
+import { RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type CloseCodeValue, type ConnectionLimits } from "../sync";
 import type { ChildMarking } from "../marks/compute-marks";
 import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { Debouncer } from "./debouncer";
@@ -116,10 +116,11 @@ export class RosterHub {
     room.write(() => review.setMeta({ rosterId: roster.id, name: roster.name, commune: roster.commune }, SERVER_ORIGIN));
   }
 
-  async close(): Promise<void> {
+  /** Closes every sync connection with `code` (see `RoomRegistry.close`) and drains. */
+  async close(code?: CloseCodeValue): Promise<void> {
     for (const attachment of this.attached.values()) this.detach(attachment);
     this.attached.clear();
-    await this.registry.close();
+    await this.registry.close(code);
   }
 
   private attach(room: DocRoom): void {

@@ -10,6 +10,11 @@
 export const CloseCode = {
   /** The server is shutting down; the client reconnects (to this or another instance). */
   GoingAway: 1001,
+  /**
+   * The server is restarting (SIGTERM under a supervisor): every pending change is stored
+   * first, and the client reconnects on its own to the restarted server.
+   */
+  ServiceRestart: 1012,
   /** Storage failed; the room is reloaded from storage and the client resyncs. */
   InternalError: 1011,
   /** The client does not read fast enough (send buffer full); it may reconnect and resync. */
@@ -37,6 +42,7 @@ export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
  */
 export const CloseReason: Readonly<Record<CloseCodeValue, string>> = {
   [CloseCode.GoingAway]: "server shutting down",
+  [CloseCode.ServiceRestart]: "service restart",
   [CloseCode.InternalError]: "storage error",
   [CloseCode.TryAgainLater]: "client too slow",
   [CloseCode.ProtocolError]: "protocol error",

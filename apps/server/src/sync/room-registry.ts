@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import type { DocStore } from "../storage/store";
-import { CloseCode, SyncCloseError } from "./close-codes";
+import { CloseCode, SyncCloseError, type CloseCodeValue } from "./close-codes";
 import type { ConnectionLimits, SyncConnection } from "./connection";
 import { DocRoom } from "./doc-room";
 import type { SyncLogger, SyncSocket } from "./socket";
@@ -103,15 +103,18 @@ export class RoomRegistry {
     return this.counters.snapshot(this.rooms.size, connections);
   }
 
-  /** Stops admitting, closes every socket with 1001, drains every pipeline and compacts. */
-  async close(): Promise<void> {
+  /**
+   * Stops admitting, closes every socket with `code` (1001 by default; 1012 when the server
+   * restarts), drains every pipeline and compacts.
+   */
+  async close(code: CloseCodeValue = CloseCode.GoingAway): Promise<void> {
     this.closed = true;
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     await Promise.allSettled([...this.loading.values()]);
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
-    await Promise.all(rooms.map((room) => room.close(CloseCode.GoingAway)));
+    await Promise.all(rooms.map((room) => room.close(code)));
     await Promise.all([...this.unloading.values()]);
   }
 

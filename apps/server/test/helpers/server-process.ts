@@ -40,11 +40,11 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `node <main> ` with only the given environment (plus PORT=0) and resolves once
- * its `server.listening` log line names the port.
+ * Starts `node <main> ` with only the given environment (PORT=0 unless it names a port) and
+ * resolves once its `server.listening` log line names the port.
  */
 export function spawnServer(main: string, env: Record<string, string>, timeoutMs = 15_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [main], { env: { LOG_LEVEL: "info", ...env, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [main], { env: { LOG_LEVEL: "info", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const logs: Record<string, unknown>[] = [];
   const stderr: string[] = [];
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => stderr.push(chunk));

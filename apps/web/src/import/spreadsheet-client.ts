@@ -1,4 +1,4 @@
-import type { LocalizedText } from "@roster/schema";
+import type { LocalizedText, ReconcilePreview } from "@roster/schema";
 import type { ImportPlan } from "@roster/spreadsheet";
 import type { ListOutput, ReadSummary, WorkerReply, WorkerRequest } from "./worker-protocol";
 
@@ -72,6 +72,14 @@ export class SpreadsheetClient {
     if (reply.type === "invalid-mapping") throw new MappingProblemsError(reply.problems);
     if (reply.type !== "plan") throw new SpreadsheetJobError(null, `unexpected ${reply.type}`);
     return { plan: reply.plan, ms: reply.ms };
+  }
+
+  /** Compares the last file read, as a national extract, with the roster. @throws MappingProblemsError */
+  async reconcile(body: Body<"reconcile">): Promise<{ preview: ReconcilePreview; ms: number }> {
+    const reply = await this.call("reconcile", body);
+    if (reply.type === "invalid-mapping") throw new MappingProblemsError(reply.problems);
+    if (reply.type !== "reconcile") throw new SpreadsheetJobError(null, `unexpected ${reply.type}`);
+    return { preview: reply.preview, ms: reply.ms };
   }
 
   /** Writes one of the three lists. */

@@ -13,7 +13,9 @@ import {
   guessMapping,
   handoverHtml,
   planImport,
+  readExtract,
   readWorkbook,
+  reconcileExtract,
   tableToCsv,
   tableToXlsx,
   targetLabel,
@@ -102,6 +104,13 @@ export class WorkerJobs {
           onProgress: ({ done, total }) => send({ id, type: "progress", done, total }),
         });
         return { id, type: "plan", plan, ms: performance.now() - started };
+      }
+      case "reconcile": {
+        if (!this.table) throw new Error("no file read yet");
+        const started = performance.now();
+        const extract = readExtract(this.table, request.mapping, { asOf: request.asOf, header: request.header });
+        const preview = reconcileExtract(extract, request.roster, { asOf: request.asOf });
+        return { id, type: "reconcile", preview, ms: performance.now() - started };
       }
       case "list":
         return { id, type: "list", output: await this.list(request) };

@@ -1,7 +1,7 @@
 // The messages between the app and its spreadsheet worker. The worker holds exceljs (≈1.3 MB)
 // and does every Excel/CSV job, so the main bundle never loads it and a 10,000-row file is
 // parsed and planned without freezing the screen.
-import type { Child, Guardian, LocalizedText } from "@roster/schema";
+import type { Child, Guardian, LocalizedText, ReconcilePreview } from "@roster/schema";
 import type { Evaluation } from "@roster/rules";
 import type { ColumnMapping, ColumnTarget, HeaderLocation, ImportPlan } from "@roster/spreadsheet";
 
@@ -53,6 +53,8 @@ export interface HandoverSettings {
 export type WorkerRequest =
   | { id: number; type: "read"; bytes: ArrayBuffer; fileName: string; sheet?: string }
   | { id: number; type: "plan"; mapping: ColumnMapping; header: HeaderLocation | null; roster: RosterData; asOf: string }
+  /** The last file read as a national extract, compared with the roster (police's reconcile screen). */
+  | { id: number; type: "reconcile"; mapping: ColumnMapping; header: HeaderLocation | null; roster: RosterData; asOf: string }
   | {
       id: number;
       type: "list";
@@ -72,6 +74,7 @@ export type WorkerReply =
   | { id: number; type: "progress"; done: number; total: number }
   | { id: number; type: "read"; summary: ReadSummary }
   | { id: number; type: "plan"; plan: ImportPlan; ms: number }
+  | { id: number; type: "reconcile"; preview: ReconcilePreview; ms: number }
   | { id: number; type: "invalid-mapping"; problems: LocalizedText[] }
   | { id: number; type: "list"; output: ListOutput }
   /** `text` when the package explains the problem in words (a file it cannot read);

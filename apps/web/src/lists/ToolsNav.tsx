@@ -4,7 +4,7 @@ import { useApp } from "../session/app-services";
 import { Link } from "../ui/router";
 import "./tools.css";
 
-export type ToolName = "roster" | "import" | "lists" | "progress";
+export type ToolName = "roster" | "import" | "reconcile" | "lists" | "progress";
 
 /**
  * The strip under the top bar that reaches the Excel tools of a roster (import for roles
@@ -27,6 +27,11 @@ export function ToolsNav(props: { rosterId?: string; current?: ToolName }) {
             <Show when={app.abilities().edits}>
               <Link to={{ name: "import", rosterId: rosterId() }} aria-current={here("import")}>
                 {t("nav.import")}
+              </Link>
+            </Show>
+            <Show when={app.abilities().verifies}>
+              <Link to={{ name: "reconcile", rosterId: rosterId() }} aria-current={here("reconcile")}>
+                {t("nav.reconcile")}
               </Link>
             </Show>
             <Link to={{ name: "lists", rosterId: rosterId() }} aria-current={here("lists")}>

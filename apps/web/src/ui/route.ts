@@ -7,6 +7,7 @@ export type Route =
   | { name: "newChild"; rosterId: string }
   | { name: "verify"; rosterId: string; childId?: string }
   | { name: "import"; rosterId: string }
+  | { name: "reconcile"; rosterId: string }
   | { name: "lists"; rosterId: string }
   | { name: "progress" }
   | { name: "intake"; rosterId: string; sessionId?: string };
@@ -27,6 +28,7 @@ export function pathOf(route: Route): string {
     case "verify":
       return route.childId ? `/r/${seg(route.rosterId)}/verify/${seg(route.childId)}` : `/r/${seg(route.rosterId)}/verify`;
     case "import":
+    case "reconcile":
     case "lists":
       return `/r/${seg(route.rosterId)}/${route.name}`;
     case "progress":
@@ -51,7 +53,7 @@ export function parsePath(pathname: string): Route {
   if (kind === undefined) return { name: "roster", rosterId };
   if (kind === "c" && childId && parts.length === 4) return { name: "child", rosterId, childId };
   if (kind === "new" && parts.length === 3) return { name: "newChild", rosterId };
-  if ((kind === "import" || kind === "lists") && parts.length === 3) return { name: kind, rosterId };
+  if ((kind === "import" || kind === "lists" || kind === "reconcile") && parts.length === 3) return { name: kind, rosterId };
   if (kind === "intake" && parts.length <= 4) return childId ? { name: "intake", rosterId, sessionId: childId } : { name: "intake", rosterId };
   if (kind === "verify" && parts.length <= 4) return childId ? { name: "verify", rosterId, childId } : { name: "verify", rosterId };
   return { name: "rosters" };
