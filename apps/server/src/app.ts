@@ -8,12 +8,17 @@ import { StoreConflictError, StoreNotFoundError } from "./storage/errors";
 import { requireUser } from "./api/auth-middleware";
 import type { AppDeps, AppEnv } from "./api/deps";
 import { loginRoutes } from "./api/login-routes";
+import { meRoutes } from "./api/me-routes";
+import { accountRoutes } from "./api/account-routes";
+import { passwordCodeRoutes } from "./api/password-code-routes";
 import { opsRoutes } from "./api/ops-routes";
 import { rosterRoutes } from "./api/roster-routes";
 import { verifyRoutes } from "./api/verify-routes";
+import { historyRoutes } from "./api/history-routes";
 import { importRoutes } from "./api/import-routes";
 import { exportRoutes } from "./api/export-routes";
 import { progressRoutes } from "./api/progress-routes";
+import { provinceRoutes } from "./api/province-routes";
 import { reconcileRoutes } from "./api/reconcile-routes";
 
 /** The HTTP application: API under /api, probes, and the PWA at /. */
@@ -50,18 +55,19 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route("/", opsRoutes(deps));
   app.route("/api", loginRoutes(deps));
+  app.route("/api", passwordCodeRoutes(deps));
   const authed = new Hono<AppEnv>();
-  authed.use("*", requireUser(deps.tokens, deps.store));
-  authed.get("/me", (c) => {
-    const u = c.var.user;
-    return c.json({ id: u.id, username: u.username, role: u.role, commune: u.commune, displayName: u.displayName, rosters: u.rosters });
-  });
+  authed.use("*", requireUser(deps.sessions));
+  authed.route("/", meRoutes(deps));
+  authed.route("/", accountRoutes(deps));
   authed.route("/rosters", rosterRoutes(deps));
   authed.route("/rosters", verifyRoutes(deps));
+  authed.route("/rosters", historyRoutes(deps));
   authed.route("/rosters", importRoutes(deps));
   authed.route("/rosters", exportRoutes(deps));
   authed.route("/rosters", reconcileRoutes(deps));
   authed.route("/", progressRoutes(deps));
+  authed.route("/province", provinceRoutes(deps));
   app.route("/api", authed);
   app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "Không có API này / No such API" } }, 404));
 

@@ -56,13 +56,28 @@ async function main(): Promise<number> {
 /** Another CLI command is waited for (commands queue up); a running server refuses at once. */
 const CLI_WAIT_MS = 60_000;
 
+/**
+ * The holder file is written just after its writer took the lock, so in that instant it
+ * may be missing or name an earlier holder: a holder that is not a CLI is looked at again
+ * after a moment before the command is refused.
+ */
+const HOLDER_SETTLE_MS = 250;
+
 async function lockForWriting(dataDir: string): Promise<DataDirLock> {
   const deadline = Date.now() + CLI_WAIT_MS;
+  let settled = false;
   for (;;) {
     try {
       return acquireDataDirLock(dataDir, "cli");
     } catch (error) {
-      if (!(error instanceof DataDirLockedError) || error.holder.kind !== "cli" || Date.now() > deadline) throw error;
+      if (!(error instanceof DataDirLockedError) || Date.now() > deadline) throw error;
+      if (error.holder.kind !== "cli") {
+        if (settled) throw error;
+        settled = true;
+        await new Promise((resolve) => setTimeout(resolve, HOLDER_SETTLE_MS));
+        continue;
+      }
+      settled = false;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

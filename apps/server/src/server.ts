@@ -5,6 +5,10 @@ import { createApp } from "./app";
 import { LoginThrottle } from "./auth/login-throttle";
 import { tokenSecret } from "./auth/token-secret";
 import { TokenService } from "./auth/tokens";
+import { LiveConnections } from "./auth/live-connections";
+import { SessionService } from "./auth/sessions";
+import { AccountAdmin } from "./accounts/account-admin";
+import { OwnAccount } from "./accounts/own-account";
 import type { Env } from "./env";
 import { HttpStats } from "./observability/http-stats";
 import { createLogger, type Logger } from "./observability/logger";
@@ -57,18 +61,22 @@ export async function startServer(env: Env, options: { logger?: Logger; now?: ()
   });
   const progress = new DailyProgress({ store, hub, logger, now });
   const tokens = new TokenService(tokenSecret(env.DATA_DIR, env.TOKEN_SECRET), Math.round(env.TOKEN_TTL_HOURS * 3600));
+  const live = new LiveConnections();
+  const sessions = new SessionService({ store, tokens, live });
   const app = createApp({
     env,
     store,
     hub,
-    tokens,
+    sessions,
+    accounts: new AccountAdmin({ store, sessions, live, now }),
+    ownAccount: new OwnAccount({ store, sessions, now }),
     throttle: new LoginThrottle(env.LOGIN_ATTEMPTS),
     logger,
     httpStats: new HttpStats(),
     now,
     progress,
   });
-  const sync = createSyncEndpoint({ hub, tokens, store, logger, maxMessageBytes: env.MAX_MESSAGE_BYTES });
+  const sync = createSyncEndpoint({ hub, sessions, live, store, logger, maxMessageBytes: env.MAX_MESSAGE_BYTES });
 
   const server = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));

@@ -2,21 +2,22 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { canSeeRoster } from "./auth/access";
-import type { TokenService } from "./auth/tokens";
-import { userForToken } from "./api/auth-middleware";
+import type { LiveConnections } from "./auth/live-connections";
+import type { SessionService } from "./auth/sessions";
 import type { ChangeContext } from "./audit/change-origin";
 import { AuthError } from "./errors";
 import type { Logger } from "./observability/logger";
 import type { RosterHub } from "./rosters/roster-hub";
 import type { AccountStore } from "./storage/store";
-import { CloseCode, CloseReason, SyncCloseError, isReadOnlySync, parseSyncPath, serveWebSocket } from "./sync";
+import { CloseCode, CloseReason, SyncCloseError, isReadOnlySync, parseSyncPath, serveWebSocket, type CloseCodeValue } from "./sync";
 
 /** How long shutdown waits for clients to answer the close frame before cutting them. */
 const CLOSE_HANDSHAKE_MS = 1000;
 
 export interface SyncEndpointOptions {
   hub: RosterHub;
-  tokens: TokenService;
+  sessions: SessionService;
+  live: LiveConnections;
   store: AccountStore;
   logger: Logger;
   maxMessageBytes: number;
@@ -45,26 +46,48 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         ws,
         async (syncSocket) => {
           if (!target) throw new SyncCloseError(CloseCode.NotFound);
-          let user;
-          try {
-            user = await userForToken(url.searchParams.get("token"), options.tokens, options.store);
-          } catch (error) {
-            if (error instanceof AuthError) throw new SyncCloseError(CloseCode.Unauthorized);
-            throw error;
-          }
-          const roster = await options.store.getRoster(target.rosterId);
-          if (!roster) throw new SyncCloseError(CloseCode.NotFound);
-          if (!canSeeRoster(user, roster)) throw new SyncCloseError(CloseCode.Forbidden);
+          const token = url.searchParams.get("token");
+          const admit = async () => {
+            let authenticated;
+            try {
+              authenticated = await options.sessions.authenticate(token);
+            } catch (error) {
+              if (error instanceof AuthError) throw new SyncCloseError(CloseCode.Unauthorized);
+              throw error;
+            }
+            const roster = await options.store.getRoster(target.rosterId);
+            if (!roster) throw new SyncCloseError(CloseCode.NotFound);
+            if (!canSeeRoster(authenticated.user, roster)) throw new SyncCloseError(CloseCode.Forbidden);
+            return { ...authenticated, roster, readOnly: isReadOnlySync(target.kind, authenticated.user.role, roster.archived) };
+          };
+          const { user, session, roster, readOnly } = await admit();
           if (target.kind === "review") await options.hub.ensureMeta(roster);
           else await options.hub.records(roster.id); // attach audit and marks before the first update
           const context: ChangeContext & { role: string } = {
             user: { id: user.id, username: user.username, displayName: user.displayName },
             role: user.role,
           };
-          return options.hub.registry.connect(target.docName, syncSocket, {
-            readOnly: isReadOnlySync(target.kind, user.role),
-            context,
+          const connection = await options.hub.registry.connect(target.docName, syncSocket, { readOnly, context });
+          const forget = options.live.add({
+            userId: user.id,
+            sessionId: session.id,
+            rosterId: roster.id,
+            kind: target.kind,
+            readOnly,
+            close: (code, reason) => connection.close(code as CloseCodeValue, reason),
           });
+          ws.once("close", forget);
+          if (ws.readyState === ws.CLOSED) forget();
+          // An account change made while this socket was being admitted found no connection
+          // to close: check once more now that it is registered (in the background, so the
+          // client's first frames are served at once).
+          void admit().then(
+            (again) => {
+              if (again.readOnly !== readOnly) connection.close(CloseCode.AccessChanged);
+            },
+            (error: unknown) => connection.close(error instanceof SyncCloseError ? (error.code as CloseCodeValue) : CloseCode.InternalError),
+          );
+          return connection;
         },
         { logger: { warn: (m, f) => options.logger.warn("sync.ws", { message: m, ...f }), error: (m, f) => options.logger.error("sync.ws", { message: m, ...f }) } },
       );

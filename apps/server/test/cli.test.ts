@@ -98,7 +98,7 @@ describe("operator CLI, bad input", () => {
     ["a roster of an unknown commune", ["roster", "add", "--commune", "99999", "--id", "thon-1", "--name", "Thôn 1"], /No commune 99999/],
     ["a duplicate roster id", ["roster", "add", "--commune", "00097", "--id", "ngoc-ha-to-5", "--name", "Tổ 5 lần hai"], /ngoc-ha-to-5/],
     ["an unknown role", ["user", "add", "--commune", "00097", "--username", "ct.phuong", "--password", "Chu-tich-2026", "--role", "chairman"], /Invalid input/],
-    ["a short password", ["user", "add", "--commune", "00097", "--username", "gv.lan", "--password", "ngan", "--role", "school"], /at least 8 characters/],
+    ["a short password", ["user", "add", "--commune", "00097", "--username", "gv.lan", "--password", "ngan", "--role", "school"], /at least 10 characters/],
     ["a duplicate username", ["user", "add", "--commune", "00097", "--username", "ca.ngocha", "--password", "Khac-2026!", "--role", "viewer"], /ca\.ngocha/],
     ["a user of an unknown commune", ["user", "add", "--commune", "99999", "--username", "gv.hoa", "--password", "Giao-vien-26", "--role", "school"], /No commune 99999/],
     ["a hamlet head assigned to an unknown roster", ["user", "add", "--commune", "00097", "--username", "to9.son", "--password", "Truong-to-9!", "--role", "hamlet", "--roster", "khong-co"], /khong-co/],

@@ -1,9 +1,11 @@
 // Marks follow a change within 1 second; the audit says who changed which field and
 // never holds a token.
+import { RosterEngine } from "@roster/engine";
+import { isoDateInVietnam, markFor } from "@roster/rules";
 import { AuditEntrySchema, type AuditEntry } from "@roster/schema";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { aChildWithoutPid } from "./helpers/fixtures";
+import { aChildWithoutPid, aMother } from "./helpers/fixtures";
 import { api } from "./helpers/http";
 import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
 import { useSharedServer } from "./helpers/shared-server";
@@ -74,6 +76,55 @@ describe("marks", () => {
       }, MARK_DEADLINE_MS);
       expect(shown, `${step.what}: within 1 s (mark now ${JSON.stringify(review.review().mark(id))})`).toBe(true);
     }
+  });
+
+  it("two offline edits of a guardian's field mark every child linking to it, and a phone's engine on the same document gives the server's marks", async () => {
+    const hamlet = client(ROSTER, "hamlet");
+    const school = client(ROSTER, "school");
+    const review = client(`${ROSTER}/review`, "viewer");
+    await Promise.all([whenSynced(hamlet), whenSynced(school), whenSynced(review)]);
+    const { id: _id, ...mother } = aMother({ fullName: "Sùng Thị Pà", pid: "014188004512" });
+    const motherId = school.records().createGuardian(mother);
+    const asMother = school.records().createChild(aChildWithoutPid({ fullName: "Sùng Văn Lử", motherId, representative: "mother" }));
+    const asGuardian = school.records().createChild(aChildWithoutPid({ fullName: "Giàng Thị Mỷ", guardianId: motherId, representative: "guardian" }));
+    const unrelated = school.records().createChild(aChildWithoutPid({ fullName: "Lầu Văn Chứ" }));
+    await eventually(() => expect(hamlet.records().getChild(asGuardian)).toBeDefined());
+
+    hamlet.provider.disconnect();
+    hamlet.records().setGuardianField(motherId, "pid", "014188009999", editor("hamlet"));
+    school.records().setGuardianField(motherId, "pid", "014188001111", editor("school"));
+    hamlet.provider.connect();
+    await eventually(() => expect(school.records().conflictsOf("guardian", motherId)).toHaveLength(1));
+    await eventually(() => {
+      for (const id of [asMother, asGuardian]) expect(review.review().mark(id)?.codes, id).toContain("conflict.field");
+      expect(review.review().mark(unrelated)?.codes).not.toContain("conflict.field");
+    });
+
+    // The phone's engine, run on this client's copy of the same document.
+    const engine = new RosterEngine(school.records());
+    engine.update(isoDateInVietnam(new Date()));
+    expect(engine.evaluation(asMother)?.findings.filter((f) => f.code === "conflict.field").map((f) => f.field)).toEqual(["mother.pid"]);
+    expect(engine.evaluation(asGuardian)?.findings.filter((f) => f.code === "conflict.field").map((f) => f.field)).toEqual(["guardian.pid"]);
+    await eventually(() => {
+      const verifications = review.review().verifications();
+      const marks = review.review().marks();
+      let compared = 0;
+      for (const id of engine.childMap().keys()) {
+        const evaluation = engine.evaluation(id);
+        if (!evaluation) continue;
+        const fingerprint = engine.fingerprint(id)!;
+        const phone = markFor(evaluation, verifications.get(id), fingerprint);
+        const mark = marks.get(id);
+        expect({ status: mark?.status, codes: mark?.codes, fingerprint: mark?.fingerprint }, id).toEqual({
+          status: phone.status,
+          codes: [...new Set(phone.findings.map((f) => f.code))],
+          fingerprint,
+        });
+        compared++;
+      }
+      expect(compared).toBeGreaterThanOrEqual(3);
+    });
+    engine.close();
   });
 });
 

@@ -40,7 +40,7 @@ async function admittedSocket(path: string, who: UserKey) {
 /** A token signed with the server's own secret whose lifetime ended a minute ago. */
 async function expiredToken(userId: string): Promise<string> {
   const secret = readFileSync(join(shared.server.dataDir, "token-secret"), "utf8").trim();
-  return (await new TokenService(secret, -60).issue(userId)).token;
+  return (await new TokenService(secret, -60).issue(userId, "phien-cu")).token;
 }
 
 describe("who may connect", () => {
@@ -48,11 +48,11 @@ describe("who may connect", () => {
     ["no token", async () => undefined],
     ["an empty token", async () => ""],
     ["a malformed token", async () => "khong-phai-token"],
-    ["a token signed with another secret", async () => (await new TokenService("x".repeat(48), 3600).issue(shared.sessions.police.id)).token],
+    ["a token signed with another secret", async () => (await new TokenService("x".repeat(48), 3600).issue(shared.sessions.police.id, "phien-la")).token],
     ["an expired token", () => expiredToken(shared.sessions.police.id)],
     ["a valid token of an unknown user", async () => {
       const secret = readFileSync(join(shared.server.dataDir, "token-secret"), "utf8").trim();
-      return (await new TokenService(secret, 3600).issue("nguoi-dung-da-xoa")).token;
+      return (await new TokenService(secret, 3600).issue("nguoi-dung-da-xoa", "phien-la")).token;
     }],
   ])("%s: closed with 4401 on records and review", async (_name, token) => {
     const value = await token();

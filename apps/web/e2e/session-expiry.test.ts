@@ -54,7 +54,7 @@ describe("an expired session with edits waiting", () => {
     net.retarget(server.port);
     net.online();
     await waitStatus(page, "expired", 30_000);
-    await page.getByText("Phiên đăng nhập đã hết hạn").waitFor();
+    await page.getByText("Phiên đăng nhập đã hết hạn hoặc đã kết thúc").waitFor();
     expect(await pendingShown(page)).toBeGreaterThan(0);
     expect(await page.locator("#child-pid").inputValue()).toBe("014314001234");
 

@@ -1,7 +1,7 @@
 import { Match, Show, Switch } from "solid-js";
 import { I18nProvider, useI18n } from "./i18n/i18n-context";
 import { IntakeNavLink } from "./intake/IntakeNavLink";
-import { ImportScreen, IntakeScreen, ListsScreen, PoliceQueueView, ProgressScreen, ReconcileScreen } from "./lazy-screens";
+import { AccountScreen, AdminScreen, ImportScreen, IntakeScreen, ListsScreen, PoliceQueueView, ProgressScreen, ProvinceScreen, ReconcileScreen, SetPasswordScreen } from "./lazy-screens";
 import { ToolsNav } from "./lists/ToolsNav";
 import { RosterPickerView } from "./roster/RosterPickerView";
 import { RosterScreen } from "./roster/RosterScreen";
@@ -9,7 +9,7 @@ import { AppServicesProvider, useApp } from "./session/app-services";
 import { LoginForm } from "./session/LoginForm";
 import { LogoutButton } from "./session/LogoutButton";
 import { Banner } from "./ui/Banner";
-import { RouterProvider, useRouter } from "./ui/router";
+import { Link, RouterProvider, useRouter } from "./ui/router";
 import { UpdatePrompt } from "./ui/UpdatePrompt";
 
 /** The skip link's target is whichever screen's `<main>` is shown (WCAG 2.4.1). */
@@ -47,6 +47,14 @@ function TopBar() {
         {t("app.switchLanguage")}
       </button>
       <Show when={user()}>
+        <Show when={app.abilities().manages}>
+          <Link to={{ name: "admin" }} class="top-link">
+            {t("nav.admin")}
+          </Link>
+        </Show>
+        <Link to={{ name: "account" }} class="top-link">
+          {t("nav.account")}
+        </Link>
         <IntakeNavLink />
         <LogoutButton />
       </Show>
@@ -56,8 +64,18 @@ function TopBar() {
 
 function Screens() {
   const { route } = useRouter();
+  const app = useApp();
   return (
     <Switch>
+      <Match when={app.abilities().oversees && route().name !== "account"}>
+        <ProvinceScreen />
+      </Match>
+      <Match when={route().name === "admin"}>
+        <AdminScreen />
+      </Match>
+      <Match when={route().name === "account"}>
+        <AccountScreen />
+      </Match>
       <Match when={route().name === "rosters"}>
         <ToolsNav />
         <RosterPickerView />
@@ -113,11 +131,15 @@ function Screens() {
 function Shell() {
   const { t } = useI18n();
   const app = useApp();
+  const { route } = useRouter();
   return (
     <>
       <TopBar />
       <UpdatePrompt />
       <Switch>
+        <Match when={route().name === "set-password"}>
+          <SetPasswordScreen />
+        </Match>
         <Match when={app.session() === undefined}>
           <p class="empty">{t("app.loading")}</p>
         </Match>
@@ -128,7 +150,7 @@ function Shell() {
           </main>
         </Match>
         <Match when={app.session()}>
-          <Show when={!app.abilities().edits}>
+          <Show when={!app.abilities().edits && !app.abilities().oversees}>
             <Banner tone="info">{t("viewer.banner")}</Banner>
           </Show>
           <Show when={app.expired()}>

@@ -11,3 +11,7 @@ export const IntakeScreen = lazy(() => import("./intake/IntakeScreen").then((m) 
 export const ListsScreen = lazy(() => import("./lists/ListsScreen").then((m) => ({ default: m.ListsScreen })));
 export const ProgressScreen = lazy(() => import("./progress/ProgressScreen").then((m) => ({ default: m.ProgressScreen })));
 export const PoliceQueueView = lazy(() => import("./police/PoliceQueueView").then((m) => ({ default: m.PoliceQueueView })));
+export const AdminScreen = lazy(() => import("./accounts/AdminScreen").then((m) => ({ default: m.AdminScreen })));
+export const AccountScreen = lazy(() => import("./accounts/AccountScreen").then((m) => ({ default: m.AccountScreen })));
+export const SetPasswordScreen = lazy(() => import("./accounts/SetPasswordScreen").then((m) => ({ default: m.SetPasswordScreen })));
+export const ProvinceScreen = lazy(() => import("./province/ProvinceScreen").then((m) => ({ default: m.ProvinceScreen })));

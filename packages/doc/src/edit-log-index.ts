@@ -1,6 +1,7 @@
 import type { ChildField, FieldValue, GuardianField } from "@roster/schema";
 import type { EditEntry } from "./edit-entry";
 import { FieldHistory } from "./field-history";
+import type { LocalFieldChange } from "./field-history";
 import type { KindCode } from "./record-kinds";
 
 /** One of the disagreeing values of a conflict, with who wrote it and when. */
@@ -69,6 +70,11 @@ export class EditLogIndex {
     return this.heads(code, id, field)
       .map((h): ConflictValue => ({ value: h.v, by: h.a, name: h.n, at: h.t, entryId: h.i }))
       .sort((x, y) => compareText(x.at, y.at) || compareText(x.entryId, y.entryId));
+  }
+
+  /** The writes of one field the log still holds, newest first. */
+  changes(code: KindCode, id: string, field: string): LocalFieldChange[] {
+    return this.byRecord.get(recordKey(code, id))?.get(field)?.changes() ?? [];
   }
 
   /** Every conflict, sorted by kind, record id and field so all peers list them alike. */

@@ -80,3 +80,19 @@ describe("readEditEntry", () => {
     expect(readEditEntry(raw)).toBeUndefined();
   });
 });
+
+describe("FieldHistory.changes", () => {
+  it("lists the writes newest first, each with the value it replaced when the log still has it", () => {
+    const h = new FieldHistory();
+    const at = (i: string, v: string, t: string, p: string[] = [], n = "Trần Văn Bình"): EditEntry => ({ i, k: "c", r: "child-1", f: "dob", v, a: `u-${n}`, n, t, p });
+    h.add(at("1.0", "2015-03-14", "2026-06-08T08:00:00.000Z", ["0.9"]));
+    h.add(at("2.0", "2015-03-15", "2026-06-08T09:00:00.000Z", ["1.0"], "Cô Hạnh"));
+    h.add(at("3.0", "2015-03-16", "2026-06-08T10:00:00.000Z", ["2.0"], "Đại úy Đức"));
+    expect(h.changes()).toEqual([
+      { at: "2026-06-08T10:00:00.000Z", userId: "u-Đại úy Đức", userName: "Đại úy Đức", from: "2015-03-15", to: "2015-03-16" },
+      { at: "2026-06-08T09:00:00.000Z", userId: "u-Cô Hạnh", userName: "Cô Hạnh", from: "2015-03-14", to: "2015-03-15" },
+      // Its predecessor was compacted away: the device does not know what it replaced.
+      { at: "2026-06-08T08:00:00.000Z", userId: "u-Trần Văn Bình", userName: "Trần Văn Bình", from: null, to: "2015-03-14" },
+    ]);
+  });
+});

@@ -1,4 +1,16 @@
+import type { FieldValue } from "@roster/schema";
 import type { EditEntry } from "./edit-entry";
+
+/** One write of a field as this device's copy of the edit log knows it (the log is compacted: recent writes only). */
+export interface LocalFieldChange {
+  /** When, on the writer's clock. */
+  readonly at: string;
+  readonly userId: string;
+  readonly userName: string;
+  /** The value it replaced, when the device still has that entry; null otherwise. */
+  readonly from: FieldValue;
+  readonly to: FieldValue;
+}
 
 /**
  * The log entries of one (kind, record, field) and which of them are heads: entries no
@@ -51,6 +63,15 @@ export class FieldHistory {
       if (entry !== undefined) heads.push(entry);
     }
     return heads;
+  }
+
+  /** Every write this log still holds, newest first (by the writer's clock, then id). */
+  changes(): LocalFieldChange[] {
+    const list = [...this.entries.values()].map((e): LocalFieldChange => {
+      const replaced = e.p.map((id) => this.entries.get(id)).find((p) => p !== undefined);
+      return { at: e.t, userId: e.a, userName: e.n, from: replaced?.v ?? null, to: e.v };
+    });
+    return list.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   }
 
   /** Two or more heads that disagree: concurrent writes nobody has chosen between yet. */

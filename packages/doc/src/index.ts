@@ -6,6 +6,7 @@ export { RosterReview } from "./roster-review";
 export type { ReviewChanges, ReviewMeta } from "./roster-review";
 export type { Conflict, ConflictValue } from "./edit-log-index";
 export type { EditEntry } from "./edit-entry";
+export type { LocalFieldChange } from "./field-history";
 export type { InvalidValue } from "./record-kinds";
 export type { TransactionInfo } from "./change-feed";
 export { compactEditLog } from "./compact-edit-log";

@@ -15,6 +15,7 @@ import { readEditEntry } from "./edit-entry";
 import type { EditEntry } from "./edit-entry";
 import { EditLogIndex } from "./edit-log-index";
 import type { Conflict, ConflictValue } from "./edit-log-index";
+import type { LocalFieldChange } from "./field-history";
 import { RecordNotFoundError } from "./errors";
 import { entryId, newRecordId } from "./ids";
 import { recordsParts } from "./layout";
@@ -175,6 +176,14 @@ export class RosterRecords {
   /** Every unresolved conflict, sorted by kind, id and field (identical on converged peers). */
   conflicts(): Conflict[] {
     return this.index.conflicts();
+  }
+
+  /**
+   * The writes of one field this device's copy of the log still holds, newest first. The
+   * log is compacted, so this is recent history only; the server's audit has all of it.
+   */
+  fieldChanges(kind: RecordKind, id: string, field: string): LocalFieldChange[] {
+    return this.index.changes(kind === "child" ? "c" : "g", id, field);
   }
 
   /** The unresolved conflicts of one record, sorted by field. */

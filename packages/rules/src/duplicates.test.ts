@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addDays } from "./dates";
 import {
   duplicateFindingsFor,
+  duplicateKeysOf,
   duplicatePartners,
   findDuplicates,
   indexDuplicates,
@@ -83,6 +84,42 @@ describe("findDuplicates on a hand-made roster", () => {
     const star = findDuplicates(group(300));
     expect(star).toHaveLength(299);
     expect(new Set(star.map((p) => p.a))).toEqual(new Set(["z-000"]));
+  });
+});
+
+describe("duplicateKeysOf", () => {
+  it("gives the keys findDuplicates groups by, and none for a removed child", () => {
+    expect(duplicateKeysOf(kid("a", "An", " 2015-03-07 ", { pid: "001 215.000-123", bhyt: "GD4797915204618" }))).toEqual({
+      pid: "001215000123",
+      bhyt: "7915204618",
+      dob: "2015-03-07",
+      swappedDob: "2015-07-03",
+    });
+    expect(duplicateKeysOf(kid("a", "An", "2015-03-20", { pid: "0" }))).toEqual({ dob: "2015-03-20" });
+    expect(duplicateKeysOf(kid("a", "An", "2015-03-07", { pid: "001215000123", removed: true }))).toEqual({});
+  });
+
+  it("children who share no key are never paired", () => {
+    const children = [
+      kid("a", "Nguyễn Văn An", "2015-03-07", { pid: "001215000123" }),
+      kid("b", "Nguyen Van An", "2015-07-03"),
+      kid("c", "Nguyễn Văn Anh", "2015-03-07"),
+      kid("d", "Lò Thị Mai", "2016-01-01", { pid: "001215000123" }),
+      kid("e", "Hà Văn Tú", "2014-02-02", { bhyt: "GD4797915204618" }),
+      kid("f", "Hà Văn Tủ", "2013-02-02", { bhyt: "HS4797915204618" }),
+    ];
+    const pairs = findDuplicates(children);
+    expect(pairs.length).toBeGreaterThan(3);
+    const keys = new Map(children.map((c) => [c.id, duplicateKeysOf(c)]));
+    for (const { a, b } of pairs) {
+      const x = keys.get(a)!;
+      const y = keys.get(b)!;
+      const shared =
+        (x.pid !== undefined && x.pid === y.pid) ||
+        (x.bhyt !== undefined && x.bhyt === y.bhyt) ||
+        (x.dob !== undefined && (x.dob === y.dob || x.dob === y.swappedDob));
+      expect(shared, `${a} ${b}`).toBe(true);
+    }
   });
 });
 

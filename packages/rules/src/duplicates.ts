@@ -8,8 +8,8 @@ import { linkedGuardian } from "./guardians";
 import { hasText } from "./has-text";
 import { foldName } from "./names";
 import { oneEditPairs } from "./one-edit-pairs";
-import { PairCollector } from "./pair-collector";
-import { normalizePid } from "./pid";
+import { MAX_FULL_GROUP, PairCollector } from "./pair-collector";
+import { identityNumber, normalizePid } from "./pid";
 
 /** Two children (ids, `a < b`) that look like one child, and why. */
 export interface DuplicatePair {
@@ -18,10 +18,42 @@ export interface DuplicatePair {
   code: "duplicate.pid" | "duplicate.bhyt" | "duplicate.person";
 }
 
-// Shorter digit strings ("0", "1") are placeholders for "not known", not numbers of
-// anybody; letters are placeholders too ("chưa có"). Both already get `pid.format`.
-const ID_NUMBER = /^\d{9,}$/;
 const PID_12 = /^\d{12}$/;
+
+/** Groups of up to this many children sharing one key get every pair; larger ones are
+ * paired around their first id only (so a group's pairs depend on who else is in it). */
+export const DUPLICATE_FULL_GROUP = MAX_FULL_GROUP;
+
+/**
+ * The keys `findDuplicates` groups a child by: children that share none of them (the
+ * date of birth, or its day–month swap, standing for every name born that day) are
+ * never paired. Empty for a removed child. For an incremental index of the pairs.
+ */
+export interface DuplicateKeys {
+  /** The ID number, when it can identify a person (`identityNumber`). */
+  readonly pid?: string;
+  /** The health-insurance person key. */
+  readonly bhyt?: string;
+  readonly dob?: string;
+  /** `dob` with day and month swapped, when that is another valid date. */
+  readonly swappedDob?: string;
+}
+
+/** What `findDuplicates` groups `child` by (see {@link DuplicateKeys}). */
+export function duplicateKeysOf(child: Child): DuplicateKeys {
+  if (child.removed === true) return {};
+  const keys: { pid?: string; bhyt?: string; dob?: string; swappedDob?: string } = {};
+  const pid = identityNumber(child.pid);
+  if (pid !== null) keys.pid = pid;
+  const bhyt = bhytPersonKey(child.bhyt);
+  if (bhyt !== null) keys.bhyt = bhyt;
+  if (hasText(child.dob)) {
+    keys.dob = child.dob.trim();
+    const swapped = swapDayAndMonth(keys.dob);
+    if (swapped !== null) keys.swappedDob = swapped;
+  }
+  return keys;
+}
 
 /**
  * Finds the duplicate children of a whole roster; removed children and empty values are
@@ -41,7 +73,7 @@ const PID_12 = /^\d{12}$/;
  *
  * Each unordered pair appears at most once per code, with `a < b`; the output is sorted
  * by `a`, `b`, code. A group of more than 16 children sharing one key is reported as
- * every member paired with the group's first id (see `MAX_FULL_GROUP`).
+ * every member paired with the group's first id (see `DUPLICATE_FULL_GROUP`).
  */
 export function findDuplicates(
   children: readonly Child[],
@@ -59,8 +91,8 @@ export function findDuplicates(
     if (child.removed === true) continue;
     const id = child.id;
     byId.set(id, child);
-    const pid = normalizePid(child.pid ?? "");
-    if (ID_NUMBER.test(pid)) addId(byPid, pid, id);
+    const pid = identityNumber(child.pid);
+    if (pid !== null) addId(byPid, pid, id);
     const bhyt = bhytPersonKey(child.bhyt);
     if (bhyt !== null) addId(byBhyt, bhyt, id);
     const fullName = child.fullName;

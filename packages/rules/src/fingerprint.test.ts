@@ -2,17 +2,14 @@ import type { Child, Guardian } from "@roster/schema";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { aChild, aFather, aMother, guardiansOf } from "./evaluate.fixtures";
-import { fingerprint } from "./fingerprint";
+import { FINGERPRINT_CHILD_FIELDS, fingerprint } from "./fingerprint";
 import { normalizeName } from "./names";
 import { normalizePid } from "./pid";
 
 const GUARDIANS = guardiansOf(aMother(), aFather());
 const BASE = fingerprint(aChild(), GUARDIANS);
 
-const CHILD_IDENTITY = [
-  "fullName", "dob", "gender", "ethnicity", "pid", "residenceType", "residenceRegisteredOn",
-  "birthRegisteredOn", "representative",
-] as const;
+const CHILD_IDENTITY = FINGERPRINT_CHILD_FIELDS;
 
 /** The same object with its keys inserted in the order of `weights` (a random permutation). */
 function shuffled<T extends object>(value: T, weights: readonly number[]): T {

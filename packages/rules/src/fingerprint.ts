@@ -4,7 +4,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { Child, Guardian } from "@roster/schema";
-import { linkedGuardian } from "./guardians";
+import { GUARDIAN_LINKS, linkedGuardian } from "./guardians";
 import { normalizeName } from "./names";
 import { normalizePid } from "./pid";
 
@@ -27,6 +27,26 @@ function pidOf(value: unknown): string {
   return s === "" ? "" : normalizePid(s);
 }
 
+/** The child fields the fingerprint covers (item 2 below). */
+export const FINGERPRINT_CHILD_FIELDS = [
+  "fullName", "dob", "gender", "ethnicity", "pid", "residenceType", "residenceRegisteredOn",
+  "birthRegisteredOn", "representative",
+] as const;
+
+/** The fields of a linked guardian the fingerprint covers (item 3 below). */
+export const FINGERPRINT_GUARDIAN_FIELDS = ["fullName", "pid"] as const;
+
+/**
+ * Every field police verify, as findings name them: the child's fingerprinted fields, its
+ * father/mother/guardian links (they choose whose name and number are hashed) and
+ * `<role>.fullName` / `<role>.pid` of each linked guardian.
+ */
+export const VERIFIED_FIELDS: ReadonlySet<string> = new Set<string>([
+  ...FINGERPRINT_CHILD_FIELDS,
+  ...GUARDIAN_LINKS.map(({ link }) => link),
+  ...GUARDIAN_LINKS.flatMap(({ role }) => FINGERPRINT_GUARDIAN_FIELDS.map((field) => `${role}.${field}`)),
+]);
+
 /**
  * The fingerprint of a child's identity: SHA-256, as 64 lowercase hex characters, of
  * `JSON.stringify` of an array in this fixed order:
@@ -47,6 +67,15 @@ function pidOf(value: unknown): string {
  * the server compute the same string.
  */
 export function fingerprint(child: Child, guardians: Record<string, Guardian>): string {
+  return fingerprintOfInput(fingerprintInput(child, guardians));
+}
+
+/**
+ * The text `fingerprint` hashes: the canonical form above, as a string. Two children with
+ * the same input have the same fingerprint, so a cache compares inputs and hashes only
+ * when one changed (hashing costs more than the rest of a child's evaluation).
+ */
+export function fingerprintInput(child: Child, guardians: Record<string, Guardian>): string {
   const canonical: unknown[] = [
     FINGERPRINT_VERSION,
     nameOf(child.fullName),
@@ -63,7 +92,12 @@ export function fingerprint(child: Child, guardians: Record<string, Guardian>): 
     guardianPart(linkedGuardian(child.motherId, guardians)),
     guardianPart(linkedGuardian(child.guardianId, guardians)),
   ];
-  return bytesToHex(sha256OfText(JSON.stringify(canonical)));
+  return JSON.stringify(canonical);
+}
+
+/** The fingerprint of a `fingerprintInput`. */
+export function fingerprintOfInput(input: string): string {
+  return bytesToHex(sha256OfText(input));
 }
 
 function guardianPart(guardian: Guardian | null | undefined): [string, string] | null {

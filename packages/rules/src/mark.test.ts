@@ -2,7 +2,7 @@ import type { Verification } from "@roster/schema";
 import { describe, expect, it } from "vitest";
 import type { Evaluation } from "./evaluate";
 import { finding } from "./findings";
-import { canVerify, markFor } from "./mark";
+import { canVerify, disputedVerifiedFields, markFor } from "./mark";
 
 const FP = "a".repeat(64);
 const OTHER_FP = "b".repeat(64);
@@ -53,5 +53,24 @@ describe("canVerify", () => {
     ["a record with an error", broken, false],
   ])("%s → %s", (_label, evaluation, expected) => {
     expect(canVerify(evaluation)).toBe(expected);
+  });
+});
+
+describe("disputedVerifiedFields", () => {
+  it("names the conflicts on fields police verify, a linked guardian's name or number included, and no other", () => {
+    const evaluation: Evaluation = {
+      status: "clean",
+      findings: [
+        finding("conflict.field", "pid"),
+        finding("conflict.field", "motherId"),
+        finding("conflict.field", "guardian.pid"),
+        finding("conflict.field", "father.fullName"),
+        finding("conflict.field", "note"),
+        finding("conflict.field", "mother.phone"),
+        finding("pid.format", "pid"),
+      ],
+    };
+    expect(disputedVerifiedFields(evaluation)).toEqual(["pid", "motherId", "guardian.pid", "father.fullName"]);
+    expect(disputedVerifiedFields(clean)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import type { Finding, Status, Verification } from "@roster/schema";
 import type { Evaluation } from "./evaluate";
 import { finding } from "./findings";
+import { VERIFIED_FIELDS } from "./fingerprint";
 
 function hasError(evaluation: Evaluation): boolean {
   return evaluation.findings.some((f) => f.severity === "error");
@@ -36,4 +37,13 @@ export function markFor(
 /** Whether police may verify the record now (the verify endpoint answers 409 otherwise). */
 export function canVerify(evaluation: Evaluation): boolean {
   return !hasError(evaluation);
+}
+
+/**
+ * The fields police verify (`VERIFIED_FIELDS`) that have an open conflict in `evaluation`
+ * (`conflict.field` findings, a linked guardian's included as `<role>.<field>`): police
+ * never sign a disputed value, so verification is refused while this is not empty.
+ */
+export function disputedVerifiedFields(evaluation: Evaluation): string[] {
+  return evaluation.findings.filter((f) => f.code === "conflict.field" && VERIFIED_FIELDS.has(f.field)).map((f) => f.field);
 }

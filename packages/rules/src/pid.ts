@@ -38,6 +38,20 @@ export function normalizePid(raw: string): string {
   return typeof raw === "string" && TWELVE_DIGITS.test(raw) ? raw : raw.replace(SEPARATORS, "");
 }
 
+// Shorter digit strings ("0", "1") are placeholders for "not known", not numbers of
+// anybody; letters are placeholders too ("chưa có"). Both already get `pid.format`.
+const IDENTIFYING = /^\d{9,}$/;
+
+/**
+ * The ID number as records are matched on it (duplicates, guardians of an import): digits
+ * only, when it can identify a person (9 digits or more: a 12-digit number, or an adult's
+ * old 9-digit CMND); null for an empty value or a placeholder.
+ */
+export function identityNumber(raw: string | null | undefined): string | null {
+  const pid = normalizePid(raw ?? "");
+  return IDENTIFYING.test(pid) ? pid : null;
+}
+
 /** The province of birth registration for a 3-digit code (`"079"` → Hồ Chí Minh), if any. */
 export function findProvince(code: string): PidProvince | undefined {
   return PROVINCE_BY_CODE[code];

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { ChildSchema } from "./child";
 import { CommuneCodeSchema, RecordIdSchema } from "./primitives";
 import { FindingRefSchema, FingerprintSchema, StatusSchema } from "./review";
-import { RoleSchema } from "./roles";
-import { UsernameSchema } from "./accounts";
+import { UserSchema, UsernameSchema } from "./accounts";
 
 // Payloads of the HTTP API in DESIGN.md. The server validates requests with these;
 // the apps parse responses with them.
@@ -14,11 +13,8 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-export const SessionUserSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  role: RoleSchema,
-  commune: CommuneCodeSchema,
+/** The user a login answers with (a subset of `UserSchema`). */
+export const SessionUserSchema = UserSchema.pick({ id: true, username: true, role: true, commune: true, province: true }).extend({
   displayName: z.string().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUserSchema>;
@@ -35,6 +31,8 @@ export const RosterListItemSchema = z.object({
   id: z.string(),
   name: z.string(),
   commune: CommuneCodeSchema,
+  /** Only in the admin's list (`?archived=include`): field lists never show an archived roster. */
+  archived: z.boolean().optional(),
 });
 export type RosterListItem = z.infer<typeof RosterListItemSchema>;
 
@@ -118,3 +116,32 @@ export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** Where a change came from, as the history shows it. */
+export const HistorySourceSchema = z.union([
+  z.literal("sync"),
+  z.literal("verify"),
+  z.literal("server-repair"),
+  z.string().regex(/^(import|reconcile):.+/),
+]);
+export type HistorySource = z.infer<typeof HistorySourceSchema>;
+
+/**
+ * One change of a child's field or of one of its guardians' fields
+ * (`GET /api/rosters/:id/children/:childId/history`, newest first). A guardian's field is
+ * named by its link, e.g. `mother.phone`.
+ */
+export const HistoryEntrySchema = z.object({
+  at: z.string(),
+  /** Username of who made the change. */
+  user: z.string(),
+  /** Their display name (the username when the account is gone or is the CLI). */
+  userName: z.string(),
+  field: z.string(),
+  from: z.union([z.string(), z.boolean(), z.null()]),
+  to: z.union([z.string(), z.boolean(), z.null()]),
+  source: HistorySourceSchema,
+  /** Set for a guardian's field: which guardian record. */
+  guardianId: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;

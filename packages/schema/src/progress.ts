@@ -128,3 +128,28 @@ export const FollowUpListSchema = z.object({
   children: z.array(FollowUpEntrySchema),
 });
 export type FollowUpList = z.infer<typeof FollowUpListSchema>;
+
+/** One commune as the province sees it: exactly the commune's own report, and how it keeps pace. */
+export const CommuneProgressSchema = ProgressReportSchema.extend({
+  /** Percentage points of the health-book figure gained over the last 7 kept days; null before a week is kept. */
+  weekGainPercent: z.number().nullable(),
+  /** True when the commune gained less than the weekly target (and is not done). */
+  behindTarget: z.boolean(),
+});
+export type CommuneProgress = z.infer<typeof CommuneProgressSchema>;
+
+/**
+ * `GET /api/province/progress` (`province` role): counts only, never personal data. Each
+ * commune of the province the server serves, behind-target communes first; `total` and
+ * `daily` add the communes up.
+ */
+export const ProvinceProgressSchema = z.object({
+  province: z.string(),
+  provinceName: z.string(),
+  asOf: IsoDateSchema,
+  weeklyTargetPercent: z.number().nonnegative(),
+  total: CampaignCountsSchema,
+  daily: z.array(DailyProgressPointSchema),
+  communes: z.array(CommuneProgressSchema),
+});
+export type ProvinceProgress = z.infer<typeof ProvinceProgressSchema>;

@@ -5,11 +5,14 @@ describe("role table", () => {
   it("lets only police verify", () => {
     expect(ROLES.filter((r) => ROLE_ABILITIES[r].verifies)).toEqual(["police"]);
   });
-  it("makes viewer the only read-only role and admin the only manager", () => {
-    expect(ROLES.filter((r) => !ROLE_ABILITIES[r].edits)).toEqual(["viewer"]);
+  it("makes viewer and province the read-only roles and admin the only manager", () => {
+    expect(ROLES.filter((r) => !ROLE_ABILITIES[r].edits)).toEqual(["viewer", "province"]);
     expect(ROLES.filter((r) => ROLE_ABILITIES[r].manages)).toEqual(["admin"]);
   });
-  it("limits only hamlet heads to assigned rosters", () => {
-    expect(ROLES.filter((r) => !ROLE_ABILITIES[r].seesAllRosters)).toEqual(["hamlet"]);
+  it("limits hamlet heads to assigned rosters, and province accounts to none", () => {
+    expect(ROLES.filter((r) => !ROLE_ABILITIES[r].seesAllRosters)).toEqual(["hamlet", "province"]);
+  });
+  it("gives only the province role the oversight of counts", () => {
+    expect(ROLES.filter((r) => ROLE_ABILITIES[r].oversees)).toEqual(["province"]);
   });
 });

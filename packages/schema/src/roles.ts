@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const RoleSchema = z.enum(["admin", "police", "social", "school", "hamlet", "viewer"]);
+export const RoleSchema = z.enum(["admin", "police", "social", "school", "hamlet", "viewer", "province"]);
 export type Role = z.infer<typeof RoleSchema>;
 export const ROLES = RoleSchema.options;
 
@@ -13,14 +13,17 @@ export interface RoleAbilities {
   readonly verifies: boolean;
   /** May manage users and rosters of its own commune. */
   readonly manages: boolean;
+  /** Sees the counts of every commune of its province, and never a record nor a roster. */
+  readonly oversees: boolean;
 }
 
 /** The role table of DESIGN.md, as data, so the server and the apps read one source. */
 export const ROLE_ABILITIES: Readonly<Record<Role, RoleAbilities>> = {
-  admin: { seesAllRosters: true, edits: true, verifies: false, manages: true },
-  police: { seesAllRosters: true, edits: true, verifies: true, manages: false },
-  social: { seesAllRosters: true, edits: true, verifies: false, manages: false },
-  school: { seesAllRosters: true, edits: true, verifies: false, manages: false },
-  hamlet: { seesAllRosters: false, edits: true, verifies: false, manages: false },
-  viewer: { seesAllRosters: true, edits: false, verifies: false, manages: false },
+  admin: { seesAllRosters: true, edits: true, verifies: false, manages: true, oversees: false },
+  police: { seesAllRosters: true, edits: true, verifies: true, manages: false, oversees: false },
+  social: { seesAllRosters: true, edits: true, verifies: false, manages: false, oversees: false },
+  school: { seesAllRosters: true, edits: true, verifies: false, manages: false, oversees: false },
+  hamlet: { seesAllRosters: false, edits: true, verifies: false, manages: false, oversees: false },
+  viewer: { seesAllRosters: true, edits: false, verifies: false, manages: false, oversees: false },
+  province: { seesAllRosters: false, edits: false, verifies: false, manages: false, oversees: true },
 };

@@ -1,7 +1,7 @@
 // Parents in a file become guardian records. Siblings name the same parents on several
 // rows and must share one record; a parent already in the roster is reused, not copied.
 import type { Child, FieldValue, Guardian, GuardianField, GuardianFields, LocalizedText } from "@roster/schema";
-import { foldName, normalizePid } from "@roster/rules";
+import { foldName, identityNumber } from "@roster/rules";
 import type { GuardianRoleName } from "./column-targets";
 import { targetLabel } from "./column-targets";
 import { sameValue } from "./field-equality";
@@ -26,14 +26,7 @@ export interface GuardianResolution {
   issues: LocalizedText[];
 }
 
-// An adult's 9-digit CMND still identifies the adult; shorter strings are placeholders.
-const ID_NUMBER = /^\d{9,}$/;
 const UPDATABLE = ["fullName", "dob", "pid", "phone"] as const;
-
-function pidKey(pid: string | null | undefined): string | null {
-  const n = normalizePid(pid ?? "");
-  return ID_NUMBER.test(n) ? n : null;
-}
 
 type Fold = (name: string | null | undefined) => string;
 
@@ -53,7 +46,7 @@ function foldMemo(): Fold {
  * phone; for a parent, the father's and mother's names together. */
 function keysOf(fold: Fold, role: GuardianRoleName, fields: GuardianFields, household: GuardianMention["household"]): string[] {
   const keys: string[] = [];
-  const pid = pidKey(fields.pid);
+  const pid = identityNumber(fields.pid);
   if (pid !== null) keys.push(`pid:${pid}`);
   const name = fold(fields.fullName);
   const phone = (fields.phone ?? "").replace(/\D/g, "");

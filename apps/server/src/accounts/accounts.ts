@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { CommuneSchema, RoleSchema, RosterSchema, UsernameSchema, type Role } from "@roster/schema";
+import { assertPasswordAllowed } from "../auth/password-rules";
 import { hashPassword } from "../auth/passwords";
+import { PROVINCES_2025 } from "../province/provinces-2025";
 import { BadRequestError } from "../errors";
 import { StoreConflictError } from "../storage/errors";
 import type { Store } from "../storage/store";
@@ -28,7 +30,9 @@ export async function addRoster(store: Store, commune: string, id: string, name:
 }
 
 export interface NewUser {
-  commune: string;
+  /** The commune; for a `province` user, `province` instead. */
+  commune?: string;
+  province?: string;
   username: string;
   password: string;
   role: Role | string;
@@ -40,8 +44,8 @@ export interface NewUser {
 export async function addUser(store: Store, input: NewUser, passwordCost?: { N: number; r: number; p: number }): Promise<string> {
   const username = check(UsernameSchema, input.username);
   const role = check(RoleSchema, input.role);
-  if (input.password.length < 8) throw new BadRequestError("Mật khẩu cần ít nhất 8 ký tự / Password needs at least 8 characters", "weak_password");
-  if (!(await store.getCommune(input.commune))) throw new BadRequestError(`Không có xã ${input.commune} / No commune ${input.commune}`, "unknown_commune");
+  assertPasswordAllowed(input.password, username);
+  const home = await homeOf(store, role, input);
   // Checked before hashing (which takes a while) for a quick, clear answer; the store's
   // unique index still decides under a race.
   if (await store.getUserByUsername(username)) throw new StoreConflictError("username", username);
@@ -51,11 +55,26 @@ export async function addUser(store: Store, input: NewUser, passwordCost?: { N: 
     username,
     displayName: input.displayName?.trim() || username,
     role,
-    commune: input.commune,
+    ...home,
     passwordHash: await hashPassword(input.password, passwordCost),
-    rosters: input.rosters ?? [],
+    rosters: role === "province" ? [] : (input.rosters ?? []),
     createdAt: new Date().toISOString(),
     disabled: false,
   });
   return id;
+}
+
+/** Where a new user belongs: a commune of the store, or for a `province` user a province of the 2025 list. */
+async function homeOf(store: Store, role: Role, input: NewUser): Promise<{ commune: string; province?: string }> {
+  if (role === "province") {
+    if (!input.province || !PROVINCES_2025[input.province] || input.commune) {
+      throw new BadRequestError(`Tài khoản tỉnh cần --province là mã tỉnh hợp lệ (không kèm --commune) / A province account needs --province with a valid province code (and no --commune): ${input.province ?? "(none)"}`, "unknown_province");
+    }
+    return { commune: "", province: input.province };
+  }
+  if (input.province || !input.commune) {
+    throw new BadRequestError("Chỉ tài khoản vai trò province dùng --province; các vai trò khác cần --commune / Only the province role takes --province; other roles need --commune", "invalid_input");
+  }
+  if (!(await store.getCommune(input.commune))) throw new BadRequestError(`Không có xã ${input.commune} / No commune ${input.commune}`, "unknown_commune");
+  return { commune: input.commune };
 }

@@ -1,8 +1,10 @@
 import type { Env } from "../env";
 import type { Logger } from "../observability/logger";
 import type { RosterHub } from "../rosters/roster-hub";
-import type { Store, StoredUser } from "../storage/store";
-import type { TokenService } from "../auth/tokens";
+import type { Store, StoredSession, StoredUser } from "../storage/store";
+import type { SessionService } from "../auth/sessions";
+import type { AccountAdmin } from "../accounts/account-admin";
+import type { OwnAccount } from "../accounts/own-account";
 import type { LoginThrottle } from "../auth/login-throttle";
 import type { HttpStats } from "../observability/http-stats";
 import type { DailyProgress } from "../reports/daily-progress";
@@ -12,7 +14,9 @@ export interface AppDeps {
   env: Env;
   store: Store;
   hub: RosterHub;
-  tokens: TokenService;
+  sessions: SessionService;
+  accounts: AccountAdmin;
+  ownAccount: OwnAccount;
   throttle: LoginThrottle;
   logger: Logger;
   httpStats: HttpStats;
@@ -25,6 +29,7 @@ export interface AppDeps {
 /** Hono context variables set by the auth middleware. */
 export interface AppVariables {
   user: StoredUser;
+  session: StoredSession;
 }
 
 export interface AppEnv {

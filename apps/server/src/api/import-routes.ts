@@ -31,7 +31,7 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const user = c.var.user;
       const roster = await rosterFor(user, c.req.param("id"), store);
-      assertCanEdit(user);
+      assertCanEdit(user, roster);
       let form: Record<string, string | File>;
       try {
         form = (await c.req.parseBody()) as Record<string, string | File>;

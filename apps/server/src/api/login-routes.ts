@@ -3,6 +3,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { LoginRequestSchema, type LoginResponse } from "@roster/schema";
 import { AuthError, RateLimitError } from "../errors";
 import { verifyPassword } from "../auth/passwords";
+import { logSecurityEvent } from "../accounts/security-log";
 import { sessionUser } from "./session-user";
 import type { AppDeps, AppEnv } from "./deps";
 import { jsonBody } from "./validate";
@@ -23,11 +24,14 @@ export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
     const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
       deps.throttle.fail(key);
+      if (user && !deps.throttle.allowed(key)) {
+        await logSecurityEvent(deps.store, deps.now(), { commune: user.commune, actor: null, target: user.username, action: "login.lockout" });
+      }
       deps.logger.warn("login.failed", { username: body.username });
       throw new AuthError("Sai tên đăng nhập hoặc mật khẩu / Wrong username or password");
     }
     deps.throttle.succeed(key);
-    const { token, expiresAt } = await deps.tokens.issue(user.id);
+    const { token, expiresAt } = await deps.sessions.open(user, c.req.header("user-agent"));
     deps.logger.info("login.ok", { userId: user.id, role: user.role, commune: user.commune });
     const response: LoginResponse = { token, user: sessionUser(user), expiresAt };
     return c.json(response);

@@ -34,7 +34,7 @@ export function reconcileRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const user = c.var.user;
       const roster = await rosterFor(user, c.req.param("id"), store);
-      assertCanVerify(user);
+      assertCanVerify(user, roster);
       let form: Record<string, string | File>;
       try {
         form = (await c.req.parseBody()) as Record<string, string | File>;

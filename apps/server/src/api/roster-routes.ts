@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { AuditQuerySchema, ChildrenQuerySchema, type ChildView, type RosterListItem } from "@roster/schema";
+import { AuditQuerySchema, ChildrenQuerySchema, ROLE_ABILITIES, type ChildView, type RosterListItem } from "@roster/schema";
 import { canSeeRoster } from "../auth/access";
 import { rosterReport } from "../reports/roster-report";
 import type { AppDeps, AppEnv } from "./deps";
@@ -13,8 +13,10 @@ export function rosterRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get("/", async (c) => {
     const user = c.var.user;
-    const rosters = (await store.listRosters(user.commune)).filter((r) => canSeeRoster(user, r));
-    const list: RosterListItem[] = rosters.map(({ id, name, commune }) => ({ id, name, commune }));
+    // Field lists never show an archived roster; the admin's villages screen asks for them.
+    const withArchived = c.req.query("archived") === "include" && ROLE_ABILITIES[user.role].manages;
+    const rosters = (await store.listRosters(user.commune)).filter((r) => canSeeRoster(user, r) && (withArchived || !r.archived));
+    const list: RosterListItem[] = rosters.map(({ id, name, commune, archived }) => ({ id, name, commune, ...(archived ? { archived } : {}) }));
     return c.json(list);
   });
 

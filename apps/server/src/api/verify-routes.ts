@@ -20,7 +20,7 @@ export function verifyRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post("/:id/children/:childId/verify", async (c) => {
     const user = c.var.user;
     const roster = await rosterFor(user, c.req.param("id"), store);
-    assertCanVerify(user);
+    assertCanVerify(user, roster);
     const body = await jsonBody(c, VerifyRequestSchema);
     const childId = c.req.param("childId");
     const markings = await hub.markNow(roster.id);
@@ -53,7 +53,7 @@ export function verifyRoutes(deps: AppDeps): Hono<AppEnv> {
   app.delete("/:id/children/:childId/verify", async (c) => {
     const user = c.var.user;
     const roster = await rosterFor(user, c.req.param("id"), store);
-    assertCanVerify(user);
+    assertCanVerify(user, roster);
     const childId = c.req.param("childId");
     const { room, review } = await hub.review(roster.id);
     const previous = review.verification(childId);

@@ -5,7 +5,7 @@ import { canEdit, canSeeRoster } from "./access";
 
 const user = (role: Role, commune = "26734", rosters: string[] = []): StoredUser => ({
   id: `u-${role}`, username: role, displayName: role, role, commune, passwordHash: "x", rosters,
-  createdAt: "2026-01-01T00:00:00Z", disabled: false,
+  createdAt: "2026-01-01T00:00:00Z", disabled: false, lastLoginAt: null,
 });
 const dong = { id: "thon-dong", name: "Thôn Đông", commune: "26734" };
 const tay = { id: "thon-tay", name: "Thôn Tây", commune: "26734" };
@@ -16,7 +16,7 @@ describe("roster scope", () => {
     expect(canSeeRoster(user(role, "26734", ["xom-3"]), other)).toBe(false);
   });
 
-  it.each(ROLES.filter((r) => r !== "hamlet"))("%s sees every roster of its commune", (role) => {
+  it.each(ROLES.filter((r) => r !== "hamlet" && r !== "province"))("%s sees every roster of its commune", (role) => {
     expect(canSeeRoster(user(role), dong)).toBe(true);
     expect(canSeeRoster(user(role), tay)).toBe(true);
   });
@@ -31,7 +31,13 @@ describe("roster scope", () => {
     expect(canSeeRoster({ ...user("police"), disabled: true }, dong)).toBe(false);
   });
 
-  it("makes viewers read-only", () => {
-    expect(ROLES.filter((r) => !canEdit(user(r)))).toEqual(["viewer"]);
+  it("never lets a province account reach a roster, even one of a commune of its province", () => {
+    const province: StoredUser = { ...user("province", ""), province: "01" };
+    expect(canSeeRoster(province, dong)).toBe(false);
+    expect(canSeeRoster(province, { id: "x", name: "X", commune: "" })).toBe(false);
+  });
+
+  it("makes viewers and province accounts read-only", () => {
+    expect(ROLES.filter((r) => !canEdit(user(r)))).toEqual(["viewer", "province"]);
   });
 });

@@ -9,7 +9,9 @@ import { exportCommand, importCommand } from "./file-commands";
 export const USAGE = `Cách dùng / Usage: pnpm roster <command>
   commune add --code CODE --name NAME
   roster add --commune CODE --id ID --name NAME        (ID: [a-z0-9-]{1,64})
-  user add --commune CODE --username U --password P --role ${ROLES.join("|")} [--roster ID ...] [--display-name NAME]
+  user add --commune CODE --username U --password P --role ${ROLES.filter((r) => r !== "province").join("|")} [--roster ID ...] [--display-name NAME]
+  user add --province CODE --username U --password P --role province [--display-name NAME]
+                                                        (CODE: 2 digits of the 2025 list, e.g. 01 Hà Nội)
   seed --commune CODE --villages N --children N [--seed S]
   rosters --commune CODE                                (list)
   import --roster ID FILE.xlsx|FILE.csv [--preview] [--mapping JSON] [--by NAME]
@@ -35,8 +37,11 @@ export async function runCommand(store: Store, args: ParsedArgs, now: () => Date
     }
     case "user add": {
       const displayName = optionalFlag(args, "display-name");
+      const commune = optionalFlag(args, "commune");
+      const province = optionalFlag(args, "province");
       const id = await addUser(store, {
-        commune: flag(args, "commune"),
+        ...(commune ? { commune } : {}),
+        ...(province ? { province } : {}),
         username: flag(args, "username"),
         password: flag(args, "password"),
         role: flag(args, "role"),

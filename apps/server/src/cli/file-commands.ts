@@ -120,7 +120,7 @@ export async function exportCommand(store: Store, args: ParsedArgs, now: () => D
   const review = new RosterReview(reviewDoc);
   try {
     const asOf = isoDateInVietnam(now());
-    const markings = markRoster(records.listChildren({ includeRemoved: true }), records.guardiansById(), review.verifications(), records.conflicts(), asOf);
+    const markings = markRoster(records, review.verifications(), asOf);
     const file = await rosterExport({
       roster,
       communeName: (await store.getCommune(roster.commune))?.name ?? roster.commune,

@@ -1,7 +1,7 @@
-import type { Child, Guardian, Mark, Verification } from "@roster/schema";
-import type { Conflict } from "@roster/doc";
-import { evaluateRoster, fingerprint, markFor, type Evaluation } from "@roster/rules";
-import type { Finding } from "@roster/schema";
+import type { RosterRecords } from "@roster/doc";
+import { evaluateRecords } from "@roster/engine";
+import { markFor, type Evaluation } from "@roster/rules";
+import type { Finding, Mark, Verification } from "@roster/schema";
 
 /** One child's evaluation with verification taken into account: what the API and marks show. */
 export interface ChildMarking {
@@ -11,58 +11,20 @@ export interface ChildMarking {
   findings: Finding[];
 }
 
-const LINKS = [
-  ["fatherId", "father"],
-  ["motherId", "mother"],
-  ["guardianId", "guardian"],
-] as const;
-
-/**
- * Which fields of each child are in conflict. A guardian's conflicting field shows on every
- * child linked to that guardian as `<role>.<field>` (e.g. `mother.pid`).
- */
-export function conflictFieldsByChild(children: readonly Child[], conflicts: readonly Conflict[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const add = (id: string, field: string) => (out[id] ??= []).push(field);
-  const byGuardian = new Map<string, string[]>();
-  for (const c of conflicts) {
-    if (c.kind === "child") add(c.id, c.field);
-    else (byGuardian.get(c.id) ?? byGuardian.set(c.id, []).get(c.id)!).push(c.field);
-  }
-  if (byGuardian.size > 0) {
-    for (const child of children) {
-      for (const [link, role] of LINKS) {
-        const id = child[link];
-        const fields = id ? byGuardian.get(id) : undefined;
-        if (fields) for (const f of fields) add(child.id, `${role}.${f}`);
-      }
-    }
-  }
-  return out;
+/** A child's marking from the engine's evaluation and the police stamp, if any. */
+export function markingOf(evaluation: Evaluation, fingerprint: string, verification: Verification | undefined): ChildMarking {
+  const { status, findings } = markFor(evaluation, verification, fingerprint);
+  return { evaluation, fingerprint, status, findings };
 }
 
 /**
- * Evaluates a whole roster (duplicates across it included) and applies the police
- * verifications: the single place where the server turns records into statuses.
+ * Every present child's marking, the whole roster evaluated from scratch (`evaluateRecords`):
+ * for a one-off reader of stored documents (the CLI's export) and the tests' reference.
  */
-export function markRoster(
-  children: readonly Child[],
-  guardians: Record<string, Guardian>,
-  verifications: ReadonlyMap<string, Verification>,
-  conflicts: readonly Conflict[],
-  asOf: string,
-): Map<string, ChildMarking> {
-  const evaluations = evaluateRoster(children, guardians, {
-    asOf,
-    conflicts: conflictFieldsByChild(children, conflicts),
-  });
+export function markRoster(records: RosterRecords, verifications: ReadonlyMap<string, Verification>, asOf: string): Map<string, ChildMarking> {
   const out = new Map<string, ChildMarking>();
-  for (const child of children) {
-    const evaluation = evaluations.get(child.id);
-    if (!evaluation) continue; // removed
-    const fp = fingerprint(child, guardians);
-    const { status, findings } = markFor(evaluation, verifications.get(child.id), fp);
-    out.set(child.id, { evaluation, fingerprint: fp, status, findings });
+  for (const [id, { evaluation, fingerprint }] of evaluateRecords(records, asOf)) {
+    if (evaluation) out.set(id, markingOf(evaluation, fingerprint, verifications.get(id)));
   }
   return out;
 }

@@ -4,29 +4,15 @@
 // verify is disputed (an open conflict on the child or a linked parent): police never sign
 // a disputed value, whether one by one or in bulk.
 import type { RosterRecords } from "@roster/doc";
-import type { AuditEntry, Child, LocalizedText, Verification } from "@roster/schema";
-import { canVerify } from "@roster/rules";
+import type { AuditEntry, LocalizedText, Verification } from "@roster/schema";
+import { canVerify, disputedVerifiedFields } from "@roster/rules";
 import type { ChildMarking } from "../marks/compute-marks";
-
-/** The child fields in a record's fingerprint, and the guardian fields police verify. */
-const VERIFIED_CHILD_FIELDS: ReadonlySet<string> = new Set([
-  "fullName", "dob", "gender", "ethnicity", "pid", "residenceType", "residenceRegisteredOn", "birthRegisteredOn",
-  "representative", "fatherId", "motherId", "guardianId",
-]);
-const VERIFIED_GUARDIAN_FIELDS: ReadonlySet<string> = new Set(["fullName", "pid"]);
 
 const REFUSALS = {
   gone: { vi: "Trẻ không còn trong danh sách", en: "The child is no longer in the roster" },
   errors: { vi: "Hồ sơ còn lỗi, chưa thể xác minh", en: "The record still has errors and cannot be verified" },
   conflict: { vi: "Có trường đang bị sửa khác nhau, cần chọn giá trị trước", en: "A verified field is disputed: settle it first" },
 } satisfies Record<string, LocalizedText>;
-
-function disputed(records: RosterRecords, child: Child): boolean {
-  if (records.conflictsOf("child", child.id).some((c) => VERIFIED_CHILD_FIELDS.has(c.field))) return true;
-  return [child.fatherId, child.motherId, child.guardianId].some(
-    (id) => !!id && records.conflictsOf("guardian", id).some((c) => VERIFIED_GUARDIAN_FIELDS.has(c.field)),
-  );
-}
 
 export interface ReconcileStamps {
   stamps: Map<string, Verification>;
@@ -47,7 +33,7 @@ export function reconcileStamps(
     const marking = markings.get(childId);
     if (!child || !marking || child.removed === true) result.refused.push({ childId, reason: REFUSALS.gone });
     // A dispute first: settling it may be what clears the error too.
-    else if (disputed(records, child)) result.refused.push({ childId, reason: REFUSALS.conflict });
+    else if (disputedVerifiedFields(marking.evaluation).length > 0) result.refused.push({ childId, reason: REFUSALS.conflict });
     else if (!canVerify(marking.evaluation)) result.refused.push({ childId, reason: REFUSALS.errors });
     else {
       result.stamps.set(childId, { by: who.id, byName: who.name, at: who.at, fingerprint: marking.fingerprint, source: who.source });

@@ -1,20 +1,29 @@
 import { RoleSchema, type Commune, type Roster } from "@roster/schema";
 import type Database from "better-sqlite3";
 import { StoreConflictError, StoreNotFoundError } from "./errors";
-import type { StoredUser } from "./store";
+import type { StoredUser, UserPatch } from "./store";
 
 interface UserRow {
   id: string;
   username: string;
   display_name: string;
   role: string;
-  commune: string;
+  commune: string | null;
+  province: string | null;
   password_hash: string;
   created_at: string;
   disabled: number;
+  last_login_at: string | null;
 }
 
-type NewUser = Omit<StoredUser, "rosters"> & { rosters?: string[] };
+interface RosterRow {
+  id: string;
+  name: string;
+  commune: string;
+  archived: number;
+}
+
+type NewUser = Omit<StoredUser, "rosters" | "lastLoginAt"> & { rosters?: string[]; lastLoginAt?: string | null };
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -22,12 +31,20 @@ function prepareStatements(db: Database.Database) {
     commune: db.prepare<[string], Commune>("SELECT code, name FROM communes WHERE code = ?"),
     communes: db.prepare<[], Commune>("SELECT code, name FROM communes ORDER BY code"),
     insertRoster: db.prepare<[string, string, string]>("INSERT INTO rosters (id, name, commune) VALUES (?, ?, ?)"),
-    roster: db.prepare<[string], Roster>("SELECT id, name, commune FROM rosters WHERE id = ?"),
-    rosters: db.prepare<[string], Roster>("SELECT id, name, commune FROM rosters WHERE commune = ? ORDER BY id"),
+    roster: db.prepare<[string], RosterRow>("SELECT id, name, commune, archived FROM rosters WHERE id = ?"),
+    rosters: db.prepare<[string], RosterRow>("SELECT id, name, commune, archived FROM rosters WHERE commune = ? ORDER BY id"),
+    renameRoster: db.prepare<[string, string]>("UPDATE rosters SET name = ? WHERE id = ?"),
+    archiveRoster: db.prepare<[number, string]>("UPDATE rosters SET archived = ? WHERE id = ?"),
     insertUser: db.prepare<[UserRow]>(
-      `INSERT INTO users (id, username, display_name, role, commune, password_hash, created_at, disabled)
-       VALUES (@id, @username, @display_name, @role, @commune, @password_hash, @created_at, @disabled)`,
+      `INSERT INTO users (id, username, display_name, role, commune, province, password_hash, created_at, disabled, last_login_at)
+       VALUES (@id, @username, @display_name, @role, @commune, @province, @password_hash, @created_at, @disabled, @last_login_at)`,
     ),
+    setDisplayName: db.prepare<[string, string]>("UPDATE users SET display_name = ? WHERE id = ?"),
+    setRole: db.prepare<[string, string]>("UPDATE users SET role = ? WHERE id = ?"),
+    setDisabled: db.prepare<[number, string]>("UPDATE users SET disabled = ? WHERE id = ?"),
+    setPasswordHash: db.prepare<[string, string]>("UPDATE users SET password_hash = ? WHERE id = ?"),
+    setLastLogin: db.prepare<[string, string]>("UPDATE users SET last_login_at = ? WHERE id = ?"),
+    unassignAll: db.prepare<[string]>("DELETE FROM user_rosters WHERE user_id = ?"),
     // `username` is declared COLLATE NOCASE, so this lookup ignores case and uses the index.
     userByName: db.prepare<[string], UserRow>("SELECT * FROM users WHERE username = ?"),
     userById: db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?"),
@@ -86,11 +103,22 @@ export class SqliteAccounts {
   }
 
   getRoster(id: string): Roster | undefined {
-    return this.#s.roster.get(id);
+    const row = this.#s.roster.get(id);
+    return row && toRoster(row);
   }
 
   listRosters(commune: string): Roster[] {
-    return this.#s.rosters.all(commune);
+    return this.#s.rosters.all(commune).map(toRoster);
+  }
+
+  updateRoster(id: string, patch: { name?: string; archived?: boolean }): void {
+    this.#db
+      .transaction(() => {
+        if (!this.#s.roster.get(id)) throw new StoreNotFoundError("roster", id);
+        if (patch.name !== undefined) this.#s.renameRoster.run(patch.name, id);
+        if (patch.archived !== undefined) this.#s.archiveRoster.run(patch.archived ? 1 : 0, id);
+      })
+      .immediate();
   }
 
   addUser(user: NewUser): void {
@@ -98,16 +126,19 @@ export class SqliteAccounts {
       .transaction(() => {
         if (this.#s.userById.get(user.id)) throw new StoreConflictError("user", user.id);
         if (this.#s.userByName.get(user.username)) throw new StoreConflictError("username", user.username);
-        if (!this.#s.commune.get(user.commune)) throw new StoreNotFoundError("commune", user.commune);
+        const province = user.role === "province" ? user.province : undefined;
+        if (province === undefined && !this.#s.commune.get(user.commune)) throw new StoreNotFoundError("commune", user.commune);
         this.#s.insertUser.run({
           id: user.id,
           username: user.username,
           display_name: user.displayName,
           role: RoleSchema.parse(user.role),
-          commune: user.commune,
+          commune: province === undefined ? user.commune : null,
+          province: province ?? null,
           password_hash: user.passwordHash,
           created_at: user.createdAt,
           disabled: user.disabled ? 1 : 0,
+          last_login_at: user.lastLoginAt ?? null,
         });
         for (const rosterId of user.rosters ?? []) this.#assign(user.id, user.commune, rosterId);
       })
@@ -132,12 +163,34 @@ export class SqliteAccounts {
     return this.#s.users.all(commune).map((row) => toUser(row, assigned.get(row.id) ?? []));
   }
 
+  updateUser(id: string, patch: UserPatch): void {
+    this.#db
+      .transaction(() => {
+        const user = this.#s.userById.get(id);
+        if (!user) throw new StoreNotFoundError("user", id);
+        if (patch.displayName !== undefined) this.#s.setDisplayName.run(patch.displayName, id);
+        if (patch.role !== undefined) {
+          // A province account and a commune account differ in where they belong, not only in role.
+          if ((patch.role === "province") !== (user.role === "province")) throw new StoreConflictError("user", id);
+          this.#s.setRole.run(RoleSchema.parse(patch.role), id);
+        }
+        if (patch.disabled !== undefined) this.#s.setDisabled.run(patch.disabled ? 1 : 0, id);
+        if (patch.passwordHash !== undefined) this.#s.setPasswordHash.run(patch.passwordHash, id);
+        if (patch.lastLoginAt !== undefined) this.#s.setLastLogin.run(patch.lastLoginAt, id);
+        if (patch.rosters !== undefined) {
+          this.#s.unassignAll.run(id);
+          for (const rosterId of patch.rosters) this.#assign(id, user.commune ?? "", rosterId);
+        }
+      })
+      .immediate();
+  }
+
   assignRoster(userId: string, rosterId: string): void {
     this.#db
       .transaction(() => {
         const user = this.#s.userById.get(userId);
         if (!user) throw new StoreNotFoundError("user", userId);
-        this.#assign(userId, user.commune, rosterId);
+        this.#assign(userId, user.commune ?? "", rosterId);
       })
       .immediate();
   }
@@ -160,10 +213,19 @@ function toUser(row: UserRow, rosters: string[]): StoredUser {
     username: row.username,
     displayName: row.display_name,
     role: RoleSchema.parse(row.role),
-    commune: row.commune,
+    commune: row.commune ?? "",
+    ...(row.province === null ? {} : { province: row.province }),
     passwordHash: row.password_hash,
     rosters,
     createdAt: row.created_at,
     disabled: row.disabled === 1,
+    lastLoginAt: row.last_login_at,
   };
+}
+
+/** `archived` only when set, so an active roster reads exactly as it was added. */
+function toRoster(row: RosterRow): Roster {
+  const roster: Roster = { id: row.id, name: row.name, commune: row.commune };
+  if (row.archived === 1) roster.archived = true;
+  return roster;
 }

@@ -60,3 +60,36 @@ describe("SQLite migrations", () => {
     expect(() => migrate(db, [V1])).toThrow(/schema version 2/);
   });
 });
+
+describe("SQLite migration 3 (province users)", () => {
+  it("rebuilds the users table of a live database keeping every user, assignment and session, foreign keys on", () => {
+    const db = new Database(":memory:");
+    try {
+      db.pragma("foreign_keys = ON");
+      migrate(db, SQLITE_MIGRATIONS.filter((m) => m.version <= 2));
+      db.exec(`
+        INSERT INTO communes (code, name) VALUES ('00097', 'Phường Hồng Hà');
+        INSERT INTO rosters (id, name, commune) VALUES ('to-5', 'Tổ 5', '00097');
+        INSERT INTO users (id, username, display_name, role, commune, password_hash, created_at, disabled, last_login_at)
+          VALUES ('u-1', 'a.hamlet', 'Ông Bình', 'hamlet', '00097', 'scrypt$x', '2026-06-01T00:00:00Z', 0, '2026-06-02T00:00:00Z');
+        INSERT INTO user_rosters (user_id, roster_id) VALUES ('u-1', 'to-5');
+        INSERT INTO sessions (id, user_id, device, created_at, last_used_at, expires_at) VALUES ('s-1', 'u-1', 'Chrome', 'a', 'b', 'c');
+      `);
+      migrate(db);
+      expect(schemaVersion(db)).toBe(SQLITE_MIGRATIONS.length);
+      expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+      expect(db.prepare("SELECT id, username, commune, province, last_login_at FROM users").all()).toEqual([
+        { id: "u-1", username: "a.hamlet", commune: "00097", province: null, last_login_at: "2026-06-02T00:00:00Z" },
+      ]);
+      expect(db.pragma("foreign_key_check")).toEqual([]);
+      // The other tables still point at the rebuilt users table.
+      expect(() => db.prepare("INSERT INTO sessions (id, user_id, device, created_at, last_used_at, expires_at) VALUES ('s-2', 'khong-co', '', '', '', '')").run()).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare("INSERT INTO users (id, username, display_name, role, commune, province, password_hash, created_at) VALUES ('u-2', 'tinh', 'T', 'province', NULL, '01', 'x', 'a')").run()).not.toThrow();
+      // A user is of a commune or of a province, never both nor neither.
+      expect(() => db.prepare("INSERT INTO users (id, username, display_name, role, commune, province, password_hash, created_at) VALUES ('u-3', 'hai', 'H', 'province', '00097', '01', 'x', 'a')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO users (id, username, display_name, role, commune, province, password_hash, created_at) VALUES ('u-4', 'khong', 'K', 'police', NULL, NULL, 'x', 'a')").run()).toThrow(/CHECK/);
+    } finally {
+      db.close();
+    }
+  });
+});

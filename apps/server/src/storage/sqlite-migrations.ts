@@ -11,6 +11,11 @@ export interface SqliteMigration {
   version: number;
   description: string;
   sql: string;
+  /**
+   * Rebuilds a table that others reference (SQLite's "12-step" table change): foreign keys
+   * are off while it runs and checked in full before its transaction commits.
+   */
+  rebuildsReferencedTable?: boolean;
 }
 
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
@@ -88,6 +93,74 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: "sessions, one-time password codes, security log, archived rosters, last login",
+    sql: `
+      ALTER TABLE users ADD COLUMN last_login_at TEXT;
+      ALTER TABLE rosters ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));
+
+      -- A token names its session; the row decides whether it still works. No token is
+      -- stored: a copy of this database alone cannot act as anyone.
+      CREATE TABLE sessions (
+        id            TEXT PRIMARY KEY,
+        user_id       TEXT NOT NULL REFERENCES users(id),
+        device        TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        last_used_at  TEXT NOT NULL,
+        expires_at    TEXT NOT NULL,
+        revoked_at    TEXT
+      );
+      CREATE INDEX sessions_user ON sessions (user_id);
+
+      -- Only the SHA-256 of a code is kept, so the database never holds a usable code.
+      CREATE TABLE password_codes (
+        code_hash   TEXT PRIMARY KEY,
+        user_id     TEXT NOT NULL REFERENCES users(id),
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT
+      );
+      CREATE INDEX password_codes_user ON password_codes (user_id);
+
+      CREATE TABLE security_log (
+        id       INTEGER PRIMARY KEY,
+        commune  TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        actor    TEXT,
+        target   TEXT,
+        action   TEXT NOT NULL,
+        detail   TEXT NOT NULL
+      );
+      CREATE INDEX security_log_commune ON security_log (commune, id);
+    `,
+  },
+  {
+    version: 3,
+    description: "province users: a user belongs to a commune or (role province) to a province",
+    rebuildsReferencedTable: true,
+    sql: `
+      CREATE TABLE users_v3 (
+        id             TEXT PRIMARY KEY,
+        username       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name   TEXT NOT NULL,
+        role           TEXT NOT NULL,
+        commune        TEXT REFERENCES communes(code),
+        province       TEXT,
+        password_hash  TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        disabled       INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+        last_login_at  TEXT,
+        CHECK ((commune IS NULL) <> (province IS NULL))
+      );
+      INSERT INTO users_v3 (id, username, display_name, role, commune, province, password_hash, created_at, disabled, last_login_at)
+        SELECT id, username, display_name, role, commune, NULL, password_hash, created_at, disabled, last_login_at FROM users;
+      DROP TABLE users;
+      ALTER TABLE users_v3 RENAME TO users;
+      CREATE INDEX users_commune ON users (commune);
+      CREATE INDEX users_province ON users (province);
+    `,
+  },
 ];
 
 /** The schema version of a database; 0 for a new, empty one. */
@@ -108,12 +181,22 @@ export function migrate(db: Database.Database, migrations: readonly SqliteMigrat
   const record = db.prepare("INSERT INTO schema_version (version) VALUES (?)");
   for (const migration of migrations) {
     if (migration.version <= found) continue;
-    db.transaction(() => {
-      // Read again under the write lock: another process may have migrated meanwhile.
-      if (schemaVersion(db) >= migration.version) return;
-      db.exec(migration.sql);
-      record.run(migration.version);
-    }).immediate();
+    // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
+    const keysWereOn = migration.rebuildsReferencedTable === true && db.pragma("foreign_keys", { simple: true }) === 1;
+    if (keysWereOn) db.pragma("foreign_keys = OFF");
+    try {
+      db.transaction(() => {
+        // Read again under the write lock: another process may have migrated meanwhile.
+        if (schemaVersion(db) >= migration.version) return;
+        db.exec(migration.sql);
+        if (migration.rebuildsReferencedTable && (db.pragma("foreign_key_check") as unknown[]).length > 0) {
+          throw new Error(`migration ${migration.version} would break a foreign key`);
+        }
+        record.run(migration.version);
+      }).immediate();
+    } finally {
+      if (keysWereOn) db.pragma("foreign_keys = ON");
+    }
   }
   return known;
 }

@@ -23,7 +23,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { AuditEntry, Commune, Roster } from "@roster/schema";
+import type { AuditEntry, Commune, Roster, SecurityEvent } from "@roster/schema";
 import Database from "better-sqlite3";
 import { StoreClosedError } from "./errors";
 import type { GroupCommitStats } from "./group-commit";
@@ -31,10 +31,12 @@ import { SqliteAccounts } from "./sqlite-accounts";
 import { AUDIT_INSERT_SQL, SqliteAudit, auditJob } from "./sqlite-audit";
 import { DOC_WRITE_SQL, SqliteDocs } from "./sqlite-docs";
 import { SqliteKv } from "./sqlite-kv";
+import { SqliteSecurityLog } from "./sqlite-security-log";
+import { SqliteSessions } from "./sqlite-sessions";
 import { migrate } from "./sqlite-migrations";
 import { SqliteWriter, type WriteJob } from "./sqlite-writer";
 import { TurnBatcher } from "./turn-batcher";
-import type { Store, StoredUser } from "./store";
+import type { Store, StoredPasswordCode, StoredSecurityEvent, StoredSession, StoredUser, UserPatch } from "./store";
 
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing (default 5 s). */
@@ -54,6 +56,8 @@ export class SqliteStore implements Store {
   readonly #audit: SqliteAudit;
   readonly #accounts: SqliteAccounts;
   readonly #kv: SqliteKv;
+  readonly #sessions: SqliteSessions;
+  readonly #securityLog: SqliteSecurityLog;
   readonly #writer: SqliteWriter;
   readonly #writes: TurnBatcher<WriteJob, number>;
   /** Compactions sent to the writer and not answered yet (close waits for them). */
@@ -85,6 +89,8 @@ export class SqliteStore implements Store {
     this.#audit = new SqliteAudit(db);
     this.#accounts = new SqliteAccounts(db);
     this.#kv = new SqliteKv(db);
+    this.#sessions = new SqliteSessions(db);
+    this.#securityLog = new SqliteSecurityLog(db);
     this.#ping = db.prepare<[], number>("SELECT 1").pluck();
     this.#writer = new SqliteWriter({
       file: db.name,
@@ -174,7 +180,12 @@ export class SqliteStore implements Store {
     return this.#accounts.listRosters(commune);
   }
 
-  async addUser(user: Omit<StoredUser, "rosters"> & { rosters?: string[] }): Promise<void> {
+  async updateRoster(id: string, patch: { name?: string; archived?: boolean }): Promise<void> {
+    this.#assertOpen();
+    this.#accounts.updateRoster(id, patch);
+  }
+
+  async addUser(user: Omit<StoredUser, "rosters" | "lastLoginAt"> & { rosters?: string[]; lastLoginAt?: string | null }): Promise<void> {
     this.#assertOpen();
     this.#accounts.addUser(user);
   }
@@ -194,6 +205,11 @@ export class SqliteStore implements Store {
     return this.#accounts.listUsers(commune);
   }
 
+  async updateUser(id: string, patch: UserPatch): Promise<void> {
+    this.#assertOpen();
+    this.#accounts.updateUser(id, patch);
+  }
+
   async assignRoster(userId: string, rosterId: string): Promise<void> {
     this.#assertOpen();
     this.#accounts.assignRoster(userId, rosterId);
@@ -202,6 +218,61 @@ export class SqliteStore implements Store {
   async unassignRoster(userId: string, rosterId: string): Promise<void> {
     this.#assertOpen();
     this.#accounts.unassignRoster(userId, rosterId);
+  }
+
+  async addSession(session: Omit<StoredSession, "revokedAt">): Promise<void> {
+    this.#assertOpen();
+    this.#sessions.add(session);
+  }
+
+  async getSession(id: string): Promise<StoredSession | undefined> {
+    this.#assertOpen();
+    return this.#sessions.get(id);
+  }
+
+  async touchSession(id: string, at: string): Promise<void> {
+    this.#assertOpen();
+    this.#sessions.touch(id, at);
+  }
+
+  async revokeSession(id: string, at: string): Promise<boolean> {
+    this.#assertOpen();
+    return this.#sessions.revoke(id, at);
+  }
+
+  async revokeUserSessions(userId: string, at: string, keep?: string): Promise<string[]> {
+    this.#assertOpen();
+    return this.#sessions.revokeOfUser(userId, at, keep);
+  }
+
+  async listSessions(userId: string, now: string): Promise<StoredSession[]> {
+    this.#assertOpen();
+    return this.#sessions.list(userId, now);
+  }
+
+  async addPasswordCode(code: StoredPasswordCode): Promise<void> {
+    this.#assertOpen();
+    this.#sessions.addCode(code);
+  }
+
+  async findPasswordCode(codeHash: string, now: string): Promise<string | undefined> {
+    this.#assertOpen();
+    return this.#sessions.findCode(codeHash, now);
+  }
+
+  async redeemPasswordCode(codeHash: string, now: string, passwordHash: string): Promise<string | undefined> {
+    this.#assertOpen();
+    return this.#sessions.redeemCode(codeHash, now, passwordHash);
+  }
+
+  async appendSecurityEvent(event: StoredSecurityEvent): Promise<void> {
+    this.#assertOpen();
+    this.#securityLog.append(event);
+  }
+
+  async listSecurityEvents(commune: string, limit: number): Promise<SecurityEvent[]> {
+    this.#assertOpen();
+    return this.#securityLog.list(commune, limit);
   }
 
   async getValue(key: string): Promise<string | undefined> {

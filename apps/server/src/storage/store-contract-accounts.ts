@@ -23,6 +23,7 @@ function user(id: string, username: string, patch: Partial<StoredUser> = {}): St
     rosters: [],
     createdAt: "2026-06-01T07:30:00.000Z",
     disabled: false,
+    lastLoginAt: null,
     ...patch,
   };
 }
@@ -141,5 +142,52 @@ export function accountContract(ref: HarnessRef): void {
     expect(await store.listUsers("25252")).toEqual([HUNG, LAN, MAI]);
     expect(await store.listUsers("26881")).toEqual([BINH]);
     expect(await store.listUsers("99999")).toEqual([]);
+  });
+
+  it("updates a user's name, role, disabled flag, password, last login and rosters, all or nothing", async () => {
+    await seed(ref);
+    const { store } = ref();
+    await store.addUser(HUNG);
+    await store.updateUser("u-hung", { displayName: "Trần Văn Hưng", role: "school", disabled: true, passwordHash: "scrypt$new", lastLoginAt: "2026-06-02T01:00:00.000Z", rosters: ["thon-tay"] });
+    expect(await store.getUserById("u-hung")).toEqual({
+      ...HUNG,
+      displayName: "Trần Văn Hưng",
+      role: "school",
+      disabled: true,
+      passwordHash: "scrypt$new",
+      lastLoginAt: "2026-06-02T01:00:00.000Z",
+      rosters: ["thon-tay"],
+    });
+    // A roster of another commune fails the whole patch: the name stays as it was.
+    const stray = store.updateUser("u-hung", { displayName: "Khác", rosters: ["thon-dong", "to-dan-pho-3"] });
+    await expect(stray).rejects.toBeInstanceOf(StoreNotFoundError);
+    expect(await store.getUserById("u-hung")).toMatchObject({ displayName: "Trần Văn Hưng", rosters: ["thon-tay"] });
+    await expect(store.updateUser("u-khong-co", { disabled: true })).rejects.toMatchObject({ entity: "user" });
+  });
+
+  it("renames and archives a roster, which stays listed with archived: true; unarchiving restores it", async () => {
+    await seed(ref);
+    const { store } = ref();
+    await store.updateRoster("thon-dong", { name: "Thôn Đông Mới", archived: true });
+    expect(await store.getRoster("thon-dong")).toEqual({ id: "thon-dong", name: "Thôn Đông Mới", commune: "25252", archived: true });
+    expect((await store.listRosters("25252")).map((r) => [r.id, r.archived])).toEqual([["thon-dong", true], ["thon-tay", undefined]]);
+    await store.updateRoster("thon-dong", { archived: false });
+    expect(await store.getRoster("thon-dong")).toEqual({ id: "thon-dong", name: "Thôn Đông Mới", commune: "25252" });
+    await expect(store.updateRoster("khong-co", { name: "X" })).rejects.toBeInstanceOf(StoreNotFoundError);
+  });
+
+  it("stores a province user without a commune, listed in no commune, and keeps its role apart", async () => {
+    await seed(ref);
+    const { store } = ref();
+    const province = user("u-tinh", "tinh.hanoi", { role: "province", commune: "", province: "01", displayName: "Sở Công an" });
+    await store.addUser(province);
+    expect(await store.getUserById("u-tinh")).toEqual(province);
+    expect((await store.listUsers("25252")).map((u) => u.id)).not.toContain("u-tinh");
+    expect((await store.listUsers("")).map((u) => u.id)).toEqual([]);
+    // A commune account does not become a province one (nor back) by a role change.
+    await store.addUser(LAN);
+    await expect(store.updateUser("u-lan", { role: "province" })).rejects.toBeInstanceOf(StoreConflictError);
+    await expect(store.updateUser("u-tinh", { role: "viewer" })).rejects.toBeInstanceOf(StoreConflictError);
+    expect((await store.getUserById("u-lan"))?.role).toBe("police");
   });
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreClosedError } from "./errors";
 import type { Store } from "./store";
 import { accountContract } from "./store-contract-accounts";
+import { sessionContract } from "./store-contract-sessions";
 import { auditContract } from "./store-contract-audit";
 import { docContract } from "./store-contract-docs";
 import { bytes } from "./store-contract-data";
@@ -43,6 +44,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreContract
     describe("documents", () => docContract(ref));
     describe("audit", () => auditContract(ref));
     describe("accounts", () => accountContract(ref));
+    describe("sessions", () => sessionContract(ref));
     describe("key-value", () => kvContract(ref));
     describe("life cycle", () => lifeCycleContract(ref));
     describe("concurrency", () => concurrencyContract(ref));

@@ -1,4 +1,4 @@
-import type { AuditEntry, Commune, Role, Roster } from "@roster/schema";
+import type { AuditEntry, Commune, Roster, SecurityEvent, User } from "@roster/schema";
 
 /**
  * The narrow storage interface of the server. Two implementations pass one contract
@@ -40,18 +40,18 @@ export interface AuditStore {
   listAudit(rosterId: string, query?: { childId?: string; limit?: number }): Promise<AuditEntry[]>;
 }
 
-/** A user as stored, with the password hash (never leaves the server). */
-export interface StoredUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  commune: string;
-  passwordHash: string;
-  /** Rosters assigned to the user (meaningful for `hamlet`). */
-  rosters: string[];
-  createdAt: string;
-  disabled: boolean;
+/** A user as stored: the API's user plus the password hash (which never leaves the server). */
+export type StoredUser = User & { passwordHash: string };
+
+/** What an admin (or the owner, or a redeemed code) may change of a user. */
+export interface UserPatch {
+  displayName?: string;
+  role?: User["role"];
+  disabled?: boolean;
+  passwordHash?: string;
+  /** Replaces the user's roster assignments (each must be a roster of the user's commune). */
+  rosters?: string[];
+  lastLoginAt?: string;
 }
 
 export interface AccountStore {
@@ -60,13 +60,71 @@ export interface AccountStore {
   listCommunes(): Promise<Commune[]>;
   addRoster(roster: Roster): Promise<void>;
   getRoster(id: string): Promise<Roster | undefined>;
+  /** Every roster of a commune, archived ones included (with `archived: true`), by id. */
   listRosters(commune: string): Promise<Roster[]>;
-  addUser(user: Omit<StoredUser, "rosters"> & { rosters?: string[] }): Promise<void>;
+  /** `StoreNotFoundError` for an unknown roster. */
+  updateRoster(id: string, patch: { name?: string; archived?: boolean }): Promise<void>;
+  addUser(user: Omit<StoredUser, "rosters" | "lastLoginAt"> & { rosters?: string[]; lastLoginAt?: string | null }): Promise<void>;
   getUserByUsername(username: string): Promise<StoredUser | undefined>;
   getUserById(id: string): Promise<StoredUser | undefined>;
   listUsers(commune: string): Promise<StoredUser[]>;
+  /** All or nothing; `StoreNotFoundError` for an unknown user or a roster outside its commune. */
+  updateUser(id: string, patch: UserPatch): Promise<void>;
   assignRoster(userId: string, rosterId: string): Promise<void>;
   unassignRoster(userId: string, rosterId: string): Promise<void>;
+}
+
+/** A login: the token names it (`sid`), so the server can end it before the token expires. */
+export interface StoredSession {
+  id: string;
+  userId: string;
+  /** The browser or client that logged in (User-Agent, shortened), shown in "my sessions". */
+  device: string;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface SessionStore {
+  addSession(session: Omit<StoredSession, "revokedAt">): Promise<void>;
+  getSession(id: string): Promise<StoredSession | undefined>;
+  touchSession(id: string, at: string): Promise<void>;
+  /** Revokes one session; false when it was unknown or already revoked. */
+  revokeSession(id: string, at: string): Promise<boolean>;
+  /** Revokes every open session of a user except `keep`; resolves to the ids it revoked. */
+  revokeUserSessions(userId: string, at: string, keep?: string): Promise<string[]>;
+  /** The user's sessions not revoked and not expired at `now`, most recently used first. */
+  listSessions(userId: string, now: string): Promise<StoredSession[]>;
+}
+
+/** A one-time code an admin issued; only its hash is stored. */
+export interface StoredPasswordCode {
+  codeHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface PasswordCodeStore {
+  /** Stores a new code for a user; every earlier unused code of that user stops working. */
+  addPasswordCode(code: StoredPasswordCode): Promise<void>;
+  /** The user a code is for while it is unused and not expired at `now`. */
+  findPasswordCode(codeHash: string, now: string): Promise<string | undefined>;
+  /**
+   * Uses the code and sets the user's password in one transaction; resolves to the user id,
+   * or undefined when the code is unknown, used or expired (then nothing changes).
+   */
+  redeemPasswordCode(codeHash: string, now: string, passwordHash: string): Promise<string | undefined>;
+}
+
+/** A security-log entry as stored: the event plus the commune it belongs to. */
+export type StoredSecurityEvent = SecurityEvent & { commune: string };
+
+export interface SecurityLogStore {
+  appendSecurityEvent(event: StoredSecurityEvent): Promise<void>;
+  /** Newest first, at most `limit`. */
+  listSecurityEvents(commune: string, limit: number): Promise<SecurityEvent[]>;
 }
 
 /** Small named values the server keeps (e.g. the token-signing secret, daily series). */
@@ -77,7 +135,7 @@ export interface KeyValueStore {
   setValue(key: string, value: string): Promise<void>;
 }
 
-export interface Store extends DocStore, AuditStore, AccountStore, KeyValueStore {
+export interface Store extends DocStore, AuditStore, AccountStore, SessionStore, PasswordCodeStore, SecurityLogStore, KeyValueStore {
   /** True when the storage answers (for /healthz). */
   healthy(): Promise<boolean>;
   /** Finishes pending writes and closes. */

@@ -17,6 +17,7 @@ export const CloseCode = {
   ServiceRestart: 1012,
   /** Storage failed; the room is reloaded from storage and the client resyncs. */
   InternalError: 1011,
+
   /** The client does not read fast enough (send buffer full); it may reconnect and resync. */
   TryAgainLater: 1013,
   /** An undecodable frame, an unknown message type or a text frame. */
@@ -27,6 +28,11 @@ export const CloseCode = {
   Forbidden: 4403,
   /** Unknown roster. */
   NotFound: 4404,
+  /**
+   * The user's access changed but remains (a role or an archived roster now read-only or
+   * writable again): outside 4400–4499, so the stock client reconnects and gets the new mode.
+   */
+  AccessChanged: 4000,
   /** A frame above the size limit. */
   MessageTooLarge: 4413,
   /** More messages than the rate limit allows. */
@@ -44,6 +50,7 @@ export const CloseReason: Readonly<Record<CloseCodeValue, string>> = {
   [CloseCode.GoingAway]: "server shutting down",
   [CloseCode.ServiceRestart]: "service restart",
   [CloseCode.InternalError]: "storage error",
+  [CloseCode.AccessChanged]: "access changed",
   [CloseCode.TryAgainLater]: "client too slow",
   [CloseCode.ProtocolError]: "protocol error",
   [CloseCode.Unauthorized]: "unauthorized",

@@ -31,9 +31,9 @@ export function parseSyncPath(pathname: string, prefix = "/sync/"): SyncTarget |
   return undefined;
 }
 
-/** Read-only connections: everyone on the review document, viewers on the records. */
-export function isReadOnlySync(kind: SyncDocKind, role: Role): boolean {
-  return kind === "review" || !ROLE_ABILITIES[role].edits;
+/** Read-only connections: everyone on the review document and on an archived roster, viewers on the records. */
+export function isReadOnlySync(kind: SyncDocKind, role: Role, archived = false): boolean {
+  return kind === "review" || archived || !ROLE_ABILITIES[role].edits;
 }
 
 /** The inverse of `syncDocName`: which roster and document a room holds. */

@@ -18,6 +18,7 @@ import { partnersOf } from "./duplicate-partners";
 import { ProblemSummary } from "./ProblemSummary";
 import { GuardianCard, type GuardianRole } from "./GuardianCard";
 import { RemoveChildDialog } from "./RemoveChildDialog";
+import { FieldHistoryPanel } from "./FieldHistoryPanel";
 
 const ROLES: readonly { role: GuardianRole; link: "fatherId" | "motherId" | "guardianId"; gender?: "male" | "female" }[] = [
   { role: "father", link: "fatherId", gender: "male" },
@@ -273,6 +274,8 @@ export function ChildEditor(props: {
                 onResolve={(v) => resolveField("guardianRelation", v)}
               />
             </section>
+
+            <FieldHistoryPanel workspace={props.workspace} rosterId={props.rosterId} childId={props.childId} />
 
             <Show when={!readOnly() && !child().removed}>
               <section class="editor-section danger-zone">

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Verification } from "@roster/schema";
-import { evaluateRoster } from "@roster/rules";
-import { buildRow } from "../roster/child-row";
-import { AS_OF, CHILDREN, GUARDIANS } from "../roster/roster-fixtures";
+import { buildRow, CHILDREN, fixtureResults } from "../roster/roster-fixtures";
 import { queueCounts, queueRows, queueTabOf, verifyBlocker } from "./verification-queue";
 
 function rows(verifications: Map<string, Verification>) {
-  const evaluations = evaluateRoster(CHILDREN, GUARDIANS, { asOf: AS_OF });
-  return CHILDREN.map((c) => buildRow(c, { guardians: GUARDIANS, evaluations, marks: new Map(), verifications, inSync: false }));
+  const results = fixtureResults();
+  return CHILDREN.map((c) => buildRow(c, { results, marks: new Map(), verifications, inSync: false }));
 }
 
 const stamp = (fingerprint: string): Verification => ({ by: "u-ca", byName: "Lê Văn Tâm", at: "2026-06-01T02:00:00Z", fingerprint });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Mark, Verification } from "@roster/schema";
-import { evaluateRoster } from "@roster/rules";
-import { buildRow, DerivedCache, shownStatus, withSync } from "./child-row";
-import { AS_OF, CHILDREN, GUARDIANS } from "./roster-fixtures";
+import { shownStatus, withSync } from "./child-row";
+import { buildRow, CHILDREN, fixtureResults } from "./roster-fixtures";
 
 const FP = "a".repeat(64);
 const mark = (status: Mark["status"], fingerprint = FP): Mark => ({ status, codes: [], fingerprint, at: "2026-06-08T01:00:00Z" });
@@ -18,58 +17,29 @@ describe("shownStatus", () => {
   });
 });
 
-describe("buildRow", () => {
-  const evaluations = evaluateRoster(CHILDREN, GUARDIANS, { asOf: AS_OF });
+describe("rowOf", () => {
+  const results = fixtureResults();
   const child = CHILDREN[0]!;
 
   it("marks a verified record edited since as stale", () => {
     const verification: Verification = { by: "u-ca", byName: "Đại úy Lê Văn Tâm", at: "2026-06-01T02:00:00Z", fingerprint: FP };
-    const row = buildRow(child, {
-      guardians: GUARDIANS,
-      evaluations,
-      marks: new Map(),
-      verifications: new Map([[child.id, verification]]),
-      inSync: true,
-    });
+    const row = buildRow(child, { results, marks: new Map(), verifications: new Map([[child.id, verification]]), inSync: true });
     expect(row.findings.map((f) => f.code)).toContain("verification.stale");
     expect(row.status).toBe("clean");
   });
 
   it("is verified when the stamp's fingerprint is the record's current one", () => {
-    const first = buildRow(child, { guardians: GUARDIANS, evaluations, marks: new Map(), verifications: new Map(), inSync: true });
+    const first = buildRow(child, { results, marks: new Map(), verifications: new Map(), inSync: true });
     const verification: Verification = { by: "u-ca", byName: "Lê Văn Tâm", at: "2026-06-01T02:00:00Z", fingerprint: first.fingerprint };
-    const row = buildRow(child, {
-      guardians: GUARDIANS,
-      evaluations,
-      marks: new Map(),
-      verifications: new Map([[child.id, verification]]),
-      inSync: false,
-    });
+    const row = buildRow(child, { results, marks: new Map(), verifications: new Map([[child.id, verification]]), inSync: false });
     expect(row.status).toBe("verified");
     expect(row.folded).toBe("nguyen van an");
   });
 });
 
-describe("DerivedCache", () => {
-  it("recomputes a child's fingerprint when the child or a linked guardian changes, not otherwise", () => {
-    const cache = new DerivedCache();
-    const child = CHILDREN[0]!;
-    const first = cache.derive(child, GUARDIANS);
-    expect(cache.derive({ ...child }, GUARDIANS)).toBe(first);
-    const renamed = cache.derive({ ...child, fullName: "Nguyễn Văn Ân" }, GUARDIANS);
-    expect(renamed.fingerprint).not.toBe(first.fingerprint);
-    expect(renamed.folded).toBe("nguyen van an");
-    const motherChanged = cache.derive(
-      { ...child, fullName: "Nguyễn Văn Ân" },
-      { ...GUARDIANS, g1: { ...GUARDIANS.g1!, pid: "001188009999" } },
-    );
-    expect(motherChanged.fingerprint).not.toBe(renamed.fingerprint);
-  });
-});
-
 describe("withSync", () => {
-  const evaluations = evaluateRoster(CHILDREN, GUARDIANS, { asOf: AS_OF });
-  const inputs = { guardians: GUARDIANS, evaluations, verifications: new Map<string, Verification>() };
+  const results = fixtureResults();
+  const inputs = { results, verifications: new Map<string, Verification>() };
   const child = CHILDREN[0]!;
   const current = buildRow(child, { ...inputs, marks: new Map(), inSync: false }).fingerprint;
 

@@ -1,5 +1,5 @@
-import type { Child, Finding, Guardian, Mark, Status, Verification } from "@roster/schema";
-import { fingerprint, foldName, markFor, nameSortKey, type Evaluation } from "@roster/rules";
+import type { Child, Finding, Mark, Status, Verification } from "@roster/schema";
+import { markFor, type Evaluation } from "@roster/rules";
 
 /** One child as the lists show it: the record, what the rules say, and what to search on. */
 export interface ChildRow {
@@ -25,50 +25,7 @@ export interface ChildRow {
   readonly pending?: boolean;
 }
 
-export interface RowInputs {
-  readonly guardians: Record<string, Guardian>;
-  readonly evaluations: ReadonlyMap<string, Evaluation>;
-  readonly marks: ReadonlyMap<string, Mark>;
-  readonly verifications: ReadonlyMap<string, Verification>;
-  /** True when this device and the server hold the same records (online, nothing pending):
-   * only then is the server's mark known to describe what the person sees. */
-  readonly inSync: boolean;
-}
-
 const REMOVED: Evaluation = { status: "clean", findings: [] };
-
-interface Derived {
-  readonly key: string;
-  readonly fingerprint: string;
-  readonly folded: string;
-  readonly sortKey: string;
-}
-
-/**
- * Remembers each child's fingerprint, folded name and sort key while the child and its
- * linked guardians are unchanged: after one edit in a roster of thousands, only the
- * edited child pays for SHA-256 and collation again.
- */
-export class DerivedCache {
-  private entries = new Map<string, Derived>();
-
-  /** The derived values of `child`, recomputed only when its content changed. */
-  derive(child: Child, guardians: Record<string, Guardian>): Derived {
-    const links = [child.fatherId, child.motherId, child.guardianId].map((id) => (id ? guardians[id] : undefined));
-    const key = JSON.stringify([child, links]);
-    const cached = this.entries.get(child.id);
-    if (cached && cached.key === key) return cached;
-    const name = child.fullName ?? "";
-    const derived = { key, fingerprint: fingerprint(child, guardians), folded: foldName(name), sortKey: nameSortKey(name) };
-    this.entries.set(child.id, derived);
-    return derived;
-  }
-
-  /** Forgets children no longer in the roster. */
-  retain(ids: ReadonlySet<string>): void {
-    for (const id of this.entries.keys()) if (!ids.has(id)) this.entries.delete(id);
-  }
-}
 
 /**
  * Which status to show. The server's mark is authoritative when it describes the record
@@ -148,18 +105,4 @@ export function pendingRow(child: Child, names: { folded: string; sortKey: strin
     sortKey: names.sortKey,
     pending: true,
   };
-}
-
-/** The row of one child from the roster-wide evaluation and the review document. */
-export function buildRow(child: Child, inputs: RowInputs, cache: DerivedCache = new DerivedCache()): ChildRow {
-  const derived = cache.derive(child, inputs.guardians);
-  return rowOf(child, {
-    evaluation: inputs.evaluations.get(child.id),
-    fingerprint: derived.fingerprint,
-    folded: derived.folded,
-    sortKey: derived.sortKey,
-    mark: inputs.marks.get(child.id),
-    verification: inputs.verifications.get(child.id),
-    inSync: inputs.inSync,
-  });
 }

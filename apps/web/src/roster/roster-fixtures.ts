@@ -1,7 +1,8 @@
 // Realistic children of one village for the list tests (not shipped: only tests import it).
-import type { Child, Guardian } from "@roster/schema";
-import { evaluateRoster } from "@roster/rules";
-import { buildRow, type ChildRow } from "./child-row";
+import { evaluateWhole, type ChildResult } from "@roster/engine";
+import { foldName, nameSortKey } from "@roster/rules";
+import type { Child, Guardian, Mark, Verification } from "@roster/schema";
+import { rowOf, type ChildRow } from "./child-row";
 
 export const AS_OF = "2026-06-08";
 
@@ -29,10 +30,37 @@ export const CHILDREN: Child[] = [
   { id: "c6", fullName: "nguyễn  thị  hoà", dob: "2015-12-01", ...complete, pid: "001315001111", school: "THCS Chiềng Sinh", grade: "6A" },
 ];
 
+/** What a row is built from when the whole roster is evaluated from scratch. */
+export interface RowInputs {
+  /** `evaluateWhole` of the roster (the packages' full evaluation). */
+  readonly results: ReadonlyMap<string, ChildResult>;
+  readonly marks: ReadonlyMap<string, Mark>;
+  readonly verifications: ReadonlyMap<string, Verification>;
+  readonly inSync: boolean;
+}
+
+/** The row of one child from the whole roster's evaluation and the review document. */
+export function buildRow(child: Child, inputs: RowInputs): ChildRow {
+  const result = inputs.results.get(child.id);
+  const name = child.fullName ?? "";
+  return rowOf(child, {
+    evaluation: result?.evaluation,
+    fingerprint: result?.fingerprint ?? "",
+    folded: foldName(name),
+    sortKey: nameSortKey(name),
+    mark: inputs.marks.get(child.id),
+    verification: inputs.verifications.get(child.id),
+    inSync: inputs.inSync,
+  });
+}
+
+/** The fixture roster evaluated by the packages' full evaluation. */
+export function fixtureResults(): Map<string, ChildResult> {
+  return evaluateWhole({ children: CHILDREN, guardians: GUARDIANS, conflicts: [] }, AS_OF);
+}
+
 /** Rows of the fixture roster, evaluated by the real rules. */
 export function fixtureRows(inSync = false): ChildRow[] {
-  const evaluations = evaluateRoster(CHILDREN, GUARDIANS, { asOf: AS_OF });
-  return CHILDREN.map((child) =>
-    buildRow(child, { guardians: GUARDIANS, evaluations, marks: new Map(), verifications: new Map(), inSync }),
-  );
+  const results = fixtureResults();
+  return CHILDREN.map((child) => buildRow(child, { results, marks: new Map(), verifications: new Map(), inSync }));
 }

@@ -100,8 +100,8 @@ export class RosterModel {
     [this.listing, this.setListing] = createSignal<RosterSnapshot>(this.state.current, { equals: false });
     [this.ready, this.setReady] = createSignal(false);
     this.stops.push(
+      // The state's engine notes what changed (it subscribed first); this only times the publish.
       this.records.onChange((c) => {
-        this.state.noteRecords(c);
         if (c.local) this.publishSoon();
         else this.schedule(REMOTE_DELAY_MS);
       }),
@@ -234,6 +234,7 @@ export class RosterModel {
     this.cancelSlice?.();
     this.cancelListing?.();
     for (const stop of this.stops) stop();
+    this.state.close();
     void this.firstScreen?.close();
     this.records.destroy();
     this.review.destroy();

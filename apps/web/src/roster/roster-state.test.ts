@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Child, ChildFields, GuardianFields } from "@roster/schema";
 import { createRecordsDoc, createReviewDoc, RosterRecords, RosterReview, type Actor, type Conflict } from "@roster/doc";
-import { evaluateRoster, fingerprint } from "@roster/rules";
+import { evaluateRecords } from "@roster/engine";
+import { fingerprint, markFor } from "@roster/rules";
 import { createRandom, generateRoster } from "@roster/synth";
 import { guardianUsage } from "../child/guardian-search";
-import { buildRow } from "./child-row";
 import { facetsOf, sortRows } from "./filters";
+import { buildRow } from "./roster-fixtures";
 import { RosterState, type RosterSnapshot } from "./roster-state";
 
 const NOW = new Date("2026-06-08T03:00:00Z");
@@ -14,16 +15,17 @@ const AS_OF = "2026-06-08";
 const hamlet: Actor = { id: "u-hamlet", name: "Lò Văn Páo" };
 const school: Actor = { id: "u-school", name: "Cô Lan" };
 
-/** The snapshot as it was computed before it was incremental: everything, from scratch. */
+/**
+ * The snapshot from scratch: the whole document evaluated by the packages' full evaluation
+ * (`evaluateRecords`, the reference the server's marks are tested against too).
+ */
 function fromScratch(records: RosterRecords, review: RosterReview, inSync: boolean): RosterSnapshot {
   const children = records.listChildren({ includeRemoved: true });
   const guardianList = records.listGuardians();
   const guardians = Object.fromEntries(guardianList.map((g) => [g.id, g]));
   const conflicts = records.conflicts();
-  const byChild: Record<string, string[]> = {};
-  for (const c of conflicts) if (c.kind === "child") (byChild[c.id] ??= []).push(c.field);
-  const evaluations = evaluateRoster(children, guardians, { asOf: AS_OF, conflicts: byChild });
-  const inputs = { guardians, evaluations, marks: review.marks(), verifications: review.verifications(), inSync };
+  const results = evaluateRecords(records, AS_OF);
+  const inputs = { results, marks: review.marks(), verifications: review.verifications(), inSync };
   const rows = sortRows(children.map((child) => buildRow(child, inputs)));
   return {
     rows,
@@ -68,7 +70,6 @@ function seeded(count: number): { records: RosterRecords; review: RosterReview }
 
 function watched(records: RosterRecords, review: RosterReview): RosterState {
   const state = new RosterState(records, review, () => NOW);
-  records.onChange((c) => state.noteRecords(c));
   review.onChange((c) => state.noteReview(c));
   return state;
 }
@@ -113,6 +114,8 @@ describe("RosterState", () => {
       () => records.setGuardianField(pick(guardianIds()), "pid", "001188004512", hamlet),
       () => records.setGuardianField(pick(guardianIds()), "fullName", "Tran Thi Hoa", hamlet),
       () => records.createChild({ fullName: other().fullName ?? "An", dob: other().dob ?? null }),
+      // A child entered before anyone typed a name: it must still be listed.
+      () => records.createChild({ dob: "2016-02-29" }),
       () => {
         const id = pick(childIds());
         const child = records.getChild(id) as Child;
@@ -142,15 +145,32 @@ describe("RosterState", () => {
         const conflict = records.conflicts().find((c) => c.kind === "child");
         if (conflict) records.resolveConflict("child", conflict.id, "ethnicity", "01", hamlet);
       },
+      () => {
+        // Two offline edits of a guardian's ID number: it concerns each child linking to it.
+        const id = pick(guardianIds());
+        const peer = new RosterRecords(new Y.Doc(), { now: () => NOW });
+        Y.applyUpdate(peer.doc, Y.encodeStateAsUpdate(records.doc));
+        peer.setGuardianField(id, "pid", "001188007777", school);
+        records.setGuardianField(id, "pid", "001188006666", hamlet);
+        Y.applyUpdate(records.doc, Y.encodeStateAsUpdate(peer.doc));
+      },
+      () => {
+        const conflict = records.conflicts().find((c) => c.kind === "guardian");
+        if (conflict) records.resolveConflict("guardian", conflict.id, "pid", "001188007777", hamlet);
+      },
     ];
     let seenConflict = false;
-    for (let step = 0; step < 120; step += 1) {
+    let guardianConflictRows = 0;
+    for (let step = 0; step < 150; step += 1) {
       const edit = edits[Math.floor(rng.next() * edits.length)] as () => void;
       edit();
       seenConflict ||= records.conflicts().length > 0;
-      expect(comparable(state.flush()), `step ${step}`).toEqual(comparable(fromScratch(records, review, inSync)));
+      const snapshot = state.flush();
+      expect(comparable(snapshot), `step ${step}`).toEqual(comparable(fromScratch(records, review, inSync)));
+      guardianConflictRows += snapshot.rows.filter((r) => r.findings.some((f) => f.code === "conflict.field" && f.field.includes("."))).length;
     }
     expect(seenConflict).toBe(true);
+    expect(guardianConflictRows).toBeGreaterThan(0);
   }, 60_000);
 
   it("when only the sync state changes, rebuilds just the rows a current server mark can show", () => {
@@ -173,6 +193,35 @@ describe("RosterState", () => {
       const markedNow = new Set(children.filter((_, i) => i % 2 === 0).map((c) => c.id));
       expect(same).toEqual(after.rows.map((row) => row.child.id).filter((id) => !markedNow.has(id)));
     }
+  });
+
+  it("shows each child the status, codes and fingerprint the server's marks hold for the same document, a guardian's conflict included", () => {
+    const { records, review } = seeded(60);
+    const state = watched(records, review);
+    state.readAll();
+    state.flush();
+    const mother = records.listChildren().find((c) => c.motherId)!.motherId!;
+    const peer = new RosterRecords(new Y.Doc(), { now: () => NOW });
+    Y.applyUpdate(peer.doc, Y.encodeStateAsUpdate(records.doc));
+    peer.setGuardianField(mother, "fullName", "Trần Thị Hòa", school);
+    records.setGuardianField(mother, "fullName", "Trần Thị Hoa", hamlet);
+    Y.applyUpdate(records.doc, Y.encodeStateAsUpdate(peer.doc));
+    const snapshot = state.flush();
+    // What the server writes as marks: the packages' full evaluation with the stamps (markRoster).
+    const verifications = review.verifications();
+    let linked = 0;
+    for (const [id, { evaluation, fingerprint: fp }] of evaluateRecords(records, AS_OF)) {
+      if (!evaluation) continue;
+      const mark = markFor(evaluation, verifications.get(id), fp);
+      const row = snapshot.byId.get(id)!;
+      expect({ status: row.localStatus, codes: [...new Set(row.findings.map((f) => f.code))], fingerprint: row.fingerprint }, id).toEqual({
+        status: mark.status,
+        codes: [...new Set(mark.findings.map((f) => f.code))],
+        fingerprint: fp,
+      });
+      if (row.findings.some((f) => f.code === "conflict.field" && f.field === "mother.fullName")) linked++;
+    }
+    expect(linked).toBe(records.listChildren().filter((c) => c.motherId === mother).length);
   });
 
   it("re-evaluates a duplicate partner when the other record changes", () => {

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { ApiError, apiErrorFromBody } from "./api-error";
 
 export interface ApiRequest<T extends z.ZodType> {
-  method?: "GET" | "POST" | "DELETE";
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   token?: string;
   body?: unknown;
   /** Parses the JSON answer; the call fails when the server sends something else. */

@@ -5,7 +5,7 @@ import { WorkspacePool, type RosterWorkspace } from "../roster/roster-workspace"
 import { rosterDbNames } from "../sync/db-names";
 import { AppStore } from "./app-db";
 import { ApiError } from "./api-error";
-import { fetchRosters, login as loginRequest } from "./session-api";
+import { fetchRosters, login as loginRequest, logoutRequest } from "./session-api";
 import { SessionStore } from "./session-store";
 import { wipeLocalData } from "./wipe";
 
@@ -20,6 +20,8 @@ export interface AppServices {
   rostersFromCache: Accessor<boolean>;
   refreshRosters: () => Promise<void>;
   login: (username: string, password: string) => Promise<void>;
+  /** Takes a session the server answered with (a redeemed one-time code), as a login does. */
+  adopt: (answer: LoginResponse) => Promise<void>;
   logout: () => Promise<void>;
   workspace: (rosterId: string) => RosterWorkspace;
   pendingTotal: () => number;
@@ -72,8 +74,9 @@ export function AppServicesProvider(props: ParentProps) {
     setRosters([]);
   };
 
-  const login = async (username: string, password: string) => {
-    const answer = await loginRequest(username, password);
+  const login = async (username: string, password: string) => adopt(await loginRequest(username, password));
+
+  const adopt = async (answer: LoginResponse) => {
     const previous = session();
     // Another person on a shared phone must not inherit the previous one's data.
     if (previous && previous.user.id !== answer.user.id) {
@@ -88,6 +91,10 @@ export function AppServicesProvider(props: ParentProps) {
   };
 
   const logout = async () => {
+    // Ends the session on the server too (a stolen copy of the token stops working); offline,
+    // the token still expires on its own and the device forgets it now.
+    const token = session()?.token;
+    if (token) await logoutRequest(token).catch(() => undefined);
     await wipe();
     setSession(null);
     setExpired(false);
@@ -121,6 +128,7 @@ export function AppServicesProvider(props: ParentProps) {
     rostersFromCache,
     refreshRosters,
     login,
+    adopt,
     logout,
     workspace: (id) => pool.get(id),
     pendingTotal: () => pool.pending(),

@@ -10,6 +10,10 @@ export type Route =
   | { name: "reconcile"; rosterId: string }
   | { name: "lists"; rosterId: string }
   | { name: "progress" }
+  | { name: "admin" }
+  | { name: "account" }
+  | { name: "set-password" }
+  | { name: "province" }
   | { name: "intake"; rosterId: string; sessionId?: string };
 
 const seg = (s: string) => encodeURIComponent(s);
@@ -33,6 +37,11 @@ export function pathOf(route: Route): string {
       return `/r/${seg(route.rosterId)}/${route.name}`;
     case "progress":
       return "/progress";
+    case "admin":
+    case "account":
+    case "set-password":
+    case "province":
+      return `/${route.name}`;
     case "intake":
       return route.sessionId ? `/r/${seg(route.rosterId)}/intake/${seg(route.sessionId)}` : `/r/${seg(route.rosterId)}/intake`;
   }
@@ -49,6 +58,7 @@ export function parsePath(pathname: string): Route {
   });
   const [r, rosterId, kind, childId] = parts;
   if (r === "progress" && parts.length === 1) return { name: "progress" };
+  if ((r === "admin" || r === "account" || r === "set-password" || r === "province") && parts.length === 1) return { name: r };
   if (r !== "r" || !rosterId) return { name: "rosters" };
   if (kind === undefined) return { name: "roster", rosterId };
   if (kind === "c" && childId && parts.length === 4) return { name: "child", rosterId, childId };

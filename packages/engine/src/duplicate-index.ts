@@ -1,39 +1,13 @@
 import type { Child, Guardian } from "@roster/schema";
-import { bhytPersonKey, findDuplicates, normalizePid, swapDayAndMonth, type DuplicatePair } from "@roster/rules";
-
-// Past this many children sharing a key, the rules pair a group around its first id
-// instead of every two members (the rules' MAX_FULL_GROUP is 16); a group's pairs then
-// depend on who else is in it, so the update falls back to the whole roster. Never
-// above the rules' limit; a smaller value only costs more fallbacks.
-const MAX_LOCAL = 16;
+import { DUPLICATE_FULL_GROUP, duplicateKeysOf, findDuplicates, type DuplicateKeys, type DuplicatePair } from "@roster/rules";
 
 // Past this many changed children at once, the pairs are found over the whole roster again.
 const MAX_BATCH = 500;
 
-// The keys `findDuplicates` groups children by (kept in step with packages/rules).
-const ID_NUMBER = /^\d{9,}$/;
+const NO_KEYS: DuplicateKeys = Object.freeze({});
 
-interface Keys {
-  readonly pid?: string;
-  readonly bhyt?: string;
-  readonly dob?: string;
-  readonly swapped?: string;
-}
-
-function keysOf(child: Child | undefined): Keys {
-  if (!child || child.removed === true) return {};
-  const keys: { pid?: string; bhyt?: string; dob?: string; swapped?: string } = {};
-  const pid = normalizePid(child.pid ?? "");
-  if (ID_NUMBER.test(pid)) keys.pid = pid;
-  const bhyt = bhytPersonKey(child.bhyt);
-  if (bhyt !== null) keys.bhyt = bhyt;
-  const dob = typeof child.dob === "string" ? child.dob.trim() : "";
-  if (dob !== "") {
-    keys.dob = dob;
-    const swapped = swapDayAndMonth(dob);
-    if (swapped !== null) keys.swapped = swapped;
-  }
-  return keys;
+function keysOf(child: Child | undefined): DuplicateKeys {
+  return child ? duplicateKeysOf(child) : NO_KEYS;
 }
 
 function pairKey(p: DuplicatePair): string {
@@ -61,7 +35,7 @@ const NONE: readonly DuplicatePair[] = Object.freeze([]);
  */
 export class DuplicateIndex {
   private pairsById = new Map<string, DuplicatePair[]>();
-  private keysById = new Map<string, Keys>();
+  private keysById = new Map<string, DuplicateKeys>();
   private readonly byKey = new Map<string, Set<string>>();
 
   /** The pairs naming `id` (either side). */
@@ -95,7 +69,8 @@ export class DuplicateIndex {
       const candidates = new Set<string>([id]);
       this.addSharing(candidates, before);
       this.addSharing(candidates, after);
-      if (candidates.size > MAX_LOCAL) {
+      // Past the rules' full-group size a group's pairs depend on who else is in it.
+      if (candidates.size > DUPLICATE_FULL_GROUP) {
         // The rebuild also covers the ids not visited yet: the roster is read as it is now.
         for (const changedId of this.rebuildAndDiff(children, guardians)) changed.add(changedId);
         return changed;
@@ -154,7 +129,7 @@ export class DuplicateIndex {
   }
 
   // Keys are namespaced ("p:", "b:", "d:") so that values of different kinds never meet.
-  private index(id: string, keys: Keys): void {
+  private index(id: string, keys: DuplicateKeys): void {
     this.keysById.set(id, keys);
     for (const key of this.ownKeys(keys)) {
       let ids = this.byKey.get(key);
@@ -163,7 +138,7 @@ export class DuplicateIndex {
     }
   }
 
-  private unindex(id: string, keys: Keys): void {
+  private unindex(id: string, keys: DuplicateKeys): void {
     this.keysById.delete(id);
     for (const key of this.ownKeys(keys)) {
       const ids = this.byKey.get(key);
@@ -172,7 +147,7 @@ export class DuplicateIndex {
     }
   }
 
-  private ownKeys(keys: Keys): string[] {
+  private ownKeys(keys: DuplicateKeys): string[] {
     const own: string[] = [];
     if (keys.pid !== undefined) own.push(`p:${keys.pid}`);
     if (keys.bhyt !== undefined) own.push(`b:${keys.bhyt}`);
@@ -181,9 +156,9 @@ export class DuplicateIndex {
   }
 
   /** Adds to `into` every child sharing a key with `keys`, or born on its swapped date. */
-  private addSharing(into: Set<string>, keys: Keys): void {
+  private addSharing(into: Set<string>, keys: DuplicateKeys): void {
     const lookups = this.ownKeys(keys);
-    if (keys.swapped !== undefined) lookups.push(`d:${keys.swapped}`);
+    if (keys.swappedDob !== undefined) lookups.push(`d:${keys.swappedDob}`);
     for (const key of lookups) for (const id of this.byKey.get(key) ?? []) into.add(id);
   }
 }
