@@ -47,4 +47,7 @@ export default defineConfig({
     },
   },
   build: { target: "es2022", sourcemap: true },
+  // The spreadsheet worker is a module worker: as such it can load the old-.xls reader
+  // (SheetJS) as its own chunk, only when such a file is picked.
+  worker: { format: "es" },
 });

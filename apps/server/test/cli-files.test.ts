@@ -20,6 +20,7 @@ import { startTestServer } from "./helpers/test-server";
 const ROSTER = "an-binh-thon-dong";
 const CLASS_LIST = join(SAMPLES_DIR, "danh-sach-lop-3a.xlsx");
 const TCVN3_LIST = join(SAMPLES_DIR, "danh-sach-tcvn3.xlsx");
+const CLASSES = join(SAMPLES_DIR, "danh-sach-nhieu-lop.xlsx");
 /** What an operator must never see: a stack trace or an internal error name. */
 const UNREADABLE = /\n\s+at |SqliteError|TypeError|ZodError|undefined/;
 
@@ -129,6 +130,25 @@ describe("operator CLI: import and export", () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(UNREADABLE);
+  });
+
+  it("reads every class sheet by default and only the sheets --sheet names (repeatable); refuses a sheet the workbook lacks", async () => {
+    const all = await cli("import", "--roster", ROSTER, CLASSES, "--preview");
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout).toMatch(/add 4, .*rejected 1/);
+    expect(all.stdout).toContain("Sheets read: 1A, 1B, 2A");
+    expect(all.stdout).toMatch(/sheet skipped Cũ: Trang bị ẩn/);
+    expect(all.stdout).toMatch(/row 4 \[2A\]: Trùng với dòng 3 trang “1A”/);
+
+    const chosen = await cli("import", "--roster", ROSTER, CLASSES, "--preview", "--sheet", "1B", "--sheet", "Cũ");
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(chosen.stdout).toMatch(/add 2, .*rejected 0/);
+    expect(chosen.stdout).toContain("Sheets read: 1B, Cũ");
+
+    const missing = await cli("import", "--roster", ROSTER, CLASSES, "--preview", "--sheet", "3C");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/Tệp không có trang “3C”/);
+    expect(missing.stderr).not.toMatch(UNREADABLE);
   });
 
   it("refuses a file that is not a list", async () => {

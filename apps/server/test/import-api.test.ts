@@ -47,13 +47,21 @@ function client(room: string, who: UserKey): SyncClient {
 }
 
 const PreviewSchema = z.object({
-  file: z.object({ name: z.string(), format: z.enum(["xlsx", "csv"]), rows: z.number() }),
+  file: z.object({
+    name: z.string(),
+    format: z.enum(["xlsx", "xls", "csv"]),
+    rows: z.number(),
+    sheetsRead: z.array(z.string()),
+    sheetsSkipped: z.array(z.object({ name: z.string(), reason: z.object({ vi: z.string(), en: z.string() }) })),
+  }),
   mapping: z.array(z.object({ column: z.number(), header: z.string(), target: z.string().nullable(), guessed: z.string().nullable() })),
   summary: z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number(), guardiansAdded: z.number() }),
   plan: z.object({
     add: z.array(z.object({ row: z.number(), fields: z.record(z.string(), z.unknown()), status: z.string(), findings: z.array(z.object({ code: z.string() })) })),
     update: z.array(z.object({ row: z.number(), childId: z.string(), changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })) })),
-    rejected: z.array(z.object({ row: z.number(), reasons: z.array(z.object({ vi: z.string(), en: z.string() })) })),
+    rejected: z.array(z.object({ row: z.number(), sheet: z.string().optional(), reasons: z.array(z.object({ vi: z.string(), en: z.string() })) })),
+    skipped: z.array(z.object({ row: z.number(), sheet: z.string().optional(), reason: z.object({ vi: z.string(), en: z.string() }) })),
+    issues: z.array(z.object({ row: z.number(), target: z.string().nullable(), level: z.string(), review: z.string().optional(), message: z.object({ vi: z.string() }) })),
     findingCounts: z.record(z.string(), z.number()),
   }),
 });
@@ -120,6 +128,16 @@ describe("the committed sample lists", () => {
     ["danh-sach-vni.xlsx", 6, "Võ Thị Mỹ Duyên"],
     ["danh-sach-dien-thoai.csv", 3, "Trần Văn Bình"],
     ["danh-sach-windows-1258.csv", 0, ""],
+    ["danh-sach-pha-tron-tcvn3.xlsx", 7, "Lê Hà My"],
+    ["danh-sach-thon-bac.xlsx", 6, "Khổng Gia Bách"],
+    ["danh-sach-ngay-excel-my.xlsx", 4, "Yên Thị Ngà"],
+    ["danh-sach-mot-dong-thang-truoc.csv", 3, "Giáp Thị Uyên"],
+    ["danh-sach-ngay-tach-cot.xlsx", 2, "Viên Thị Yến"],
+    ["danh-sach-nhieu-lop.xlsx", 4, "Lạc Minh Quân"],
+    ["danh-sach-cu.xls", 2, "Nghiêm Thị Ánh"],
+    ["danh-sach-tai-nhap-1.csv", 1, "Hoàng Gia Khánh"],
+    ["danh-sach-tai-nhap-2.csv", 1, "Hoàng Gia Khánh"],
+    ["danh-sach-cha-me-trung-ten.csv", 2, "Nguyễn Thị Cúc"],
   ])("%s imports through the API with its names in Unicode", async ([file, added, name]) => {
     const roster = await freshRoster();
     const answer = await upload(shared.server.url, importPath(roster), shared.sessions.school.token, { name: file, bytes: sample(file) });
@@ -131,6 +149,67 @@ describe("the committed sample lists", () => {
     if (name) expect(names).toContain(name);
     // No legacy-font text reached the roster.
     expect(names.join(" ")).not.toMatch(/[µ¸¶·¹¨»¾¶Ç©ªÞ÷]|a[ëùø]|eá|aõ/);
+  });
+});
+
+describe("the real lists (issue 11) through the API", () => {
+  const CLASSES = { name: "danh-sach-nhieu-lop.xlsx", bytes: sample("danh-sach-nhieu-lop.xlsx") };
+
+  it("previews every class sheet by default, and says which sheets were read and why others were not", async () => {
+    const roster = await freshRoster();
+    const answer = await upload(shared.server.url, importPath(roster, "?preview=1"), shared.sessions.school.token, CLASSES);
+    expect(answer.status, answer.text).toBe(200);
+    const preview = PreviewSchema.parse(answer.body);
+    expect(preview.file.sheetsRead).toEqual(["1A", "1B", "2A"]);
+    expect(preview.file.sheetsSkipped.map((s) => s.name)).toEqual(["Hướng dẫn", "Cũ"]);
+    expect(preview.plan.rejected.map((r) => [r.sheet, r.row])).toEqual([["2A", 4]]);
+  });
+
+  it("reads only the sheets chosen with sheet= (query, repeatable) or sheets= (form field)", async () => {
+    const token = shared.sessions.school.token;
+    const byQuery = await upload(shared.server.url, importPath(await freshRoster(), "?preview=1&sheet=1B&sheet=Cũ"), token, CLASSES);
+    expect(byQuery.status, byQuery.text).toBe(200);
+    const one = PreviewSchema.parse(byQuery.body);
+    expect(one.file.sheetsRead).toEqual(["1B", "Cũ"]);
+    expect(one.plan.add.map((a) => a.fields.fullName)).toEqual(["Lạc Minh Quân", "Lê Văn Cũ"]);
+
+    const roster = await freshRoster();
+    const byForm = await upload(shared.server.url, importPath(roster), token, CLASSES, { sheets: '["1A"]' });
+    expect(byForm.status, byForm.text).toBe(200);
+    expect(ImportResultSchema.parse(byForm.body).added).toBe(2);
+    expect((await children(roster)).map((c) => c.fullName).sort()).toEqual(["Mạc Văn Hải", "Tôn Thị Lý"]);
+  });
+
+  it("refuses a sheet the workbook does not have (422) and a malformed sheets field (400), writing nothing", async () => {
+    const roster = await freshRoster();
+    const token = shared.sessions.school.token;
+    const missing = await upload(shared.server.url, importPath(roster, "?sheet=3C"), token, CLASSES);
+    expect(missing.status).toBe(422);
+    expect(ErrorBodySchema.parse(missing.body).error).toMatchObject({ code: "unknown_sheet", message: expect.stringContaining("“3C”") });
+    const bad = await upload(shared.server.url, importPath(roster), token, CLASSES, { sheets: "[1, 2]" });
+    expect(bad.status).toBe(400);
+    expect(ErrorBodySchema.parse(bad.body).error.code).toBe("invalid_sheets");
+    expect(await children(roster)).toEqual([]);
+  });
+
+  it("previews the rows that are not children with their reasons, and the dates to check", async () => {
+    const roster = await freshRoster();
+    const village = await upload(shared.server.url, importPath(roster, "?preview=1"), shared.sessions.school.token, { name: "danh-sach-thon-bac.xlsx", bytes: sample("danh-sach-thon-bac.xlsx") });
+    const preview = PreviewSchema.parse(village.body);
+    expect(preview.plan.skipped.map((s) => s.row)).toEqual([7, 8, 12, 13, 15, 16, 17, 18]);
+    expect(preview.plan.skipped.every((s) => s.reason.vi.length > 0 && s.reason.en.length > 0)).toBe(true);
+    const dates = await upload(shared.server.url, importPath(roster, "?preview=1"), shared.sessions.school.token, { name: "danh-sach-ngay-excel-my.xlsx", bytes: sample("danh-sach-ngay-excel-my.xlsx") });
+    expect(PreviewSchema.parse(dates.body).plan.issues.filter((i) => i.review === "date").map((i) => i.row)).toEqual([3, 5]);
+  });
+
+  it("re-importing a child with a mistyped ID number matches it with a warning instead of adding it again", async () => {
+    const roster = await freshRoster();
+    const token = shared.sessions.school.token;
+    const first = await upload(shared.server.url, importPath(roster), token, { name: "danh-sach-tai-nhap-1.csv", bytes: sample("danh-sach-tai-nhap-1.csv") });
+    expect(ImportResultSchema.parse(first.body).added).toBe(1);
+    const second = await upload(shared.server.url, importPath(roster), token, { name: "danh-sach-tai-nhap-2.csv", bytes: sample("danh-sach-tai-nhap-2.csv") });
+    expect(ImportResultSchema.parse(second.body)).toMatchObject({ added: 0, updated: 0 });
+    expect(await children(roster)).toHaveLength(1);
   });
 });
 
@@ -256,7 +335,7 @@ describe("import refusals", () => {
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]);
     const old = await upload(shared.server.url, importPath(roster), token, { name: "danh sach.xls", bytes: xls });
     expect(old.status).toBe(422);
-    expect(ErrorBodySchema.parse(old.body).error).toMatchObject({ code: "legacy_xls", message: expect.stringMatching(/xlsx/) });
+    expect(ErrorBodySchema.parse(old.body).error).toMatchObject({ code: "unreadable_file", message: expect.stringMatching(/^Không đọc được tệp Excel/) });
 
     const damaged = await upload(shared.server.url, importPath(roster), token, { name: "hong.xlsx", bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]) });
     expect(damaged.status).toBe(422);

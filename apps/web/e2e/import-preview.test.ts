@@ -9,6 +9,8 @@ import { apiChildren, apiLogin, eventually } from "./support/api";
 import { DESK, PHONE, login, newDevice, screenshot, waitAllSent, waitServiceWorker, waitStatus } from "./support/browser";
 import { MOTHER, PASSWORD, ROSTER, USERS, cleanChild } from "./support/fixtures";
 import { SCHOOL_LIST_FILE, schoolListXlsx } from "./support/school-list";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { startWorld, type NetWorld } from "./support/world";
 
 describe("importing a school list in the browser", () => {
@@ -49,7 +51,7 @@ describe("importing a school list in the browser", () => {
     await page.getByRole("navigation", { name: "Công cụ của thôn" }).getByRole("link", { name: "Nhập từ Excel" }).click();
     await page.getByRole("heading", { name: /Nhập danh sách từ Excel/ }).waitFor();
 
-    await page.getByLabel("Chọn tệp Excel (.xlsx) hoặc CSV").setInputFiles({
+    await page.getByLabel("Chọn tệp Excel (.xlsx, .xls) hoặc CSV").setInputFiles({
       name: SCHOOL_LIST_FILE,
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(await schoolListXlsx()),
@@ -138,7 +140,7 @@ describe("importing a school list in the browser", () => {
     const bytes = await readFile(await download.path());
 
     await tools.getByRole("link", { name: "Nhập từ Excel" }).click();
-    await page.getByLabel("Chọn tệp Excel (.xlsx) hoặc CSV").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/octet-stream", buffer: bytes });
+    await page.getByLabel("Chọn tệp Excel (.xlsx, .xls) hoặc CSV").setInputFiles({ name: download.suggestedFilename(), mimeType: "application/octet-stream", buffer: bytes });
     await page.getByTestId("import-preview").waitFor();
     const count = (id: string) => page.getByTestId(id).getAttribute("data-count");
     expect(await count("count-unchanged")).toBe("3");
@@ -147,6 +149,60 @@ describe("importing a school list in the browser", () => {
     expect(await count("count-rejected")).toBe("0");
     await page.getByText("Tệp không có gì mới để nhập.").waitFor();
     expect(await page.getByRole("button", { name: "Nhập vào danh sách" }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("lists the rows that are not children and the dates to check, and reads the class sheets the teacher ticks", async () => {
+    const fixture = async (name: string) => ({
+      name,
+      mimeType: "application/octet-stream",
+      buffer: await readFile(fileURLToPath(new URL(`../../../packages/spreadsheet/fixtures/${name}`, import.meta.url))),
+    });
+    const context = await newDevice(world.browser, DESK);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await login(page, world.net.url, USERS.school, PASSWORD);
+    await page.goto(`${world.net.url}/r/${ROSTER}/import`);
+    const input = page.getByLabel("Chọn tệp Excel (.xlsx, .xls) hoặc CSV");
+    const count = (id: string) => page.getByTestId(id).getAttribute("data-count");
+
+    // A hamlet head's list: subtotals, a repeated header and the signature block are listed with their reason.
+    await input.setInputFiles(await fixture("danh-sach-thon-bac.xlsx"));
+    const skipped = page.getByTestId("import-skipped");
+    await skipped.waitFor();
+    await expect.poll(() => count("count-add")).toBe("6");
+    expect(await skipped.locator("tbody tr").count()).toBe(8);
+    expect(await skipped.locator('tr[data-row="7"]').textContent()).toContain("Dòng cộng, tổng số");
+    expect(await skipped.locator('tr[data-row="16"]').textContent()).toContain("Nằm dưới phần ký tên");
+
+    // Dates a US-locale Excel may have swapped are listed for checking.
+    await input.setInputFiles(await fixture("danh-sach-ngay-excel-my.xlsx"));
+    const dates = page.getByTestId("import-dates");
+    await dates.waitFor();
+    expect(await dates.locator("tbody tr").count()).toBe(2);
+    expect(await dates.locator('tr[data-row="3"]').textContent()).toContain("05/03/2016");
+
+    // An old Excel 97–2003 file is read on the device too (the reader loads only for it).
+    await input.setInputFiles(await fixture("danh-sach-cu.xls"));
+    await expect.poll(() => page.getByTestId("import-adds").textContent()).toContain("Nghiêm Thị Ánh");
+    expect(await count("count-add")).toBe("2");
+
+    // One sheet per class: the three class sheets are read; the instructions and the hidden sheet are named.
+    await input.setInputFiles(await fixture("danh-sach-nhieu-lop.xlsx"));
+    const sheets = page.getByTestId("import-sheets");
+    await sheets.waitFor();
+    await expect.poll(() => count("count-add")).toBe("4");
+    expect(await page.getByRole("checkbox", { name: "1B" }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "Cũ" }).isChecked()).toBe(false);
+    expect(await page.getByTestId("import-sheets-skipped").textContent()).toContain("Không đọc trang “Cũ”: Trang bị ẩn");
+    expect(await page.getByTestId("import-adds").textContent()).toContain("3 (trang 1B)");
+    // The teacher leaves out class 2A: its rows go, and so does the duplicate it held.
+    await page.getByRole("checkbox", { name: "2A" }).uncheck();
+    await expect.poll(() => page.getByTestId("import-sheets-read").textContent()).toBe("Đã đọc 2 trang: 1A, 1B");
+    await expect.poll(() => count("count-add")).toBe("3");
+    expect(await count("count-rejected")).toBe("0");
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 

@@ -87,6 +87,27 @@ describe("findDuplicates on a hand-made roster", () => {
   });
 });
 
+describe("findDuplicates with ID numbers a typing slip apart", () => {
+  it("keeps duplicate.person for the same name and birthday when the numbers differ by one or two digits", () => {
+    const typo = [
+      kid("t-1", "Hoàng Gia Khánh", "2016-06-09", { pid: "001216004321" }),
+      kid("t-2", "Hoàng Gia Khánh", "2016-06-09", { pid: "001216004312" }),
+    ];
+    expect(findDuplicates(typo)).toEqual([{ a: "t-1", b: "t-2", code: "duplicate.person" }]);
+  });
+
+  it("still tells apart numbers three digits apart, and twins of one-edit names", () => {
+    expect(findDuplicates([
+      kid("t-1", "Hoàng Gia Khánh", "2016-06-09", { pid: "001216004321" }),
+      kid("t-2", "Hoàng Gia Khánh", "2016-06-09", { pid: "001216009991" }),
+    ])).toEqual([]);
+    expect(findDuplicates([
+      kid("t-3", "Vũ Thị Lan", "2016-04-04", { pid: "001316000001" }),
+      kid("t-4", "Vũ Thị Lam", "2016-04-04", { pid: "001316000002" }),
+    ])).toEqual([]);
+  });
+});
+
 describe("duplicateKeysOf", () => {
   it("gives the keys findDuplicates groups by, and none for a removed child", () => {
     expect(duplicateKeysOf(kid("a", "An", " 2015-03-07 ", { pid: "001 215.000-123", bhyt: "GD4797915204618" }))).toEqual({

@@ -10,6 +10,7 @@ import { foldName } from "./names";
 import { oneEditPairs } from "./one-edit-pairs";
 import { MAX_FULL_GROUP, PairCollector } from "./pair-collector";
 import { identityNumber, normalizePid } from "./pid";
+import { pidsNearlyEqual } from "./pid-typo";
 
 /** Two children (ids, `a < b`) that look like one child, and why. */
 export interface DuplicatePair {
@@ -180,13 +181,18 @@ function differ(x: string | null, y: string | null): boolean {
 /** Two children the records prove to be different people (see `findDuplicates`). */
 function knownDistinct(x: Child | undefined, y: Child | undefined, guardians: Record<string, Guardian>): boolean {
   if (!x || !y) return false;
-  if (differ(pid12(x.pid), pid12(y.pid))) return true;
+  if (differ(pid12(x.pid), pid12(y.pid)) && !(pidsNearlyEqual(x.pid, y.pid) && samePerson(x, y))) return true;
   for (const link of ["fatherId", "motherId"] as const) {
     const px = pid12(linkedGuardian(x[link], guardians)?.pid);
     const py = pid12(linkedGuardian(y[link], guardians)?.pid);
     if (differ(px, py)) return true;
   }
   return false;
+}
+
+/** Same folded name and the same date of birth: what a mistyped number cannot undo. */
+function samePerson(x: Child, y: Child): boolean {
+  return hasText(x.dob) && x.dob.trim() === (y.dob ?? "").trim() && foldName(x.fullName ?? "") === foldName(y.fullName ?? "");
 }
 
 const FIELD_OF_CODE: Readonly<Record<DuplicatePair["code"], string>> = {

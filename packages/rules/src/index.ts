@@ -3,6 +3,8 @@
 export * from "./findings";
 export * from "./dates";
 export * from "./pid";
+export * from "./pid-typo";
+export { isVietnameseSyllable } from "./vietnamese-syllable";
 export * from "./bhyt";
 export * from "./ethnicity";
 export * from "./names";

@@ -26,6 +26,14 @@ export interface AppliedImport {
   guardiansUpdated: number;
 }
 
+/** The API's rejected rows: reasons in Vietnamese, after the sheet's name when several were read. */
+export function rejectedRows(plan: ImportPlan): { row: number; reason: string }[] {
+  return plan.rejected.map(({ row, sheet, reasons }) => ({
+    row,
+    reason: `${sheet === undefined ? "" : `Trang “${sheet}”: `}${reasons.map((r) => r.vi).join("; ")}`,
+  }));
+}
+
 /**
  * Writes a plan: new guardians first (children link to them), then changes to existing
  * guardians, new children, changed children. Rejected rows are reported with their
@@ -62,7 +70,7 @@ export function applyImportPlan(plan: ImportPlan, writer: ImportWriter): Applied
     result: {
       added: plan.add.length,
       updated: plan.update.length,
-      rejected: plan.rejected.map(({ row, reasons }) => ({ row, reason: reasons.map((r) => r.vi).join("; ") })),
+      rejected: rejectedRows(plan),
     },
     childIds,
     guardianIds,

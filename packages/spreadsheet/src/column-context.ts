@@ -1,11 +1,11 @@
 // What is decided once per file, over whole columns, before any row is read.
 import { repairLegacyText } from "@roster/rules";
 import { cellText, type CellValue } from "./cell-value";
+import { dateEvidence, type DateEvidence } from "./date-evidence";
 import type { ColumnMapping, ColumnTarget } from "./column-targets";
 import type { ColumnReport } from "./import-plan";
 import { planLegacyColumns } from "./legacy-columns";
 import { isMarked } from "./parse-gender-cell";
-import { detectDateOrder } from "./parse-date-cell";
 import type { ColumnContext } from "./read-row";
 
 const DATE_TARGETS: ReadonlySet<ColumnTarget> = new Set([
@@ -17,8 +17,9 @@ function column(rows: readonly (readonly CellValue[])[], index: number): CellVal
 }
 
 /**
- * Decides per column, over the data rows: its legacy font (TCVN3 / VNI / none), whether
- * its dates are month-first, and whether the "Nữ" / "Nam" mark columns are used at all.
+ * Decides per column, over the data rows: its legacy font (TCVN3 / VNI / none), what its
+ * dates say of their order (`dateEvidence`), and whether the "Nữ" / "Nam" mark columns
+ * are used at all.
  * Also reports each column (header, target, cells converted from a legacy font).
  */
 export function buildColumnContext(
@@ -29,13 +30,13 @@ export function buildColumnContext(
 ): { context: ColumnContext; reports: ColumnReport[] } {
   const mapped = mapping.map((target, index) => (target === null || target === "index" ? [] : column(dataRows, index)));
   const legacy = planLegacyColumns(mapped);
-  const monthFirst = new Set<number>();
+  const dates = new Map<number, DateEvidence>();
   const marksInUse = { female: false, male: false };
   const reports: ColumnReport[] = [];
   mapping.forEach((target, index) => {
     const cells = mapped[index] ?? [];
     const { encoding = null, repaired = new Map<string, string>() } = legacy[index] ?? {};
-    if (target !== null && DATE_TARGETS.has(target) && detectDateOrder(cells) === "mdy") monthFirst.add(index);
+    if (target !== null && DATE_TARGETS.has(target)) dates.set(index, dateEvidence(cells));
     if (target === "genderFemaleMark" && cells.some(isMarked)) marksInUse.female = true;
     if (target === "genderMaleMark" && cells.some(isMarked)) marksInUse.male = true;
     const converted = cells.filter((cell) => typeof cell === "string" && repaired.has(cell)).length;
@@ -43,5 +44,5 @@ export function buildColumnContext(
     const header = repairLegacyText(cellText(headerCells[index] ?? null)).text;
     reports.push({ column: index, header, target, legacyEncoding: converted > 0 ? encoding : null, converted });
   });
-  return { context: { mapping, legacy, monthFirst, marksInUse, asOf }, reports };
+  return { context: { mapping, legacy, dates, marksInUse, asOf }, reports };
 }

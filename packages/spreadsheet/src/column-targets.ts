@@ -19,6 +19,11 @@ export const CHILD_COLUMN_FIELDS = [
 ] as const;
 export type ChildColumnField = (typeof CHILD_COLUMN_FIELDS)[number];
 
+/** Columns that are read into another field: a date of birth split over "Ngày | Tháng |
+ * Năm" columns; the representative's name and ID number (linked as a guardian). */
+export const SPLIT_COLUMN_TARGETS = ["dobDay", "dobMonth", "dobYear", "representativeName", "representativePid"] as const;
+export type SplitColumnTarget = (typeof SPLIT_COLUMN_TARGETS)[number];
+
 /**
  * Where a column's values go: a child field; `<role>.<field>` for a guardian; `phone` for
  * a phone number of unnamed owner (the representative's); `genderFemaleMark` /
@@ -27,6 +32,7 @@ export type ChildColumnField = (typeof CHILD_COLUMN_FIELDS)[number];
  */
 export type ColumnTarget =
   | ChildColumnField
+  | SplitColumnTarget
   | `${GuardianRoleName}.${GuardianColumnField}`
   | "phone"
   | "genderFemaleMark"
@@ -49,7 +55,7 @@ const GUARDIAN_FIELD_LABELS: Readonly<Record<GuardianColumnField, LocalizedText>
   phone: { vi: "Số điện thoại", en: "Phone of" },
 };
 
-const CHILD_LABELS: Readonly<Record<ChildColumnField | "phone" | "genderFemaleMark" | "genderMaleMark" | "index", LocalizedText>> = {
+const CHILD_LABELS: Readonly<Record<ChildColumnField | SplitColumnTarget | "phone" | "genderFemaleMark" | "genderMaleMark" | "index", LocalizedText>> = {
   fullName: { vi: "Họ và tên", en: "Full name" },
   dob: { vi: "Ngày sinh", en: "Date of birth" },
   gender: { vi: "Giới tính", en: "Gender" },
@@ -68,6 +74,11 @@ const CHILD_LABELS: Readonly<Record<ChildColumnField | "phone" | "genderFemaleMa
   note: { vi: "Ghi chú", en: "Note" },
   vneid: { vi: "Mức tài khoản định danh điện tử (VNeID)", en: "VNeID account level" },
   phone: { vi: "Số điện thoại (người đại diện)", en: "Phone (representative)" },
+  dobDay: { vi: "Ngày sinh: cột ngày", en: "Date of birth: day column" },
+  dobMonth: { vi: "Ngày sinh: cột tháng", en: "Date of birth: month column" },
+  dobYear: { vi: "Ngày sinh: cột năm", en: "Date of birth: year column" },
+  representativeName: { vi: "Họ tên người đại diện", en: "Representative's full name" },
+  representativePid: { vi: "Số định danh người đại diện", en: "Representative's ID number" },
   genderFemaleMark: { vi: "Cột đánh dấu Nữ", en: "Column marking girls" },
   genderMaleMark: { vi: "Cột đánh dấu Nam", en: "Column marking boys" },
   index: { vi: "Số thứ tự (không nhập)", en: "Row number (not imported)" },
@@ -77,7 +88,12 @@ const CHILD_LABELS: Readonly<Record<ChildColumnField | "phone" | "genderFemaleMa
 export const COLUMN_TARGETS: readonly ColumnTarget[] = [
   ...CHILD_COLUMN_FIELDS,
   ...GUARDIAN_ROLES.flatMap((role) => GUARDIAN_COLUMN_FIELDS.map((field) => `${role}.${field}` as const)),
+  "representativeName",
+  "representativePid",
   "phone",
+  "dobDay",
+  "dobMonth",
+  "dobYear",
   "genderFemaleMark",
   "genderMaleMark",
   "index",

@@ -1,10 +1,10 @@
 import type { LocalizedText } from "@roster/schema";
 
-/** A file that cannot be read as a list: not XLSX nor CSV, an old binary .xls, empty, or damaged. */
+/** A file that cannot be read as a list: not a spreadsheet, empty, damaged, or without the sheet asked for. */
 export class SpreadsheetReadError extends Error {
   override readonly name = "SpreadsheetReadError";
   constructor(
-    readonly code: "unsupported_format" | "legacy_xls" | "empty" | "damaged" | "no_sheet",
+    readonly code: "unsupported_format" | "empty" | "damaged" | "no_sheet" | "unknown_sheet",
     readonly text: LocalizedText,
     options?: { cause?: unknown },
   ) {

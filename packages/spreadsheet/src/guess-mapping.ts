@@ -54,17 +54,28 @@ function consume<T>(tokens: string[], used: boolean[], table: readonly Phrase<T>
 
 const GUARDIAN_FIELDS: ReadonlySet<string> = new Set(GUARDIAN_COLUMN_FIELDS);
 
+// The parts of a date of birth split over columns under a merged "Ngày sinh".
+const DATE_PARTS: Readonly<Record<string, ColumnTarget>> = { ngay: "dobDay", thang: "dobMonth", nam: "dobYear" };
+// The representative's own fields, named with "người đại diện".
+const REPRESENTATIVE_FIELDS: Readonly<Record<string, ColumnTarget>> = { fullName: "representativeName", pid: "representativePid", phone: "phone" };
+
 function targetOfKey(key: string): ColumnTarget | null {
   const exact = EXACT.get(key);
   if (exact !== undefined) return exact;
   const tokens = key.split(" ");
   if (tokens.length > MAX_HEADER_WORDS) return null;
+  const part = DATE_PARTS[tokens.at(-1)!];
+  if (part !== undefined && tokens.length > 1 && targetOfKey(tokens.slice(0, -1).join(" ")) === "dob") return part;
   const used = tokens.map(() => false);
   const fields = consume(tokens, used, FIELDS);
   const roles = consume(tokens, used, ROLES);
   consume(tokens, used, NOISE);
   // A group label "Thông tin cha mẹ" above "Họ tên cha": the named parent is meant.
   if (roles.size > 1) roles.delete("parents");
+  if (fields.size === 2 && fields.has("representative") && roles.size === 0 && !used.includes(false)) {
+    const other = [...fields].find((f) => f !== "representative")!;
+    return REPRESENTATIVE_FIELDS[other] ?? null;
+  }
   if (used.includes(false) || fields.size > 1 || roles.size > 1) return null;
   const field = [...fields][0];
   const role = [...roles][0];

@@ -48,7 +48,9 @@ export const FIELD_PHRASES: Readonly<Record<ChildColumnField | "phone", readonly
   school: ["Trường", "Tên trường", "Trường học", "Trường đang học"],
   grade: ["Lớp", "Lớp học", "Học lớp", "Lớp đang học"],
   guardianRelation: ["Quan hệ", "Mối quan hệ", "Quan hệ với trẻ", "Quan hệ với học sinh", "Quan hệ với chủ hộ"],
-  representative: ["Người đại diện", "Đại diện", "Người đại diện hợp pháp", "Họ tên người đại diện", "Họ và tên người đại diện"],
+  // "Họ tên người đại diện" and "Số định danh người đại diện" are the representative's
+  // name and ID number (see guess-mapping); "Người đại diện" alone says who it is.
+  representative: ["Người đại diện", "Đại diện", "Người đại diện hợp pháp", "NĐD"],
   note: ["Ghi chú", "Ghi chú khác"],
   vneid: [
     "VNeID", "Mức VNeID", "Tài khoản VNeID", "Tài khoản định danh điện tử", "Định danh điện tử", "TK ĐDĐT", "TKĐDĐT",

@@ -4,6 +4,7 @@ import type { ChildField, ChildFields, EvaluationStatus, FieldValue, Finding, Gu
 import type { LegacyEncoding } from "@roster/rules";
 import type { ColumnTarget } from "./column-targets";
 import type { HeaderLocation } from "./find-header-row";
+import type { SkippedSheet } from "./raw-table";
 import type { RowIssue } from "./read-row";
 
 /** A guardian a child will be linked to: one already in the roster, or one this import creates. */
@@ -34,16 +35,21 @@ export interface PlannedEvaluation {
   findings: Finding[];
 }
 
-export interface ChildAddition extends PlannedEvaluation {
+/** A row of the file: its spreadsheet row, and its sheet when the import read several. */
+export interface PlannedRow {
   row: number;
-  /** Stands for the new child's id in this plan (its findings, `childIds` after applying). */
+  sheet?: string;
+}
+
+export interface ChildAddition extends PlannedEvaluation, PlannedRow {
+  /** Stands for the new child's id in this plan (its findings, `childIds` after applying):
+   * `new-child:<row>`, or `new-child:<sheet index>:<row>` when several sheets were read. */
   key: string;
   fields: ChildFields;
   links: Partial<Record<LinkField, GuardianRef>>;
 }
 
-export interface ChildUpdate extends PlannedEvaluation {
-  row: number;
+export interface ChildUpdate extends PlannedEvaluation, PlannedRow {
   childId: string;
   changes: FieldChange<ChildField>[];
   links: LinkChange[];
@@ -62,13 +68,11 @@ export interface GuardianUpdate {
   rows: number[];
 }
 
-export interface RejectedRow {
-  row: number;
+export interface RejectedRow extends PlannedRow {
   reasons: LocalizedText[];
 }
 
-export interface SkippedRow {
-  row: number;
+export interface SkippedRow extends PlannedRow {
   reason: LocalizedText;
 }
 
@@ -87,15 +91,20 @@ export interface ImportPlan {
   asOf: string;
   header: HeaderLocation;
   columns: ColumnReport[];
+  /** The sheets read (the CSV file's name for a CSV). */
+  sheets: string[];
+  /** The sheets of the workbook not read, and why. */
+  skippedSheets: SkippedSheet[];
   add: ChildAddition[];
   update: ChildUpdate[];
   /** Rows that match a child and change nothing. */
-  unchanged: { row: number; childId: string }[];
+  unchanged: (PlannedRow & { childId: string })[];
   rejected: RejectedRow[];
   skipped: SkippedRow[];
   guardianAdd: GuardianAddition[];
   guardianUpdate: GuardianUpdate[];
-  /** Warnings and repairs on imported rows (rejected rows carry their reasons instead). */
+  /** Warnings and repairs on imported rows (rejected rows carry their reasons instead);
+   * `review: "date"` marks the dates a person should check. */
   issues: RowIssue[];
   /** About the file as a whole: columns converted from a legacy font, reader warnings. */
   notes: LocalizedText[];

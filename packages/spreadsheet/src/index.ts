@@ -4,7 +4,7 @@
 
 // Reading
 export { readWorkbook, type ReadWorkbookOptions } from "./read-workbook";
-export type { RawTable, TextEncodingName } from "./raw-table";
+export type { RawTable, SheetTable, SkippedSheet, TextEncodingName } from "./raw-table";
 export { cellText, type CellValue } from "./cell-value";
 export { decodeText, type DecodedText } from "./text-decoding";
 export { SpreadsheetReadError, InvalidMappingError } from "./errors";
@@ -27,7 +27,8 @@ export { EXACT_HEADERS, FIELD_PHRASES, ROLE_PHRASES, NOISE_PHRASES } from "./hea
 
 // Values
 export type { CellIssue, ParsedCell } from "./parsed-cell";
-export { parseDateCell, detectDateOrder, type DateCellOptions, type DateOrder, type DatePerson } from "./parse-date-cell";
+export { parseDateCell, type DateCellOptions, type DateOrder, type DatePerson } from "./parse-date-cell";
+export { dateEvidence, reviewDate, type DateEvidence } from "./date-evidence";
 export { parseGenderCell } from "./parse-gender-cell";
 export { parseEthnicityCell } from "./parse-ethnicity-cell";
 export { parsePidCell, type PidHolder } from "./parse-pid-cell";
@@ -48,11 +49,12 @@ export type {
   ImportPlan,
   LinkChange,
   LinkField,
+  PlannedRow,
   RejectedRow,
   SkippedRow,
 } from "./import-plan";
 export type { RowIssue } from "./read-row";
-export { applyImportPlan, type AppliedImport, type ImportWriter } from "./apply-import-plan";
+export { applyImportPlan, rejectedRows, type AppliedImport, type ImportWriter } from "./apply-import-plan";
 
 // Reconciliation with the national population database's extract
 export { readExtract, type ExtractPerson, type ExtractRead } from "./reconcile-extract";

@@ -36,6 +36,13 @@ describe("planLegacyColumns", () => {
     expect(ethnicities.map((cell) => repairLegacyCell(cell, ethnicity))).toEqual(["Kinh", "Tày", "Kinh", "Nùng"]);
   });
 
+  it("decides per cell: a Unicode name of Latin-1 letters in a mostly TCVN3 column stays as it is", () => {
+    const tcvn3 = ["Nguyễn Văn An", "Trần Thị Hương", "Đặng Thu Trang", "Bùi Quốc Huy", "Tày"].map(toTcvn3);
+    const cells = [...tcvn3, "Lê", "Lê Hà", "Ngô Mỹ"];
+    const { repaired } = repairColumn(cells);
+    expect(repaired).toEqual(["Nguyễn Văn An", "Trần Thị Hương", "Đặng Thu Trang", "Bùi Quốc Huy", "Tày", "Lê", "Lê Hà", "Ngô Mỹ"]);
+  });
+
   it("leaves numbers, dates and plain ASCII alone", () => {
     const [plan] = planLegacyColumns([[1215012345, new Date(0), "Kinh", null]]);
     expect(plan).toEqual({ encoding: null, repaired: new Map() });

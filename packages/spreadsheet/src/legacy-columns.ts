@@ -1,12 +1,18 @@
 // TCVN3 / VNI text (DOMAIN.md: detect and convert on import; never store mojibake). An old
 // list is legacy throughout; a list kept up to date may hold a few pasted legacy names
-// among Unicode ones, and Unicode names such as "Ngô Minh Anh" are all Latin-1 letters,
-// which a legacy font would also have. So each cell is judged on its own, and a column
-// (or file) that is mostly legacy converts its undecided cells too.
-import { detectLegacyEncoding, tcvn3ToUnicode, vniToUnicode, type LegacyEncoding } from "@roster/rules";
+// among Unicode ones, and Unicode names such as "Lê Minh Hà" are all Latin-1 letters,
+// which a legacy font would also have. So each cell is decided on its own: converted when
+// it reads as a legacy font by itself (the font's reading gains common name syllables:
+// `detectLegacyEncoding`), or when it cannot be Unicode Vietnamese as it stands and reads
+// as Vietnamese once converted; a column (or file) that is mostly legacy only says which
+// font to try for the latter.
+import { detectLegacyEncoding, isVietnameseSyllable, tcvn3ToUnicode, vniToUnicode, type LegacyEncoding } from "@roster/rules";
 import type { CellValue } from "./cell-value";
 
 const HIGH_LATIN1 = /[\u00A1-\u00FF]/;
+const LEGACY_WORD = /[A-Za-z\u00A1-\u00FF]+/g;
+const LETTERS = /\p{L}+/gu;
+const NON_ASCII = /[^ -~]/;
 // Letters only Unicode Vietnamese has, or combining marks: such a cell is already Unicode.
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]|\p{M}/u;
 
@@ -24,6 +30,17 @@ function mayBeLegacy(value: CellValue): value is string {
   return typeof value === "string" && HIGH_LATIN1.test(value) && !UNICODE_VIETNAMESE.test(value);
 }
 
+/** Whether a word with Latin-1 letters or symbols cannot be Vietnamese as written ("Tµy",
+ * "NguyÔn", "Hoaøng"); "Lê", "Hà", "Ngô" can. */
+function impossibleAsUnicode(text: string): boolean {
+  return (text.match(LEGACY_WORD) ?? []).some((word) => HIGH_LATIN1.test(word) && !isVietnameseSyllable(word));
+}
+
+/** Whether every accented word of the converted text is a Vietnamese syllable. */
+function readsAsVietnamese(converted: string): boolean {
+  return (converted.match(LETTERS) ?? []).every((word) => !NON_ASCII.test(word) || isVietnameseSyllable(word));
+}
+
 /** The encoding at least half of the judged cells are in, if any. */
 function majority(judged: ReadonlyMap<string, LegacyEncoding | null>): LegacyEncoding | null {
   let tcvn3 = 0;
@@ -37,10 +54,12 @@ function majority(judged: ReadonlyMap<string, LegacyEncoding | null>): LegacyEnc
 }
 
 /**
- * Decides the legacy conversion of every column: a cell that reads as TCVN3 or VNI on its
- * own (`detectLegacyEncoding`) is converted from that font; a cell that cannot tell (a
- * short "Tµy") is converted when most such cells of its column, or failing that of the
- * whole file, are in one font.
+ * Decides the legacy conversion of every cell, column by column: a cell that reads as a
+ * font on its own (`detectLegacyEncoding`) is converted from it; a cell that cannot tell
+ * is converted only when it is impossible as Unicode Vietnamese (a word no Vietnamese
+ * syllable is, a short "Tµy"), from the font most cells of its column, or failing that of
+ * the whole file, are in, and every accented word then is a Vietnamese syllable. "Lê" in a
+ * TCVN3 column stays "Lê".
  */
 export function planLegacyColumns(columns: readonly (readonly CellValue[])[]): LegacyColumn[] {
   const judged = columns.map((cells) => {
@@ -54,9 +73,14 @@ export function planLegacyColumns(columns: readonly (readonly CellValue[])[]): L
     const repaired = new Map<string, string>();
     let used: LegacyEncoding | null = null;
     for (const [text, encoding] of own) {
+      // A cell that reads as a font on its own gains in Vietnamese by it ("Vò Tó" → "Vũ
+      // Tú"); one that cannot tell is converted only when it cannot be Unicode as it is.
+      if (encoding === null && !impossibleAsUnicode(text)) continue;
       const chosen = encoding ?? prior;
       if (chosen === null) continue;
-      repaired.set(text, DECODERS[chosen](text));
+      const converted = DECODERS[chosen](text);
+      if (encoding === null && !readsAsVietnamese(converted)) continue;
+      repaired.set(text, converted);
       used ??= chosen;
     }
     return { encoding: repaired.size === 0 ? null : (majority(own) ?? used), repaired };

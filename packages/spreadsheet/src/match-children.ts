@@ -2,12 +2,20 @@
 // the hamlet head"): the same personal ID number, else the same folded name and date of
 // birth. A match is never forced: conflicting or ambiguous evidence rejects the row.
 import type { Child, ChildFields, LocalizedText } from "@roster/schema";
-import { bhytPersonKey, foldName, normalizePid, repairLegacyText } from "@roster/rules";
+import { bhytPersonKey, foldName, normalizePid, pidsNearlyEqual, repairLegacyText } from "@roster/rules";
 import { ROW_MESSAGES } from "./messages";
+
+/** Where a row is: its spreadsheet row, and its sheet when the import read several. */
+export interface RowPlace {
+  row: number;
+  sheet?: string;
+}
 
 export type ChildMatch =
   | { kind: "add" }
-  | { kind: "update"; child: Child }
+  /** `pidTypo`: matched by name, date of birth and parents, the two ID numbers one or two
+   * digits apart (a typing slip on one side; the stored number is kept). */
+  | { kind: "update"; child: Child; pidTypo?: true }
   | { kind: "reject"; reason: LocalizedText };
 
 // Only a well-formed number identifies a child: a 9-digit CMND in a child's record is the
@@ -56,9 +64,9 @@ export class ChildMatcher {
   private readonly byPerson = new Map<string, Child[]>();
   private readonly byName = new Map<string, Child[]>();
   private readonly names = new Map<string, string[]>();
-  private readonly claimedBy = new Map<string, number>();
-  private readonly newByPid = new Map<string, number>();
-  private readonly newByPerson = new Map<string, { row: number; pid: string | null }>();
+  private readonly claimedBy = new Map<string, RowPlace>();
+  private readonly newByPid = new Map<string, RowPlace>();
+  private readonly newByPerson = new Map<string, { place: RowPlace; pid: string | null }>();
 
   constructor(children: readonly Child[]) {
     for (const child of children) {
@@ -83,9 +91,12 @@ export class ChildMatcher {
    * An ID number held by a child with another name and date of birth, several equally
    * good candidates (unless one is `identical` to the row), or a child already claimed by
    * an earlier row reject the row; so does a second new row with the same number, or the
-   * same name and date of birth, as an earlier one.
+   * same name and date of birth, as an earlier one. ID numbers one or two digits apart do
+   * not tell two children apart when name, date of birth and parents (`sameParents`: no
+   * parent of the row contradicts a linked one) agree: that is a typing slip, matched
+   * with `pidTypo`.
    */
-  match(row: number, fields: ChildFields, identical: (child: Child) => boolean): ChildMatch {
+  match(row: RowPlace, fields: ChildFields, identical: (child: Child) => boolean, sameParents: (child: Child) => boolean = () => true): ChildMatch {
     const pid = pidKey(fields.pid);
     const bhyt = bhytPersonKey(fields.bhyt);
     const name = foldName(fields.fullName ?? "");
@@ -97,21 +108,22 @@ export class ChildMatcher {
       ...(person === null ? [] : this.byPerson.get(person) ?? []),
     ]);
 
-    const scored: { child: Child; score: number }[] = [];
+    const scored: { child: Child; score: number; typo: boolean }[] = [];
     let pidHolder: Child | undefined;
     for (const child of candidates) {
       const pidEq = pid !== null && pidKey(child.pid) === pid;
       const bhytEq = bhyt !== null && bhytPersonKey(child.bhyt) === bhyt;
       const nameEq = name !== "" && (this.names.get(child.id) ?? []).includes(name);
       const dobEq = dob !== "" && (child.dob ?? "").trim() === dob;
-      const distinct = knownDistinct(pid, pidKey(child.pid));
+      const typo = nameEq && dobEq && pidsNearlyEqual(pid, child.pid) && sameParents(child);
+      const distinct = knownDistinct(pid, pidKey(child.pid)) && !typo;
       const accepted = (pidEq && (nameEq || dobEq)) || (!distinct && ((bhytEq && (nameEq || dobEq)) || (nameEq && dobEq)));
-      if (accepted) scored.push({ child, score: Number(pidEq) * 8 + Number(bhytEq) * 4 + Number(nameEq) * 2 + Number(dobEq) });
+      if (accepted) scored.push({ child, typo, score: Number(pidEq) * 8 + Number(bhytEq) * 4 + Number(nameEq) * 2 + Number(dobEq) });
       else if (pidEq) pidHolder = child;
     }
     if (scored.length === 0 && pidHolder === undefined && name !== "") {
       const same = (this.byName.get(name) ?? []).find((child) => !this.claimedBy.has(child.id) && identical(child));
-      if (same !== undefined) scored.push({ child: same, score: 0 });
+      if (same !== undefined) scored.push({ child: same, score: 0, typo: false });
     }
 
     if (scored.length === 0) {
@@ -121,23 +133,23 @@ export class ChildMatcher {
     const open = scored.filter(({ child }) => !this.claimedBy.has(child.id));
     if (open.length === 0) return { kind: "reject", reason: ROW_MESSAGES.duplicateInFile(this.claimedBy.get(scored[0]!.child.id)!) };
     const top = Math.max(...open.map((c) => c.score));
-    const best = open.filter((c) => c.score === top).map((c) => c.child);
+    const best = open.filter((c) => c.score === top);
     // Twin records (the same child entered twice, identically) are told apart by order.
-    const chosen = best.length === 1 ? best[0] : best.find(identical);
-    if (chosen === undefined) return { kind: "reject", reason: ROW_MESSAGES.ambiguousMatch(best.map((c) => c.fullName ?? "")) };
-    this.claimedBy.set(chosen.id, row);
-    return { kind: "update", child: chosen };
+    const chosen = best.length === 1 ? best[0] : best.find((c) => identical(c.child));
+    if (chosen === undefined) return { kind: "reject", reason: ROW_MESSAGES.ambiguousMatch(best.map((c) => c.child.fullName ?? "")) };
+    this.claimedBy.set(chosen.child.id, row);
+    return chosen.typo ? { kind: "update", child: chosen.child, pidTypo: true } : { kind: "update", child: chosen.child };
   }
 
-  private addNew(row: number, pid: string | null, person: string | null): ChildMatch {
+  private addNew(row: RowPlace, pid: string | null, person: string | null): ChildMatch {
     const samePid = pid === null ? undefined : this.newByPid.get(pid);
     if (samePid !== undefined) return { kind: "reject", reason: ROW_MESSAGES.duplicateInFile(samePid) };
     const samePerson = person === null ? undefined : this.newByPerson.get(person);
-    if (samePerson !== undefined && !knownDistinct(pid, samePerson.pid)) {
-      return { kind: "reject", reason: ROW_MESSAGES.duplicateInFile(samePerson.row) };
+    if (samePerson !== undefined && (!knownDistinct(pid, samePerson.pid) || pidsNearlyEqual(pid, samePerson.pid))) {
+      return { kind: "reject", reason: ROW_MESSAGES.duplicateInFile(samePerson.place) };
     }
     if (pid !== null) this.newByPid.set(pid, row);
-    if (person !== null) this.newByPerson.set(person, { row, pid });
+    if (person !== null) this.newByPerson.set(person, { place: row, pid });
     return { kind: "add" };
   }
 }

@@ -63,6 +63,19 @@ function push<K, V>(index: Map<K, V[]>, key: K, value: V): void {
   else index.set(key, [value]);
 }
 
+function digits(value: string | null | undefined): string {
+  return (value ?? "").replace(/\D/g, "");
+}
+
+/** Two records of one name that cannot be one person: both have an ID number (9 digits or
+ * more) and they differ, or both have a phone and they differ. */
+function fieldsContradict(a: GuardianFields, b: GuardianFields): boolean {
+  const [pa, pb] = [identityNumber(a.pid), identityNumber(b.pid)];
+  if (pa !== null && pb !== null && pa !== pb) return true;
+  const [ta, tb] = [digits(a.phone), digits(b.phone)];
+  return ta !== "" && tb !== "" && ta !== tb;
+}
+
 function namesContradict(fold: Fold, a: string | null | undefined, b: string | null | undefined): boolean {
   const [x, y] = [fold(a), fold(b)];
   return x !== "" && y !== "" && x !== y;
@@ -77,7 +90,8 @@ interface PendingUpdate {
  * Resolves every guardian mention of a file to one record: the guardian the matched child
  * already links (unless the file names someone else), a guardian an earlier row of the
  * file named (same ID number, same name and phone, or same father-and-mother names), an
- * existing guardian found the same ways, or a new record. Collects the new records and
+ * existing guardian found the same ways, or a new record. Same names are not the same
+ * person when the ID numbers or the phones differ: then the row's household is another. Collects the new records and
  * the field changes to existing ones; the first row to give a field wins and a
  * disagreeing later row gets a warning.
  */
@@ -90,6 +104,9 @@ export class GuardianResolver {
   private readonly additions = new Map<string, GuardianAddition & { fieldRows: Map<GuardianField, number> }>();
   private readonly updates = new Map<string, PendingUpdate>();
   private readonly fold = foldMemo();
+  /** The row whose father or mother turned out to be someone else of the same name: its
+   * household key ("same father's and mother's names") no longer identifies anybody. */
+  private otherHousehold: number | null = null;
 
   constructor(guardians: Readonly<Record<string, Guardian>>, children: readonly Child[]) {
     this.byId = new Map(Object.entries(guardians));
@@ -109,7 +126,7 @@ export class GuardianResolver {
   resolve(mention: GuardianMention): GuardianResolution {
     const issues: LocalizedText[] = [];
     const { role, fields, row } = mention;
-    const keys = keysOf(this.fold, role, fields, mention.household);
+    const keys = keysOf(this.fold, role, fields, mention.household).filter((key) => !(key.startsWith("hh:") && this.otherHousehold === row));
     let ref: GuardianRef | null = null;
 
     const linked = mention.linkedId ? this.byId.get(mention.linkedId) : undefined;
@@ -120,9 +137,9 @@ export class GuardianResolver {
       }
       ref = { kind: "existing", id: linked.id };
     }
-    ref ??= keys.map((key) => this.fileRefs.get(key)).find((found) => found !== undefined) ?? null;
+    ref ??= this.findInFile(keys, fields, row);
     if (ref === null) {
-      const found = this.findExisting(role, fields, keys, issues);
+      const found = this.findExisting(role, fields, keys, issues, row);
       if (found === false) return { ref: null, issues };
       ref = found;
     }
@@ -139,14 +156,38 @@ export class GuardianResolver {
     return { ref, issues };
   }
 
-  /** An existing guardian with the mention's ID number (and no other name), name and
-   * phone, or household; `false` when the ID number belongs to someone of another name. */
-  private findExisting(role: GuardianRoleName, fields: GuardianFields, keys: readonly string[], issues: LocalizedText[]): GuardianRef | null | false {
+  /** The fields a reference stands for: a new record's as collected, an existing one's as stored. */
+  private fieldsOf(ref: GuardianRef): GuardianFields {
+    return ref.kind === "new" ? (this.additions.get(ref.key)?.fields ?? {}) : (this.byId.get(ref.id) ?? {});
+  }
+
+  /** Not the same person after all: same names, another ID number or phone. */
+  private contradicts(key: string, found: GuardianFields, fields: GuardianFields, row: number): boolean {
+    if (key.startsWith("pid:") || !fieldsContradict(found, fields)) return false;
+    if (key.startsWith("hh:")) this.otherHousehold = row;
+    return true;
+  }
+
+  /** A guardian an earlier row of the file named, by the first key that finds one who is not
+   * someone else of the same name. */
+  private findInFile(keys: readonly string[], fields: GuardianFields, row: number): GuardianRef | null {
     for (const key of keys) {
+      const found = this.fileRefs.get(key);
+      if (found !== undefined && !this.contradicts(key, this.fieldsOf(found), fields, row)) return found;
+    }
+    return null;
+  }
+
+  /** An existing guardian with the mention's ID number (and no other name), name and
+   * phone, or household (and no other ID number or phone); `false` when the ID number
+   * belongs to someone of another name. */
+  private findExisting(role: GuardianRoleName, fields: GuardianFields, keys: readonly string[], issues: LocalizedText[], row: number): GuardianRef | null | false {
+    for (const key of keys) {
+      if (key.startsWith("hh:") && this.otherHousehold === row) continue;
       const candidates = key.startsWith("hh:")
         ? [this.household.get(key)].flatMap((id) => (id === undefined ? [] : (this.byId.get(id) ?? [])))
         : (this.byKey.get(key) ?? []);
-      const same = candidates.find((g) => !namesContradict(this.fold, g.fullName, fields.fullName));
+      const same = candidates.find((g) => !namesContradict(this.fold, g.fullName, fields.fullName) && !this.contradicts(key, g, fields, row));
       if (same !== undefined) return { kind: "existing", id: same.id };
       if (key.startsWith("pid:") && candidates.length > 0) {
         issues.push(ROW_MESSAGES.guardianPidTaken(ROLE_WORDS[role], candidates[0]!.fullName ?? ""));

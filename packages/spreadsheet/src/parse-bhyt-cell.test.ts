@@ -21,4 +21,7 @@ describe("parseBhytCell", () => {
     expect(parsed.value).toBeNull();
     expect(parsed.issue?.kind).toBe("problem");
   });
+  it("reads placeholder text as empty", () => {
+    for (const text of ["Chưa có", "chưa cấp", "-"]) expect(parseBhytCell(text)).toEqual({ value: null });
+  });
 });

@@ -1,6 +1,7 @@
 import { normalizeBhyt } from "@roster/rules";
 import { cellText, type CellValue } from "./cell-value";
 import { CELL_MESSAGES } from "./messages";
+import { isPlaceholderText } from "./placeholder-cell";
 import { EMPTY_CELL, SCIENTIFIC_NOTATION, problem, withIssue, type ParsedCell } from "./parsed-cell";
 
 /**
@@ -11,7 +12,7 @@ import { EMPTY_CELL, SCIENTIFIC_NOTATION, problem, withIssue, type ParsedCell } 
  */
 export function parseBhytCell(value: CellValue): ParsedCell<string> {
   const text = cellText(value);
-  if (text === "") return EMPTY_CELL;
+  if (text === "" || isPlaceholderText(text)) return EMPTY_CELL;
   if (SCIENTIFIC_NOTATION.test(text)) return problem(CELL_MESSAGES.bhytDigitsLost(text));
   const normalized = normalizeBhyt(text);
   if (/^\d{9}$/.test(normalized)) {

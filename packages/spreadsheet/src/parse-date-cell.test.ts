@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "./cell-value";
-import { detectDateOrder, parseDateCell, type DateCellOptions } from "./parse-date-cell";
+import { parseDateCell, type DateCellOptions } from "./parse-date-cell";
 
 const child: DateCellOptions = { asOf: "2026-06-01", person: "child" };
 const adult: DateCellOptions = { asOf: "2026-06-01", person: "adult" };
@@ -75,16 +75,5 @@ describe("parseDateCell", () => {
 
   it("throws on an invalid asOf instead of using the clock", () => {
     expect(() => parseDateCell("4/3/15", { asOf: "soon", person: "child" })).toThrow(RangeError);
-  });
-});
-
-describe("detectDateOrder", () => {
-  it("is day first for Vietnamese lists, even when every day is 12 or less", () => {
-    expect(detectDateOrder(["04/03/2015", "11/12/2016", null, 42067])).toBe("dmy");
-    expect(detectDateOrder(["25/03/2015", "3/4/2015"])).toBe("dmy");
-  });
-  it("is month first only when a value cannot be day first and none cannot be month first", () => {
-    expect(detectDateOrder(["3/25/2015", "3/4/2015"])).toBe("mdy");
-    expect(detectDateOrder(["3/25/2015", "25/3/2015"])).toBe("dmy");
   });
 });

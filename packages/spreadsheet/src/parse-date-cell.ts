@@ -16,7 +16,7 @@ export interface DateCellOptions {
   /** The day the import is judged on (`YYYY-MM-DD`). */
   asOf: string;
   person: DatePerson;
-  /** `dmy` unless the column says otherwise (`detectDateOrder`). */
+  /** `dmy` (Vietnamese lists); `mdy` to read a text cell month-first (see `reviewDate`). */
   order?: DateOrder;
 }
 
@@ -115,24 +115,4 @@ export function parseDateCell(value: CellValue, options: DateCellOptions): Parse
   if (match) return fromParts(Number(match[1]), Number(match[2]), match[3]!, text, options);
   if (MONTH_YEAR.test(text)) return problem(CELL_MESSAGES.dateMonthYearOnly(text));
   return problem(CELL_MESSAGES.dateUnreadable(text));
-}
-
-/**
- * Whether a column writes dates month first: only when some value cannot be day-first
- * (its second number is over 12) and none cannot be month-first. Vietnamese lists are
- * day-first; a file saved by an English-language phone or Excel may not be.
- */
-export function detectDateOrder(values: Iterable<CellValue>): DateOrder {
-  let dayFirstOnly = false;
-  let monthFirstOnly = false;
-  for (const value of values) {
-    if (typeof value !== "string") continue;
-    const match = DAY_FIRST.exec(cellText(value));
-    if (!match) continue;
-    const first = Number(match[1]);
-    const second = Number(match[2]);
-    if (first > 12 && second <= 12) dayFirstOnly = true;
-    if (second > 12 && first <= 12) monthFirstOnly = true;
-  }
-  return monthFirstOnly && !dayFirstOnly ? "mdy" : "dmy";
 }

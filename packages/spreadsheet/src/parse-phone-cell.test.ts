@@ -24,9 +24,12 @@ describe("parsePhoneCell", () => {
     expect(parsed.issue?.kind).toBe("info");
   });
 
-  it.each<CellValue>(["0912345678 - 0987654321", "12345", "không có"])("keeps %j as typed with a warning", (value) => {
+  it.each<CellValue>(["0912345678 - 0987654321", "12345", "hỏi cô giáo"])("keeps %j as typed with a warning", (value) => {
     const parsed = parsePhoneCell(value);
     expect(parsed.value).toBe(value);
     expect(parsed.issue?.kind).toBe("warning");
+  });
+  it("reads placeholder text as empty", () => {
+    for (const text of ["Không có", "-", "x", "chưa có"]) expect(parsePhoneCell(text)).toEqual({ value: null });
   });
 });

@@ -1,5 +1,6 @@
 import { cellText, type CellValue } from "./cell-value";
 import { CELL_MESSAGES } from "./messages";
+import { isPlaceholderText } from "./placeholder-cell";
 import { EMPTY_CELL, withIssue, type ParsedCell } from "./parsed-cell";
 
 const SEPARATORS = /[\s.\-()\u2010-\u2013]/g;
@@ -15,7 +16,7 @@ const LANDLINE_WITHOUT_ZERO = /^2\d{9}$/;
  */
 export function parsePhoneCell(value: CellValue): ParsedCell<string> {
   const text = cellText(value);
-  if (text === "") return EMPTY_CELL;
+  if (text === "" || isPlaceholderText(text)) return EMPTY_CELL;
   let digits = text.replace(SEPARATORS, "");
   if (digits.startsWith("+84")) digits = `0${digits.slice(3)}`;
   else if (/^84\d{9,10}$/.test(digits)) digits = `0${digits.slice(2)}`;

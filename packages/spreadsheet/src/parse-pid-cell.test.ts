@@ -54,7 +54,19 @@ describe("parsePidCell", () => {
 
   it("leaves other shapes to the rules (a 9-digit CMND, letters)", () => {
     expect(parsePidCell("123456789", boy)).toEqual({ value: "123456789" });
-    expect(parsePidCell("chưa có", boy)).toEqual({ value: "chưacó" });
+    expect(parsePidCell("12AB", boy)).toEqual({ value: "12AB" });
     expect(parsePidCell(null, boy)).toEqual({ value: null });
+  });
+
+  it.each(["Chưa có", "Không có", "chưa cấp", "-", "x", "không"])("reads the placeholder %s as empty", (text) => {
+    expect(parsePidCell(text, boy)).toEqual({ value: null });
+  });
+
+  it("keeps a letter O typed for a zero as typed, and says where and what it would be", () => {
+    const parsed = parsePidCell("0012O5012345", boy);
+    expect(parsed.value).toBe("0012O5012345");
+    expect(parsed.issue?.kind).toBe("warning");
+    expect(parsed.issue?.message.vi).toContain("vị trí 5");
+    expect(parsed.issue?.message.vi).toContain("001205012345");
   });
 });

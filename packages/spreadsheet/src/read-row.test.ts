@@ -65,8 +65,30 @@ describe("readRow", () => {
     expect(rows.map((r) => r.child.representative)).toEqual(["father", "father"]);
   });
 
-  it("takes month-first dates when the whole column is month first", () => {
+  it("never turns the column month-first: the month-first row is read so and both rows are flagged for review", () => {
     const rows = read(["fullName", "dob"], [["Lê Thị Hoa", "3/25/2016"], ["Lê Văn Tám", "3/4/2016"]]);
-    expect(rows.map((r) => r.child.dob)).toEqual(["2016-03-25", "2016-03-04"]);
+    expect(rows.map((r) => r.child.dob)).toEqual(["2016-03-25", "2016-04-03"]);
+    expect(rows.map((r) => r.issues.map((i) => [i.target, i.level, i.review]))).toEqual([[["dob", "warning", "date"]], [["dob", "warning", "date"]]]);
+  });
+
+  it("reads a date of birth split over day, month and year columns", () => {
+    const rows = read(["fullName", "dobDay", "dobMonth", "dobYear"], [["Lê Thị Hoa", 5, 3, 2016], ["Lê Văn Tám", 25, "12", "2015"], ["Vũ Minh", 4, null, 2016]]);
+    expect(rows.map((r) => r.child.dob ?? null)).toEqual(["2016-03-05", "2015-12-25", null]);
+    expect(rows[2]!.issues.map((i) => i.level)).toEqual(["reject"]);
+  });
+
+  it("links the representative's columns: a guardian of its own, or the parent the name or relation says", () => {
+    const mapping: ColumnMapping = ["fullName", "dob", "mother.fullName", "representativeName", "representativePid", "phone", "guardianRelation"];
+    const rows = read(mapping, [
+      ["Lê Thị Hoa", "05/03/2016", "Trần Thị Lan", "Lê Văn Sáu", "001060012345", "0912345678", "Ông nội"],
+      ["Vũ Minh Khang", "06/04/2016", "Đỗ Thị Mai", "Đỗ Thị Mai", "Chưa có", "0987654321", "Mẹ"],
+      ["Phan Gia Huy", "07/05/2016", null, "Phan Văn Lực", null, null, "Bố"],
+    ]);
+    expect(rows[0]!.child).toMatchObject({ representative: "guardian", guardianRelation: "Ông nội" });
+    expect(rows[0]!.guardians.guardian).toEqual({ fullName: "Lê Văn Sáu", pid: "001060012345" });
+    expect(rows[1]!.child.representative).toBe("mother");
+    expect(rows[1]!.guardians.mother).toEqual({ fullName: "Đỗ Thị Mai", gender: "female" });
+    expect(rows[2]!.child.representative).toBe("father");
+    expect(rows[2]!.guardians.father).toEqual({ fullName: "Phan Văn Lực", gender: "male" });
   });
 });

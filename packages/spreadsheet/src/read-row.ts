@@ -1,7 +1,7 @@
 // One data row of an imported list → the child's fields, the guardians' fields, and
 // what was noticed on the way. Nothing here looks at the roster: matching comes later.
 import type { ChildFields, Gender, GuardianFields, LocalizedText } from "@roster/schema";
-import { normalizeName } from "@roster/rules";
+import { foldName, normalizeName } from "@roster/rules";
 import { cellText, type CellValue } from "./cell-value";
 import {
   GUARDIAN_ROLES,
@@ -10,10 +10,12 @@ import {
   type GuardianRoleName,
 } from "./column-targets";
 import { repairLegacyCell, type LegacyColumn } from "./legacy-columns";
-import { ROLE_WORDS, ROW_MESSAGES } from "./messages";
+import { CELL_MESSAGES, ROLE_WORDS, ROW_MESSAGES } from "./messages";
 import { parseBhytCell } from "./parse-bhyt-cell";
 import { parseRepresentativeCell, parseResidenceCell } from "./parse-choice-cells";
-import { parseDateCell, type DateOrder } from "./parse-date-cell";
+import { NO_EVIDENCE, reviewDate, type DateEvidence } from "./date-evidence";
+import { parseDateCell } from "./parse-date-cell";
+import { isPlausibleName } from "./skip-row";
 import { parseEthnicityCell } from "./parse-ethnicity-cell";
 import { isMarked, parseGenderCell } from "./parse-gender-cell";
 import { parsePhoneCell } from "./parse-phone-cell";
@@ -29,6 +31,10 @@ export interface RowIssue {
   target: ColumnTarget | null;
   level: "reject" | "warning" | "info";
   message: LocalizedText;
+  /** `date`: a date read day-first where the text says so, that a person should check. */
+  review?: "date";
+  /** The sheet of the row, when the file's import read several. */
+  sheet?: string;
 }
 
 /** What one row of the file says. Only fields with a value are set. */
@@ -46,8 +52,8 @@ export interface ColumnContext {
   mapping: ColumnMapping;
   /** How each column's TCVN3 / VNI cells convert to Unicode. */
   legacy: readonly LegacyColumn[];
-  /** Month-first date columns (all others are day-first). */
-  monthFirst: ReadonlySet<number>;
+  /** What each date column's cells say of their order (all are read day-first). */
+  dates: ReadonlyMap<number, DateEvidence>;
   /** Whether the file marks anybody in its "Nữ" / "Nam" column: a blank mark only means
    * the other gender in a column somebody filled in. */
   marksInUse: { female: boolean; male: boolean };
@@ -74,7 +80,7 @@ function joinName(parts: readonly string[]): string | null {
 class RowReader {
   readonly issues: RowIssue[] = [];
   private readonly cells = new Map<ColumnTarget, CellValue[]>();
-  private readonly order = new Map<ColumnTarget, DateOrder>();
+  private readonly evidence = new Map<ColumnTarget, DateEvidence>();
 
   constructor(
     readonly row: number,
@@ -87,7 +93,8 @@ class RowReader {
       const list = this.cells.get(target);
       if (list) list.push(value);
       else this.cells.set(target, [value]);
-      if (context.monthFirst.has(column)) this.order.set(target, "mdy");
+      const evidence = context.dates.get(column);
+      if (evidence !== undefined && !this.evidence.has(target)) this.evidence.set(target, evidence);
     });
   }
 
@@ -120,8 +127,21 @@ class RowReader {
   }
 
   date(target: ColumnTarget, person: "child" | "adult"): string | null {
-    const order = this.order.get(target) ?? "dmy";
-    return this.take(target, parseDateCell(this.cell(target), { asOf: this.context.asOf, person, order }));
+    const parsed = reviewDate(this.cell(target), this.evidence.get(target) ?? NO_EVIDENCE, { asOf: this.context.asOf, person });
+    const value = this.take(target, parsed);
+    if (parsed.review) this.issues.at(-1)!.review = "date";
+    return value;
+  }
+
+  /** A date of birth split over "Ngày | Tháng | Năm" columns; null when none is filled. */
+  splitDob(): string | null {
+    const parts = (["dobDay", "dobMonth", "dobYear"] as const).map((target) => cellText(this.cell(target)));
+    if (parts.every((part) => part === "")) return null;
+    if (parts.some((part) => part === "")) {
+      this.issues.push({ row: this.row, target: "dob", level: "reject", message: CELL_MESSAGES.dateIncomplete(parts.map((p) => p || "…").join("/")) });
+      return null;
+    }
+    return this.take("dob", parseDateCell(parts.join("/"), { asOf: this.context.asOf, person: "child", order: "dmy" }));
   }
 
   gender(): Gender | null {
@@ -159,6 +179,41 @@ function readGuardian(reader: RowReader, role: GuardianRoleName): GuardianFields
   return fields;
 }
 
+function representativeNameIn(text: string | null): string | null {
+  return text !== null && isPlausibleName(text) && text.includes(" ") ? normalizeName(text) : null;
+}
+
+/**
+ * The representative's own columns ("Họ tên người đại diện", "Số định danh người đại
+ * diện", with "Quan hệ"): the father or mother of the row when the name is theirs or the
+ * relation says so, else the guardian. Their fields join that guardian's, and the child's
+ * `representative` says which role it is.
+ */
+function linkRepresentative(reader: RowReader, child: ChildFields, guardians: RowRead["guardians"], namedInCell: string | null): void {
+  const name = reader.name("representativeName") ?? namedInCell;
+  const pid = reader.take("representativePid", parsePidCell(reader.cell("representativePid")));
+  if (name === null && pid === null) return;
+  const folded = name === null ? "" : foldName(name);
+  const byName = GUARDIAN_ROLES.find((role) => folded !== "" && foldName(guardians[role]?.fullName ?? "") === folded);
+  const relation = parseRepresentativeCell(child.guardianRelation ?? null, {}).value ?? null;
+  const free = (role: GuardianRoleName) => {
+    const known = guardians[role]?.fullName;
+    return known === undefined || known === null || folded === "" || foldName(known) === folded;
+  };
+  const role: GuardianRoleName = byName ?? child.representative ?? (relation !== null && free(relation) ? relation : "guardian");
+  if (!free(role)) {
+    reader.issues.push({ row: reader.row, target: "representativeName", level: "warning", message: ROW_MESSAGES.representativeOther(name ?? "", ROLE_WORDS[role]) });
+    return;
+  }
+  const fields: GuardianFields = { ...(guardians[role] ?? {}) };
+  if (name !== null) fields.fullName ??= name;
+  if (pid !== null) fields.pid ??= pid;
+  const gender = ROLE_GENDER[role];
+  if (gender !== null) fields.gender = gender;
+  guardians[role] = fields;
+  child.representative ??= role;
+}
+
 /**
  * Reads one data row: legacy text converted per column, every value parsed by its
  * target's parser. A row without a child's name, or with an unreadable date of birth or
@@ -171,7 +226,7 @@ export function readRow(row: number, raw: readonly CellValue[], context: ColumnC
   const fullName = reader.name("fullName");
   if (fullName === null) reader.issues.push({ row, target: "fullName", level: "reject", message: ROW_MESSAGES.noName });
   set(child, "fullName", fullName);
-  const dob = reader.date("dob", "child");
+  const dob = reader.has("dob") ? reader.date("dob", "child") : reader.splitDob();
   const gender = reader.gender();
   set(child, "dob", dob);
   set(child, "gender", gender);
@@ -192,7 +247,11 @@ export function readRow(row: number, raw: readonly CellValue[], context: ColumnC
     if (fields !== undefined) guardians[role] = fields;
   }
   const names = { father: guardians.father?.fullName, mother: guardians.mother?.fullName, guardian: guardians.guardian?.fullName };
-  set(child, "representative", reader.take("representative", parseRepresentativeCell(reader.cell("representative"), names)));
+  const said = parseRepresentativeCell(reader.cell("representative"), names);
+  // "Người đại diện" holding a name of nobody else on the row names the representative.
+  const namedInCell = said.value === null && said.issue !== undefined ? representativeNameIn(reader.text("representative")) : null;
+  if (namedInCell === null) set(child, "representative", reader.take("representative", said));
+  linkRepresentative(reader, child, guardians, namedInCell);
   const phone = reader.take("phone", parsePhoneCell(reader.cell("phone")));
   return { row, child, guardians, phone, issues: reader.issues };
 }

@@ -1,8 +1,9 @@
 import { SpreadsheetReadError } from "./errors";
-import { findHeaderRow } from "./find-header-row";
 import { READ_MESSAGES } from "./messages";
 import type { RawTable } from "./raw-table";
 import { readCsv } from "./read-csv";
+import { pickSheets } from "./pick-sheets";
+import { readXls } from "./read-xls";
 import { readXlsx, type XlsxSheet } from "./read-xlsx";
 
 // Files are told apart by their first bytes, not their names: lists travel through Zalo
@@ -22,43 +23,40 @@ function looksBinary(bytes: Uint8Array): boolean {
   return !utf16 && head.includes(0);
 }
 
-/** The sheet to import: a visible one whose header names the most fields, else the first non-empty one. */
-function pickSheet(sheets: readonly XlsxSheet[], wanted: string | undefined): XlsxSheet {
-  if (wanted !== undefined) {
-    const named = sheets.find((s) => s.name === wanted);
-    if (named) return named;
-  }
-  let best: XlsxSheet | undefined;
-  let bestColumns = 0;
-  for (const sheet of sheets) {
-    const header = findHeaderRow(sheet.rows);
-    const columns = header === null ? 0 : header.cells.filter((c) => c !== "").length + (sheet.hidden ? 0 : 1000);
-    if (columns > bestColumns) [best, bestColumns] = [sheet, columns];
-  }
-  return best ?? sheets.find((s) => s.rows.some((row) => row.some((cell) => cell !== null))) ?? sheets[0]!;
+export interface ReadWorkbookOptions {
+  /** XLSX / XLS: the sheet to read, by name (same as `sheets: [sheet]`). */
+  sheet?: string;
+  /** XLSX / XLS: the sheets to read, by name; by default every visible sheet shaped like the main one. */
+  sheets?: readonly string[];
 }
 
-export interface ReadWorkbookOptions {
-  /** XLSX: the sheet to read, by name; by default the one that looks most like a list. */
-  sheet?: string;
+function workbookTable(format: "xlsx" | "xls", sheets: readonly XlsxSheet[], options: ReadWorkbookOptions): RawTable {
+  const wanted = [...(options.sheets ?? []), ...(options.sheet === undefined ? [] : [options.sheet])];
+  const { main, read, skipped } = pickSheets(sheets, wanted);
+  return {
+    format,
+    sheet: main.name,
+    sheetNames: sheets.map((s) => s.name),
+    rows: main.rows,
+    sheets: read.map(({ name, rows }) => ({ name, rows })),
+    skippedSheets: skipped,
+    warnings: [],
+  };
 }
 
 /**
- * Reads an imported file: XLSX (Office Open XML) or CSV / tab-separated text in any
- * encoding schools use (see `decodeText`). Recognised by content; `fileName` names the
- * CSV "sheet" and is only a hint. An XLSX workbook is read whole and the sheet that
- * looks most like a list of children is returned (`sheetNames` lists the others).
- * @throws SpreadsheetReadError for an old binary .xls, a non-spreadsheet, an empty or
- * damaged file.
+ * Reads an imported file: XLSX (Office Open XML), old binary XLS (BIFF8), or CSV /
+ * tab-separated text in any encoding schools use (see `decodeText`). Recognised by
+ * content; `fileName` names the CSV "sheet" and is only a hint. A workbook is read whole:
+ * the sheets chosen, or by default every visible sheet shaped like the one that looks
+ * most like a list of children (`pickSheets`); `skippedSheets` says why others were not.
+ * @throws SpreadsheetReadError for a non-spreadsheet, an empty or damaged file, or a
+ * chosen sheet that does not exist.
  */
 export async function readWorkbook(bytes: Uint8Array, fileName: string, options: ReadWorkbookOptions = {}): Promise<RawTable> {
   if (bytes.length === 0) throw new SpreadsheetReadError("empty", READ_MESSAGES.empty);
-  if (startsWith(bytes, OLE2)) throw new SpreadsheetReadError("legacy_xls", READ_MESSAGES.legacyXls);
-  if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) {
-    const sheets = await readXlsx(bytes);
-    const sheet = pickSheet(sheets, options.sheet);
-    return { format: "xlsx", sheet: sheet.name, sheetNames: sheets.map((s) => s.name), rows: sheet.rows, warnings: [] };
-  }
+  if (startsWith(bytes, OLE2)) return workbookTable("xls", await readXls(bytes), options);
+  if (startsWith(bytes, ZIP) || startsWith(bytes, ZIP_EMPTY)) return workbookTable("xlsx", await readXlsx(bytes), options);
   if (looksBinary(bytes)) throw new SpreadsheetReadError("unsupported_format", READ_MESSAGES.unsupported(fileName));
   return readCsv(bytes, fileName);
 }

@@ -9,7 +9,7 @@ import { findHeaderRow, type HeaderLocation } from "./find-header-row";
 import { assertValidMapping } from "./guess-mapping";
 import type { RawTable } from "./raw-table";
 import { readRow } from "./read-row";
-import { skipReason } from "./skip-row";
+import { RowSkipper } from "./skip-row";
 
 /** One person of the extract as the national database gives them. */
 export interface ExtractPerson {
@@ -49,9 +49,10 @@ export function readExtract(
   const dataRows = table.rows.slice(start);
   const { context } = buildColumnContext(dataRows, mapping, location.cells, options.asOf);
   const read: ExtractRead = { people: [], rejected: [], skipped: [], header };
+  const skipper = new RowSkipper(mapping, location.cells);
   dataRows.forEach((raw, offset) => {
     const row = start + offset + 1;
-    const skip = skipReason(raw, mapping, location.cells);
+    const skip = skipper.reason(raw, row);
     if (skip === "blank") return;
     if (skip !== null) {
       read.skipped.push({ row, reason: skip });

@@ -7,14 +7,16 @@ import { commitImportPlan } from "../imports/apply-roster-import";
 import { importPreview } from "../imports/import-preview";
 import { planRosterImport, parseMappingField } from "../imports/plan-roster-import";
 import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
+import { sheetChoice } from "../imports/sheet-choice";
 import { syncDocName } from "../sync";
 import type { AppDeps, AppEnv } from "./deps";
 import { rosterFor } from "./roster-access";
 
 /**
- * `POST /api/rosters/:id/import` (multipart: `file`, optional `mapping`): imports an XLSX
- * or CSV list into the roster as one change, recorded in the audit as coming from that
- * file. `?preview=1` answers what it would do and writes nothing.
+ * `POST /api/rosters/:id/import` (multipart: `file`, optional `mapping`, optional `sheet`
+ * (repeatable) / `sheets` as form fields or query parameters): imports an XLSX, XLS or
+ * CSV list into the roster as one change, recorded in the audit as coming from that file.
+ * `?preview=1` answers what it would do and writes nothing.
  */
 export function importRoutes(deps: AppDeps): Hono<AppEnv> {
   const { store, hub, now } = deps;
@@ -32,18 +34,20 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
       const user = c.var.user;
       const roster = await rosterFor(user, c.req.param("id"), store);
       assertCanEdit(user, roster);
-      let form: Record<string, string | File>;
+      let form: Record<string, string | File | (string | File)[]>;
       try {
-        form = (await c.req.parseBody()) as Record<string, string | File>;
+        form = (await c.req.parseBody({ all: true })) as Record<string, string | File | (string | File)[]>;
       } catch {
         throw new BadRequestError("Cần gửi tệp dạng multipart/form-data / Send the file as multipart/form-data", "invalid_form");
       }
+      const texts = (name: string) => [form[name] ?? []].flat().filter((v): v is string => typeof v === "string");
       const file = form.file;
       if (!(file instanceof File)) throw new BadRequestError("Thiếu tệp (trường file) / Missing the file (field file)", "missing_file");
       if (file.size > MAX_IMPORT_BYTES) throw new BadRequestError("Tệp quá lớn / File too large", "too_large");
-      const override = parseMappingField(form.mapping);
+      const override = parseMappingField(texts("mapping")[0]);
+      const sheets = sheetChoice([...c.req.queries("sheet") ?? [], ...texts("sheet")], [...c.req.queries("sheets") ?? [], ...texts("sheets")]);
       const fileName = cleanFileName(file.name || "danh-sach");
-      const table = await readImportFile(new Uint8Array(await file.arrayBuffer()), fileName);
+      const table = await readImportFile(new Uint8Array(await file.arrayBuffer()), fileName, { sheets });
 
       const preview = ["1", "true"].includes(c.req.query("preview") ?? "");
       const records = await hub.records(roster.id);

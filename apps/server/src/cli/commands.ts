@@ -14,7 +14,7 @@ export const USAGE = `Cách dùng / Usage: pnpm roster <command>
                                                         (CODE: 2 digits of the 2025 list, e.g. 01 Hà Nội)
   seed --commune CODE --villages N --children N [--seed S]
   rosters --commune CODE                                (list)
-  import --roster ID FILE.xlsx|FILE.csv [--preview] [--mapping JSON] [--by NAME]
+  import --roster ID FILE.xlsx|FILE.xls|FILE.csv [--preview] [--mapping JSON] [--sheet NAME ...] [--by NAME]
                                                         (dừng máy chủ trước / stop the server first)
   export --roster ID [--format xlsx|csv|html] [--status clean|needs-fix|verified]
          [--list cleaned|problems|handover] [--out FILE]`;

@@ -9,6 +9,7 @@ import { BadRequestError, NotFoundError } from "../errors";
 import { commitImportPlan } from "../imports/apply-roster-import";
 import { parseMappingField, planRosterImport } from "../imports/plan-roster-import";
 import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
+import { sheetChoice } from "../imports/sheet-choice";
 import { markRoster } from "../marks/compute-marks";
 import { rosterExport, type ExportFileFormat, type ExportList } from "../reports/roster-export";
 import type { Store } from "../storage/store";
@@ -35,7 +36,7 @@ async function loadDoc(store: Store, name: string): Promise<Y.Doc> {
 }
 
 /**
- * `import --roster ID FILE [--preview] [--mapping JSON] [--by NAME]`: the same reading,
+ * `import --roster ID FILE [--preview] [--mapping JSON] [--sheet NAME ...] [--by NAME]`: the same reading,
  * planning and one-transaction commit as `POST /api/rosters/:id/import`, on the document
  * as stored; the change is appended to the store as one update, and its audit entries
  * (user `cli` or `--by`, source the file name) in the same run. The server must not be
@@ -55,7 +56,7 @@ export async function importCommand(store: Store, args: ParsedArgs, now: () => D
   }
   if (size > MAX_IMPORT_BYTES) throw new BadRequestError(`Tệp quá lớn (tối đa 10 MB) / File too large (at most 10 MB): ${path}`, "too_large");
   const fileName = cleanFileName(basename(path));
-  const table = await readImportFile(new Uint8Array(readFileSync(path)), fileName);
+  const table = await readImportFile(new Uint8Array(readFileSync(path)), fileName, { sheets: sheetChoice(args.flags.get("sheet") ?? [], []) });
   const override = parseMappingField(optionalFlag(args, "mapping"));
 
   const name = syncDocName("records", roster.id);
@@ -63,11 +64,19 @@ export async function importCommand(store: Store, args: ParsedArgs, now: () => D
   const records = new RosterRecords(doc, { now });
   try {
     const { plan } = planRosterImport(table, records, { asOf: isoDateInVietnam(now()), fileName, override });
-    const rejected = plan.rejected.map((r) => `  dòng / row ${r.row}: ${r.reasons.map((x) => x.vi).join("; ")}`);
+    const place = (r: { row: number; sheet?: string }) => (r.sheet === undefined ? `${r.row}` : `${r.row} [${r.sheet}]`);
+    const rejected = plan.rejected.map((r) => `  dòng / row ${place(r)}: ${r.reasons.map((x) => x.vi).join("; ")}`);
+    const sheets = [
+      ...(table.format === "csv" ? [] : [`Trang đã đọc / Sheets read: ${plan.sheets.join(", ")}`]),
+      ...plan.skippedSheets.map((s) => `  trang bỏ qua / sheet skipped ${s.name}: ${s.reason.vi}`),
+    ];
     if (args.flags.has("preview")) {
       return [
-        `Xem trước / Preview ${fileName}: thêm / add ${plan.add.length}, cập nhật / update ${plan.update.length}, không đổi / unchanged ${plan.unchanged.length}, bị loại / rejected ${plan.rejected.length}`,
+        `Xem trước / Preview ${fileName}: thêm / add ${plan.add.length}, cập nhật / update ${plan.update.length}, không đổi / unchanged ${plan.unchanged.length}, bị loại / rejected ${plan.rejected.length}, bỏ qua / skipped ${plan.skipped.length}`,
+        ...sheets,
         ...rejected,
+        ...plan.skipped.map((s) => `  bỏ qua / skipped ${place(s)}: ${s.reason.vi}`),
+        ...plan.issues.filter((i) => i.review === "date").map((i) => `  ngày cần kiểm tra / date to check ${place(i)}: ${i.message.vi}`),
       ].join("\n");
     }
     const by = optionalFlag(args, "by");
@@ -84,6 +93,7 @@ export async function importCommand(store: Store, args: ParsedArgs, now: () => D
     }
     return [
       `Đã nhập / Imported ${fileName} → ${roster.id}: thêm / added ${result.added}, cập nhật / updated ${result.updated}, bị loại / rejected ${result.rejected.length}`,
+      ...sheets,
       ...rejected,
     ].join("\n");
   } finally {

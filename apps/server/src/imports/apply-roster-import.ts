@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { newRecordId, recordImport, type RosterRecords } from "@roster/doc";
 import type { ImportResult } from "@roster/schema";
-import { applyImportPlan, type ImportPlan } from "@roster/spreadsheet";
+import { applyImportPlan, rejectedRows, type ImportPlan } from "@roster/spreadsheet";
 import type { ChangeContext } from "../audit/change-origin";
 
 /** Runs `change` as ONE Yjs transaction with `origin` (a room's `write`, or `doc.transact`). */
@@ -34,7 +34,7 @@ export function commitImportPlan(
   const summary = (): ImportResult => ({
     added: 0,
     updated: 0,
-    rejected: plan.rejected.map(({ row, reasons }) => ({ row, reason: reasons.map((r) => r.vi).join("; ") })),
+    rejected: rejectedRows(plan),
   });
   if (planWritesNothing(plan)) return summary();
   let result: ImportResult = summary();

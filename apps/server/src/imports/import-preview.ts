@@ -6,6 +6,9 @@ import { describeMapping, type RosterImportPlan } from "./plan-roster-import";
  * `plan` is the spreadsheet package's `ImportPlan` as is (rows to add with their fields
  * and planned findings; rows to update field by field with `from` / `to`; rejected rows
  * with reasons; guardians to add or update; warnings; finding counts of the new data).
+ * `file.sheetsRead` / `file.sheetsSkipped` say which sheets of a workbook were read and
+ * why the others were not; `plan.skipped` lists every row that is not a child, with its
+ * reason; issues with `review: "date"` are the dates to check.
  * `mapping` lists every column with the target guessed and the one used, so a client can
  * show it and send corrections back in the `mapping` form field.
  */
@@ -17,6 +20,8 @@ export function importPreview(table: RawTable, planned: RosterImportPlan) {
       format: table.format,
       sheet: table.sheet,
       sheetNames: table.sheetNames,
+      sheetsRead: plan.sheets,
+      sheetsSkipped: plan.skippedSheets,
       ...(table.encoding ? { encoding: table.encoding } : {}),
       rows: table.rows.length,
     },

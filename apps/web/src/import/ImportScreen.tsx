@@ -1,4 +1,4 @@
-import { createMemo, createResource, For, Match, onCleanup, Show, Switch } from "solid-js";
+import { createMemo, createResource, Match, onCleanup, Show, Switch } from "solid-js";
 import { useI18n } from "../i18n/i18n-context";
 import { ToolsNav } from "../lists/ToolsNav";
 import { useApp } from "../session/app-services";
@@ -8,9 +8,10 @@ import { ImportFlow } from "./import-flow";
 import { MappingTable } from "./MappingTable";
 import { headerRows } from "./mapping-groups";
 import { PlanPreview } from "./PlanPreview";
+import { SheetChoice } from "./SheetChoice";
 import { SpreadsheetClient } from "./spreadsheet-client";
 
-const ACCEPT = ".xlsx,.csv,.txt,.tsv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";
+const ACCEPT = ".xlsx,.xls,.csv,.txt,.tsv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv";
 
 /**
  * Import a school or commune list into a roster, on the device (offline too): pick a
@@ -89,16 +90,13 @@ export function ImportScreen(props: { rosterId: string }) {
                   <div class="file-facts" data-testid="import-file-facts">
                     <p>{t("import.file", { name: summary().fileName, sheet: summary().sheet, rows: summary().rowCount })}</p>
                     <Show when={summary().sheetNames.length > 1}>
-                      <label for="import-sheet">{t("import.sheet")}</label>
-                      <select
-                        id="import-sheet"
-                        value={summary().sheet}
-                        onChange={(event) => {
-                          if (picked) void flow.pickSheet(picked, event.currentTarget.value);
+                      <SheetChoice
+                        summary={summary()}
+                        disabled={flow.busy() !== null}
+                        onChoose={(sheets) => {
+                          if (picked) void flow.pickSheets(picked, sheets);
                         }}
-                      >
-                        <For each={summary().sheetNames}>{(name) => <option value={name}>{name}</option>}</For>
-                      </select>
+                      />
                     </Show>
                     <Show when={summary().header} fallback={<p class="hint warning">{t("import.noHeader")}</p>}>
                       {(header) => <p class="hint">{t("import.headerAt", { rows: headerRows(header()) })}</p>}

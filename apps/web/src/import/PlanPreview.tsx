@@ -62,6 +62,9 @@ export function PlanPreview(props: {
       ? props.guardianName(ref.id)
       : t("import.linkNew", { name: props.plan.guardianAdd.find((g) => g.key === ref.key)?.fields.fullName ?? "" });
   const empty = () => t("import.empty");
+  // Rows of a workbook read sheet by sheet name their sheet.
+  const place = (entry: { row: number; sheet?: string }) => (entry.sheet === undefined ? String(entry.row) : t("import.rowInSheet", { row: entry.row, sheet: entry.sheet }));
+  const datesToCheck = () => props.plan.issues.filter((issue) => issue.review === "date");
   const words = (field: string, value: Parameters<typeof valueWords>[1]) => valueWords(field, value, t) || empty();
   const changeLines = (update: ChildUpdate) => [
     ...update.changes.map((c) => `${fieldLabel(t, c.field)}: ${words(c.field, c.from)} → ${words(c.field, c.to)}`),
@@ -123,7 +126,7 @@ export function PlanPreview(props: {
           <Capped items={props.plan.add}>
             {(add) => (
               <tr data-row={add.row}>
-                <td class="number">{add.row}</td>
+                <td class="number">{place(add)}</td>
                 <td>{add.fields.fullName}</td>
                 <td>{words("dob", add.fields.dob)}</td>
                 <td>
@@ -148,7 +151,7 @@ export function PlanPreview(props: {
           <Capped items={props.plan.update}>
             {(update) => (
               <tr data-row={update.row}>
-                <td class="number">{update.row}</td>
+                <td class="number">{place(update)}</td>
                 <td>{props.childName(update.childId)}</td>
                 <td>
                   <ul class="changes">
@@ -174,7 +177,7 @@ export function PlanPreview(props: {
           <Capped items={props.plan.rejected}>
             {(rejected) => (
               <tr data-row={rejected.row} class="error">
-                <td class="number">{rejected.row}</td>
+                <td class="number">{place(rejected)}</td>
                 <td>{rejected.reasons.map(pick).join("; ")}</td>
               </tr>
             )}
@@ -182,20 +185,47 @@ export function PlanPreview(props: {
         </PreviewTable>
       </Show>
 
+      <Show when={datesToCheck().length > 0}>
+        <PreviewTable
+          id="dates"
+          title={t("import.datesToCheck", { n: datesToCheck().length })}
+          testId="import-dates"
+          headers={[t("import.rowHeader"), t("import.dateCheck")]}
+        >
+          <Capped items={datesToCheck()}>
+            {(issue) => (
+              <tr data-row={issue.row} class="warning">
+                <td class="number">{place(issue)}</td>
+                <td>{pick(issue.message)}</td>
+              </tr>
+            )}
+          </Capped>
+        </PreviewTable>
+      </Show>
+
       <Show when={props.plan.skipped.length > 0}>
-        <details class="import-details">
-          <summary>{t("import.skipped", { n: props.plan.skipped.length })}</summary>
-          <ul>
-            <For each={props.plan.skipped.slice(0, SHOWN)}>{(s) => <li>{t("import.row", { row: s.row })}: {pick(s.reason)}</li>}</For>
-          </ul>
-        </details>
+        <PreviewTable
+          id="skipped"
+          title={t("import.skipped", { n: props.plan.skipped.length })}
+          testId="import-skipped"
+          headers={[t("import.rowHeader"), t("import.reasons")]}
+        >
+          <Capped items={props.plan.skipped}>
+            {(skipped) => (
+              <tr data-row={skipped.row}>
+                <td class="number">{place(skipped)}</td>
+                <td>{pick(skipped.reason)}</td>
+              </tr>
+            )}
+          </Capped>
+        </PreviewTable>
       </Show>
 
       <Show when={props.plan.issues.length > 0}>
         <details class="import-details">
           <summary>{t("import.warnings", { n: props.plan.issues.length })}</summary>
           <ul>
-            <For each={props.plan.issues.slice(0, SHOWN)}>{(i) => <li>{t("import.row", { row: i.row })}: {pick(i.message)}</li>}</For>
+            <For each={props.plan.issues.slice(0, SHOWN)}>{(i) => <li>{t("import.row", { row: place(i) })}: {pick(i.message)}</li>}</For>
           </ul>
         </details>
       </Show>

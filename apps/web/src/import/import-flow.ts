@@ -116,8 +116,9 @@ export class ImportFlow {
     else this.set.error({ key, detail: error instanceof Error ? error.message : String(error) });
   }
 
-  /** Reads a file the person picked, guesses its columns and plans at once. */
-  async pick(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }, sheet?: string): Promise<void> {
+  /** Reads a file the person picked (the sheets chosen, by default every visible sheet
+   * shaped like the main one), guesses its columns and plans at once. */
+  async pick(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }, sheets?: readonly string[]): Promise<void> {
     clearTimeout(this.timer);
     this.planSeq++;
     const seq = ++this.pickSeq;
@@ -133,7 +134,7 @@ export class ImportFlow {
     const started = performance.now();
     let summary: ReadSummary;
     try {
-      summary = await this.options.client.read(await file.arrayBuffer(), file.name, sheet);
+      summary = await this.options.client.read(await file.arrayBuffer(), file.name, sheets);
     } catch (error) {
       if (seq !== this.pickSeq) return;
       this.set.busy(null);
@@ -150,9 +151,9 @@ export class ImportFlow {
     await this.runPlan();
   }
 
-  /** Reads another sheet of the same workbook. */
-  async pickSheet(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }, sheet: string): Promise<void> {
-    await this.pick(file, sheet);
+  /** Reads the same workbook again with the sheets the person chose (none: the default). */
+  async pickSheets(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }, sheets: readonly string[]): Promise<void> {
+    await this.pick(file, sheets.length === 0 ? undefined : sheets);
   }
 
   /** Points column `index` at `target` (null: not imported) and plans again shortly. */

@@ -12,7 +12,7 @@ const finding = (code: string, severity: "error" | "warning", vi: string) => ({ 
 
 function plan(over: Partial<ImportPlan>): ImportPlan {
   return {
-    fileName: "f.xlsx", asOf: "2026-11-23", header: { first: 0, last: 0, cells: [] }, columns: [], add: [], update: [], unchanged: [],
+    fileName: "f.xlsx", asOf: "2026-11-23", header: { first: 0, last: 0, cells: [] }, columns: [], sheets: ["f.xlsx"], skippedSheets: [], add: [], update: [], unchanged: [],
     rejected: [], skipped: [], guardianAdd: [], guardianUpdate: [], issues: [], notes: [], findingCounts: {}, ...over,
   };
 }

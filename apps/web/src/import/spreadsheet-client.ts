@@ -59,8 +59,8 @@ export class SpreadsheetClient {
   }
 
   /** Reads a file; the table stays in the worker for the plans that follow. */
-  async read(bytes: ArrayBuffer, fileName: string, sheet?: string): Promise<ReadSummary> {
-    const body: Body<"read"> = sheet === undefined ? { bytes, fileName } : { bytes, fileName, sheet };
+  async read(bytes: ArrayBuffer, fileName: string, sheets?: readonly string[]): Promise<ReadSummary> {
+    const body: Body<"read"> = sheets === undefined ? { bytes, fileName } : { bytes, fileName, sheets: [...sheets] };
     const reply = await this.call("read", body, undefined, [bytes]);
     if (reply.type !== "read") throw new SpreadsheetJobError(null, `unexpected ${reply.type}`);
     return reply.summary;

@@ -54,6 +54,8 @@ function summarise(table: RawTable, fileName: string): ReadSummary {
     format: table.format,
     sheet: table.sheet,
     sheetNames: table.sheetNames,
+    sheetsRead: (table.sheets ?? [{ name: table.sheet }]).map((sheet) => sheet.name),
+    sheetsSkipped: table.skippedSheets ?? [],
     encoding: table.encoding ?? null,
     rowCount: table.rows.length,
     header,
@@ -89,7 +91,7 @@ export class WorkerJobs {
     const { id } = request;
     switch (request.type) {
       case "read": {
-        const options = request.sheet === undefined ? {} : { sheet: request.sheet };
+        const options = request.sheets === undefined ? {} : { sheets: request.sheets };
         this.table = await readWorkbook(new Uint8Array(request.bytes), request.fileName, options);
         this.fileName = request.fileName;
         return { id, type: "read", summary: summarise(this.table, request.fileName) };

@@ -3,7 +3,7 @@
 // parsed and planned without freezing the screen.
 import type { Child, Guardian, LocalizedText, ReconcilePreview } from "@roster/schema";
 import type { Evaluation } from "@roster/rules";
-import type { ColumnMapping, ColumnTarget, HeaderLocation, ImportPlan } from "@roster/spreadsheet";
+import type { ColumnMapping, ColumnTarget, HeaderLocation, ImportPlan, SkippedSheet } from "@roster/spreadsheet";
 
 /** A mapping target with its words, for the column menus (labels come from the package). */
 export interface TargetOption {
@@ -14,9 +14,14 @@ export interface TargetOption {
 /** What the worker learnt from a file: enough to show the mapping step. */
 export interface ReadSummary {
   fileName: string;
-  format: "xlsx" | "csv";
+  format: "xlsx" | "xls" | "csv";
+  /** The sheet the header and columns come from. */
   sheet: string;
   sheetNames: string[];
+  /** The sheets read (a workbook of one sheet per class is read whole by default). */
+  sheetsRead: string[];
+  /** The sheets not read, and why. */
+  sheetsSkipped: SkippedSheet[];
   encoding: string | null;
   /** Rows in the sheet, the title block and header included. */
   rowCount: number;
@@ -51,7 +56,7 @@ export interface HandoverSettings {
 }
 
 export type WorkerRequest =
-  | { id: number; type: "read"; bytes: ArrayBuffer; fileName: string; sheet?: string }
+  | { id: number; type: "read"; bytes: ArrayBuffer; fileName: string; sheets?: string[] }
   | { id: number; type: "plan"; mapping: ColumnMapping; header: HeaderLocation | null; roster: RosterData; asOf: string }
   /** The last file read as a national extract, compared with the roster (police's reconcile screen). */
   | { id: number; type: "reconcile"; mapping: ColumnMapping; header: HeaderLocation | null; roster: RosterData; asOf: string }
