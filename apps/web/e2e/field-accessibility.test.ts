@@ -95,7 +95,7 @@ describe("accessibility of the field app", () => {
     await expectNoSeriousViolations(page, `intake ${width}`);
 
     await page.goto(`${world.server.url}/r/${ROSTER}/import`);
-    await page.getByLabel("Chọn tệp Excel (.xlsx) hoặc CSV").setInputFiles({
+    await page.getByLabel("Chọn tệp Excel (.xlsx, .xls) hoặc CSV").setInputFiles({
       name: SCHOOL_LIST_FILE,
       mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       buffer: Buffer.from(await schoolListXlsx()),
