@@ -9,6 +9,8 @@ import { fetchMetrics, runAgainst, type TargetResult, type Workload } from "./fa
 
 const TARGET_P99_MS = 50;
 const TARGET_P99_RATIO = 1.5;
+/** The guard may make fan-out p99 and server CPU per edit at most 10 % worse (issue 10). */
+const TARGET_GUARD_RATIO = 1.1;
 /** The reference runs the published package, pinned in the workspace catalog. */
 const REFERENCE = "@y/websocket-server@0.1.0";
 
@@ -34,10 +36,20 @@ export async function benchFanout(env: BenchEnv): Promise<void> {
   // Alternated, so each of our rounds has a reference round next to it in time, under
   // the same machine weather; a fresh process (and DATA_DIR) per round.
   const ours: TargetResult[] = [];
+  const unguarded: TargetResult[] = [];
   const reference: TargetResult[] = [];
   for (let round = 1; round <= env.BENCH_FANOUT_ROUNDS; round++) {
-    ours.push(await runOurs(env, workload));
-    note(`fanout: round ${round} ours`, latencyFigures(ours[ours.length - 1] as TargetResult));
+    // Which of the two goes first alternates, so neither always inherits the machine's
+    // state after the reference round.
+    for (const mode of round % 2 === 1 ? (["guarded", "unguarded"] as const) : (["unguarded", "guarded"] as const)) {
+      if (mode === "guarded") {
+        ours.push(await runOurs(env, workload));
+        note(`fanout: round ${round} ours`, latencyFigures(ours[ours.length - 1] as TargetResult));
+      } else {
+        unguarded.push(await runOurs(env, workload, "unguarded"));
+        note(`fanout: round ${round} ours without the guard`, latencyFigures(unguarded[unguarded.length - 1] as TargetResult));
+      }
+    }
     reference.push(await runReference(env, workload));
     note(`fanout: round ${round} reference`, latencyFigures(reference[reference.length - 1] as TargetResult));
   }
@@ -78,6 +90,7 @@ export async function benchFanout(env: BenchEnv): Promise<void> {
   const paired = (pick: (s: LatencySummary) => number) =>
     ours.map((result, i) => pick(summarize(result.phase.latencies)) / pick(summarize((reference[i] as TargetResult).phase.latencies)));
   const p99Ratio = round(median(paired((s) => s.p99)));
+  emitGuardCost(ours, unguarded);
   const refP50 = median(reference.map((r) => summarize(r.phase.latencies).p50));
   emit("fanout.ratio", {
     rounds: ours.length,
@@ -95,11 +108,46 @@ export async function benchFanout(env: BenchEnv): Promise<void> {
   });
 }
 
-async function runOurs(env: BenchEnv, workload: Workload): Promise<TargetResult> {
+/**
+ * `server.fanout.guard`: what the server guard costs, ours against ours without it, paired
+ * per round (run back to back) and the median taken: fan-out p99 and server CPU per edit
+ * (target: at most 1.1× each), and the guard's own time per edit from its counter.
+ */
+function emitGuardCost(ours: readonly TargetResult[], unguarded: readonly TargetResult[]): void {
+  const p99 = (r: TargetResult) => summarize(r.phase.latencies).p99;
+  const p99Rounds = ours.map((r, i) => p99(r) / p99(unguarded[i] as TargetResult));
+  const cpuRounds = ours.map((r, i) => cpuPerEdit(r) / cpuPerEdit(unguarded[i] as TargetResult));
+  const guardMsPerEdit = median(ours.map((r) => (r.metricDeltas["roster_guard_ms_total"] ?? 0) / Math.max(1, r.phase.seen)));
+  const p99Ratio = round(median(p99Rounds));
+  const cpuRatio = round(median(cpuRounds));
+  emit("fanout.guard", {
+    rounds: ours.length,
+    p99Ms: round(median(ours.map(p99))),
+    p99MsUnguarded: round(median(unguarded.map(p99))),
+    p99Ratio,
+    p99RatioRounds: p99Rounds.map((r) => round(r)),
+    serverCpuMsPerEdit: round(median(ours.map(cpuPerEdit)), 3),
+    serverCpuMsPerEditUnguarded: round(median(unguarded.map(cpuPerEdit)), 3),
+    serverCpuPerEditRatio: cpuRatio,
+    serverCpuPerEditRatioRounds: cpuRounds.map((r) => round(r)),
+    guardMsPerEdit: round(guardMsPerEdit, 4),
+    // The guard's own time against all the server's CPU per edit: less sensitive to what
+    // else the machine does than the two ratios above.
+    guardShareOfServerCpu: round(guardMsPerEdit / Math.max(1e-9, median(ours.map(cpuPerEdit))), 4),
+    guardRuns: median(ours.map((r) => r.metricDeltas["roster_guard_runs_total"] ?? 0)),
+    guardRepairs: ours.reduce((sum, r) => sum + (r.metricDeltas["roster_guard_repairs_total"] ?? 0), 0),
+    targetRatio: TARGET_GUARD_RATIO,
+    ok: p99Ratio <= TARGET_GUARD_RATIO && cpuRatio <= TARGET_GUARD_RATIO,
+    ...machineFigures(),
+  });
+}
+
+async function runOurs(env: BenchEnv, workload: Workload, mode?: "unguarded"): Promise<TargetResult> {
   return withTempDir("fanout", async (dataDir) => {
     await seedDataDir(dataDir, workload.rosters, workload.editors);
     const file = new URL("./fanout/our-server-child.ts", import.meta.url);
-    return withChild(file, [dataDir, JSON.stringify(env.BENCH_SERVER_ENV)], env.BENCH_CPU_PROF_DIR, async (child, port) => {
+    const args = [dataDir, JSON.stringify(env.BENCH_SERVER_ENV), ...(mode ? [mode] : [])];
+    return withChild(file, args, env.BENCH_CPU_PROF_DIR, async (child, port) => {
       const metrics = () => fetchMetrics(`http://127.0.0.1:${port}`);
       return runAgainst({ label: "ours", child, port, authenticates: true, metrics }, workload);
     });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_CONNECTION_LIMITS } from "./sync/connection-limits";
 
 // The only place that reads process.env. Everything else receives a typed `Env`.
 const bool = z
@@ -18,15 +19,11 @@ export const EnvSchema = z.object({
   TOKEN_SECRET: z.string().min(32).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /**
-   * Largest WebSocket message accepted (4413 above it). A phone back online sends all its
-   * offline changes in one sync message; an offline import of 10,000 rows is ≈9 MB, so the
-   * default leaves room for that plus a day of edits.
-   */
-  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(32 * 1024 * 1024),
-  /** Per-connection rate limit: sustained messages per second and burst. */
-  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
-  RATE_LIMIT_BURST: z.coerce.number().positive().default(1000),
+  /** Largest sync message accepted (4413 above it); why this default: `DEFAULT_CONNECTION_LIMITS`. */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_CONNECTION_LIMITS.maxMessageBytes),
+  /** Per-connection rate limit (4429 above it): sustained messages per second and burst. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(DEFAULT_CONNECTION_LIMITS.rateLimit.messagesPerSecond),
+  RATE_LIMIT_BURST: z.coerce.number().positive().default(DEFAULT_CONNECTION_LIMITS.rateLimit.burst),
   /** A document with no connection is unloaded after this long (after pending writes). */
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(60_000),
   /** Stored updates of one document before it is compacted into a snapshot. */

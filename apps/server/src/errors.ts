@@ -1,15 +1,18 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { CloseCode, type CloseCodeValue } from "./sync/close-codes";
 
 /**
- * Named errors of the server. Route handlers and services throw these; `app.ts` maps
- * them to HTTP statuses and `{error: {code, message}}` in one place, and the sync
- * upgrade maps them to WebSocket close codes. Messages are Vietnamese first, then English.
+ * Named errors of the server, each with its HTTP status and, where the sync endpoint can
+ * meet the same condition, its WebSocket close code: the one map from error to both.
+ * Route handlers and services throw these; `app.ts` answers `{error: {code, message}}`
+ * with `status`, and `sync-endpoint.ts` refuses a socket with `closeCode`. Messages are
+ * Vietnamese first, then English.
  */
 export abstract class RosterError extends Error {
   abstract readonly status: ContentfulStatusCode;
   abstract readonly code: string;
   /** WebSocket close code for the same condition, where one exists. */
-  readonly closeCode: number | undefined = undefined;
+  readonly closeCode: CloseCodeValue | undefined = undefined;
 }
 
 export class BadRequestError extends RosterError {
@@ -24,7 +27,7 @@ export class BadRequestError extends RosterError {
 export class AuthError extends RosterError {
   readonly status = 401;
   readonly code = "unauthorized";
-  override readonly closeCode = 4401;
+  override readonly closeCode = CloseCode.Unauthorized;
   constructor(message = "Chưa đăng nhập hoặc phiên đã hết hạn / Not signed in or session expired") {
     super(message);
   }
@@ -33,7 +36,7 @@ export class AuthError extends RosterError {
 export class ForbiddenError extends RosterError {
   readonly status = 403;
   readonly code: string;
-  override readonly closeCode = 4403;
+  override readonly closeCode = CloseCode.Forbidden;
   constructor(message = "Bạn không có quyền làm việc này / You are not allowed to do this", code = "forbidden") {
     super(message);
     this.code = code;
@@ -43,7 +46,7 @@ export class ForbiddenError extends RosterError {
 export class NotFoundError extends RosterError {
   readonly status = 404;
   readonly code = "not_found";
-  override readonly closeCode = 4404;
+  override readonly closeCode = CloseCode.NotFound;
   constructor(message = "Không tìm thấy / Not found") {
     super(message);
   }
@@ -61,7 +64,7 @@ export class ConflictError extends RosterError {
 export class PayloadTooLargeError extends RosterError {
   readonly status = 413;
   readonly code = "too_large";
-  override readonly closeCode = 4413;
+  override readonly closeCode = CloseCode.MessageTooLarge;
   constructor(message = "Dữ liệu gửi lên quá lớn / Payload too large") {
     super(message);
   }
@@ -70,7 +73,7 @@ export class PayloadTooLargeError extends RosterError {
 export class RateLimitError extends RosterError {
   readonly status = 429;
   readonly code = "rate_limited";
-  override readonly closeCode = 4429;
+  override readonly closeCode = CloseCode.RateLimited;
   constructor(message = "Quá nhiều yêu cầu, hãy thử lại sau / Too many requests, try again later") {
     super(message);
   }

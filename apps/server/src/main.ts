@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { readEnv } from "./env";
 import { createLogger } from "./observability/logger";
 import { ensureDemo } from "./seed/demo";
-import { startServer } from "./server";
+import { startServer, type RunningServer } from "./server";
 
 /** `pnpm start` / `pnpm demo`: the server process. */
 async function main(): Promise<void> {
@@ -14,18 +14,22 @@ async function main(): Promise<void> {
   const bundledWeb = join(here, "../../web/dist");
   if (!env.WEB_DIST && existsSync(join(bundledWeb, "index.html"))) env.WEB_DIST = bundledWeb;
   const logger = createLogger(env.LOG_LEVEL);
-  const server = await startServer(env, { logger });
-  if (process.argv.includes("--demo")) {
-    const lines = await ensureDemo(server.store);
-    process.stderr.write(["", `roster: ${server.url}`, ...lines, ""].join("\n") + "\n");
-  }
+  // Handlers first: a supervisor may send SIGTERM the moment the port is open (or even
+  // before); the server is then closed as soon as it has started, never killed half-way.
+  let stopping: string | undefined;
+  const running: { server?: RunningServer } = {};
   const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = signal;
     logger.info("server.stopping", { signal });
     // A supervisor waits for us; never hang it on a stuck client or a slow compaction.
     setTimeout(() => {
       logger.error("server.stop_timeout", { ms: env.SHUTDOWN_TIMEOUT_MS });
       process.exit(1);
     }, env.SHUTDOWN_TIMEOUT_MS).unref();
+    if (running.server) close(running.server);
+  };
+  const close = (server: RunningServer) =>
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -33,9 +37,18 @@ async function main(): Promise<void> {
         process.exit(1);
       },
     );
-  };
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGINT"));
+  const server = await startServer(env, { logger });
+  running.server = server;
+  if (stopping) {
+    close(server);
+    return;
+  }
+  if (process.argv.includes("--demo")) {
+    const lines = await ensureDemo(server.store);
+    process.stderr.write(["", `roster: ${server.url}`, ...lines, ""].join("\n") + "\n");
+  }
 }
 
 main().catch((error: unknown) => {

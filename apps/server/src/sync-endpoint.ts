@@ -1,11 +1,11 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { canSeeRoster } from "./auth/access";
 import type { LiveConnections } from "./auth/live-connections";
 import type { SessionService } from "./auth/sessions";
+import { rosterFor } from "./api/roster-access";
 import type { ChangeContext } from "./audit/change-origin";
-import { AuthError } from "./errors";
+import { RosterError } from "./errors";
 import type { Logger } from "./observability/logger";
 import type { RosterHub } from "./rosters/roster-hub";
 import type { AccountStore } from "./storage/store";
@@ -47,27 +47,19 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
         async (syncSocket) => {
           if (!target) throw new SyncCloseError(CloseCode.NotFound);
           const token = url.searchParams.get("token");
-          const admit = async () => {
-            let authenticated;
-            try {
-              authenticated = await options.sessions.authenticate(token);
-            } catch (error) {
-              if (error instanceof AuthError) throw new SyncCloseError(CloseCode.Unauthorized);
-              throw error;
-            }
-            const roster = await options.store.getRoster(target.rosterId);
-            if (!roster) throw new SyncCloseError(CloseCode.NotFound);
-            if (!canSeeRoster(authenticated.user, roster)) throw new SyncCloseError(CloseCode.Forbidden);
-            return { ...authenticated, roster, readOnly: isReadOnlySync(target.kind, authenticated.user.role, roster.archived) };
-          };
+          // The same checks as every HTTP route, refused with the close code of their error.
+          const admit = () =>
+            closingWithCodeOf(async () => {
+              const authenticated = await options.sessions.authenticate(token);
+              const roster = await rosterFor(authenticated.user, target.rosterId, options.store);
+              return { ...authenticated, roster, readOnly: isReadOnlySync(target.kind, authenticated.user.role, roster.archived) };
+            });
           const { user, session, roster, readOnly } = await admit();
-          if (target.kind === "review") await options.hub.ensureMeta(roster);
-          else await options.hub.records(roster.id); // attach audit and marks before the first update
           const context: ChangeContext & { role: string } = {
             user: { id: user.id, username: user.username, displayName: user.displayName },
             role: user.role,
           };
-          const connection = await options.hub.registry.connect(target.docName, syncSocket, { readOnly, context });
+          const connection = await options.hub.roster(roster).connect(target.kind, syncSocket, { readOnly, context });
           const forget = options.live.add({
             userId: user.id,
             sessionId: session.id,
@@ -106,4 +98,14 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** Runs `admit`; a `RosterError` that names a close code (errors.ts) becomes that refusal. */
+async function closingWithCodeOf<T>(admit: () => Promise<T>): Promise<T> {
+  try {
+    return await admit();
+  } catch (error) {
+    if (error instanceof RosterError && error.closeCode !== undefined) throw new SyncCloseError(error.closeCode);
+    throw error;
+  }
 }

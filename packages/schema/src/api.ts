@@ -54,13 +54,30 @@ export const VerifyRequestSchema = z.object({
 });
 export type VerifyRequest = z.infer<typeof VerifyRequestSchema>;
 
-export const ExportFormatSchema = z.enum(["xlsx", "csv"]);
+/** The lists of the cleaning procedure: `problems` (step 1), `handover` (step 3), `cleaned` (step 4). */
+export const ExportListSchema = z.enum(["cleaned", "problems", "handover"]);
+export type ExportList = z.infer<typeof ExportListSchema>;
+
+/** File formats of a list; `html` is the printable handover list only. */
+export const ExportFormatSchema = z.enum(["xlsx", "csv", "html"]);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
-export const ExportQuerySchema = z.object({
-  format: ExportFormatSchema.default("xlsx"),
-  status: StatusSchema.optional(),
-});
+/**
+ * `GET /api/rosters/:id/export?format=…[&status=…][&list=…]` (and the CLI's `export`).
+ * `list` defaults to `handover` for `html` and to `cleaned` otherwise; `status` keeps only
+ * children with that server status.
+ */
+export const ExportQuerySchema = z
+  .object({
+    format: ExportFormatSchema.default("xlsx"),
+    status: StatusSchema.optional(),
+    list: ExportListSchema.optional(),
+  })
+  .transform(({ list, ...query }) => ({ ...query, list: list ?? (query.format === "html" ? "handover" : "cleaned") }))
+  .refine((query) => query.format !== "html" || query.list === "handover", {
+    path: ["list"],
+    message: "Chỉ danh sách bàn giao có bản in HTML / Only the handover list has a printable HTML form",
+  });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
 export const ImportResultSchema = z.object({

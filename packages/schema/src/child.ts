@@ -16,9 +16,15 @@ export type IdCardState = z.infer<typeof IdCardStateSchema>;
 export const VneidLevelSchema = z.enum(["none", "level1", "level2"]);
 export type VneidLevel = z.infer<typeof VneidLevelSchema>;
 
+/**
+ * The longest text a field may hold. The server repairs a longer value a client pushes
+ * (DESIGN.md "the server guard"), so clients refuse it before writing.
+ */
+export const MAX_TEXT_LENGTH = 2000;
+
 // Every field may be absent or null: a record is filled in over weeks by several
 // agencies, and the rules (not the schema) say what is still missing.
-const text = z.string().nullable().optional();
+const text = z.string().max(MAX_TEXT_LENGTH).nullable().optional();
 const oneOf = <T extends z.ZodType>(s: T) => s.nullable().optional();
 
 /** The fields of a child record, exactly as DESIGN.md lists them. Dates are `YYYY-MM-DD`. */
@@ -61,6 +67,12 @@ export type Child = z.infer<typeof ChildSchema>;
 export type ChildField = keyof ChildFields;
 export const CHILD_FIELDS = Object.keys(ChildFieldsSchema.shape) as ChildField[];
 
+/**
+ * Fields holding a calendar date: `YYYY-MM-DD` or empty. The rules judge whether such a
+ * date exists (`dob.invalid`); the server guard refuses any other shape.
+ */
+export const CHILD_DATE_FIELDS: readonly ChildField[] = ["dob", "birthRegisteredOn", "residenceRegisteredOn"];
+
 /** The fields of a guardian (father, mother or legal guardian). */
 export const GuardianFieldsSchema = z.object({
   fullName: text,
@@ -78,6 +90,8 @@ export type Guardian = z.infer<typeof GuardianSchema>;
 
 export type GuardianField = keyof GuardianFields;
 export const GUARDIAN_FIELDS = Object.keys(GuardianFieldsSchema.shape) as GuardianField[];
+/** Guardian fields holding a date (see `CHILD_DATE_FIELDS`). */
+export const GUARDIAN_DATE_FIELDS: readonly GuardianField[] = ["dob"];
 
 /** Which collection of the records document a record lives in. */
 export const RecordKindSchema = z.enum(["child", "guardian"]);

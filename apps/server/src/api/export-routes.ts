@@ -1,20 +1,10 @@
 import { Hono } from "hono";
-import { z } from "zod";
-import { StatusSchema } from "@roster/schema";
-import { BadRequestError } from "../errors";
+import { ExportQuerySchema } from "@roster/schema";
 import { rosterExport } from "../reports/roster-export";
 import type { AppDeps, AppEnv } from "./deps";
 import { download } from "./download";
 import { rosterFor } from "./roster-access";
 import { queryOf } from "./validate";
-
-/** DESIGN's `format=xlsx|csv[&status=…]`, plus `list` (the procedure's step) and the printable `html`. */
-const ExportQuery = z.object({
-  format: z.enum(["xlsx", "csv", "html"]).default("xlsx"),
-  status: StatusSchema.optional(),
-  /** `cleaned` (step 4, the default), `problems` (step 1), `handover` (step 3). */
-  list: z.enum(["cleaned", "problems", "handover"]).optional(),
-});
 
 /**
  * `GET /api/rosters/:id/export`: the lists of the cleaning procedure as files. Statuses
@@ -27,11 +17,7 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get("/:id/export", async (c) => {
     const roster = await rosterFor(c.var.user, c.req.param("id"), store);
-    const query = queryOf(c, ExportQuery);
-    const list = query.list ?? (query.format === "html" ? "handover" : "cleaned");
-    if (query.format === "html" && list !== "handover") {
-      throw new BadRequestError("Chỉ danh sách bàn giao có bản in HTML / Only the handover list has a printable HTML form", "invalid_query");
-    }
+    const query = queryOf(c, ExportQuerySchema);
     await hub.ensureMeta(roster);
     const markings = await hub.markNow(roster.id);
     const file = await rosterExport({
@@ -40,7 +26,7 @@ export function exportRoutes(deps: AppDeps): Hono<AppEnv> {
       records: await hub.records(roster.id),
       markings,
       asOf: hub.asOf(),
-      list,
+      list: query.list,
       format: query.format,
       status: query.status,
     });

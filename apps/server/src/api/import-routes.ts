@@ -8,7 +8,6 @@ import { importPreview } from "../imports/import-preview";
 import { planRosterImport, parseMappingField } from "../imports/plan-roster-import";
 import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
 import { sheetChoice } from "../imports/sheet-choice";
-import { syncDocName } from "../sync";
 import type { AppDeps, AppEnv } from "./deps";
 import { rosterFor } from "./roster-access";
 
@@ -50,21 +49,22 @@ export function importRoutes(deps: AppDeps): Hono<AppEnv> {
       const table = await readImportFile(new Uint8Array(await file.arrayBuffer()), fileName, { sheets });
 
       const preview = ["1", "true"].includes(c.req.query("preview") ?? "");
-      const records = await hub.records(roster.id);
-      const room = await hub.registry.getOrLoad(syncDocName("records", roster.id));
+      const room = hub.roster(roster);
+      const records = await room.records();
       // From here to the commit nothing awaits: the plan is made against the document
       // exactly as the commit finds it.
       const planned = planRosterImport(table, records, { asOf: hub.asOf(), fileName, override });
       if (preview) return c.json(importPreview(table, planned));
-      const result = commitImportPlan(
-        room.doc,
-        records,
-        planned.plan,
-        { id: user.id, username: user.username, ...(user.displayName ? { displayName: user.displayName } : {}) },
-        now().toISOString(),
-        (change, origin) => room.write(change, origin),
+      const result = await room.change((write) =>
+        commitImportPlan(
+          records.doc,
+          records,
+          planned.plan,
+          { id: user.id, username: user.username, ...(user.displayName ? { displayName: user.displayName } : {}) },
+          now().toISOString(),
+          write,
+        ),
       );
-      await room.whenPersisted();
       deps.logger.info("import.committed", { rosterId: roster.id, user: user.username, added: result.added, updated: result.updated, rejected: result.rejected.length });
       return c.json(result);
     },

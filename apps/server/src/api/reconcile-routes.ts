@@ -10,7 +10,7 @@ import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
 import { previewReconcile, readRosterExtract, writeReconcile } from "../reconcile/reconcile-roster";
 import { reconcileStamps } from "../reconcile/verify-reconciled";
 import type { Store } from "../storage/store";
-import { SERVER_ORIGIN, syncDocName } from "../sync";
+import { SERVER_ORIGIN } from "../sync";
 import type { AppDeps, AppEnv } from "./deps";
 import { rosterFor } from "./roster-access";
 
@@ -51,7 +51,8 @@ export function reconcileRoutes(deps: AppDeps): Hono<AppEnv> {
       const table = await readImportFile(new Uint8Array(await file.arrayBuffer()), fileName);
       const asOf = hub.asOf();
       const read = readRosterExtract(table, { asOf, override });
-      const records = await hub.records(roster.id);
+      const rosterRoom = hub.roster(roster);
+      const records = await rosterRoom.records();
 
       if (decisions === undefined) {
         const groups = previewReconcile(records, read.extract, asOf);
@@ -65,12 +66,10 @@ export function reconcileRoutes(deps: AppDeps): Hono<AppEnv> {
         });
       }
 
-      const room = await hub.registry.getOrLoad(syncDocName("records", roster.id));
       const source = `reconcile:${fileName}`;
       const context = { user: { id: user.id, username: user.username, ...(user.displayName ? { displayName: user.displayName } : {}) }, source };
       // Planned and written with no await in between: against the roster exactly as it is.
-      const { plan, writes } = writeReconcile(records, read.extract, decisions, context, { asOf, transact: (change, origin) => room.write(change, origin) });
-      await room.whenPersisted();
+      const { plan, writes } = await rosterRoom.change((write) => writeReconcile(records, read.extract, decisions, context, { asOf, transact: write }));
       const markings = await hub.markNow(roster.id);
       const at = now().toISOString();
       const stamped = reconcileStamps(records, markings, plan.verify, { id: user.id, username: user.username, name: user.displayName || user.username, source, at });

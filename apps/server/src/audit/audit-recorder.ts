@@ -1,14 +1,16 @@
 import * as Y from "yjs";
 import { importsAddedIn } from "@roster/doc";
 import type { AuditEntry, FieldValue } from "@roster/schema";
-import type { AuditStore } from "../storage/store";
-import type { Logger } from "../observability/logger";
+import type { Repair } from "../guard/repair";
+import { recordBefore } from "../guard/yjs-items";
+import type { UpdateAudit } from "../storage/store";
 import { contextOf } from "./change-origin";
 
 type Kind = "child" | "guardian";
 
 /** Turns the field changes of one transaction into audit entries (pure, for testing). */
 export function auditEntriesOf(
+  transaction: Y.Transaction,
   events: readonly Y.YEvent<Y.AbstractType<unknown>>[],
   collections: { children: Y.Map<unknown>; guardians: Y.Map<unknown> },
   who: { user: string; source?: string },
@@ -24,12 +26,14 @@ export function auditEntriesOf(
     const target = event.target;
     const top = target === collections.children ? "child" : target === collections.guardians ? "guardian" : undefined;
     if (top) {
-      // A record added (or, by an outside client, deleted) as a whole.
+      // A record added, replaced (the guard put a deleted one back) or deleted as a whole.
       for (const [id, change] of event.changes.keys) {
         if (change.action === "add" || change.action === "update") {
           const record = (target as Y.Map<unknown>).get(id);
+          const before = change.action === "update" && change.oldValue instanceof Y.Map ? recordBefore(transaction, change.oldValue) : new Map<string, unknown>();
           if (record instanceof Y.Map) {
-            for (const [field, value] of record.entries()) push(top, id, field, null, value);
+            for (const [field, value] of record.entries()) push(top, id, field, before.get(field) ?? null, value);
+            for (const [field, value] of before) if (!record.has(field)) push(top, id, field, value, null);
           }
         } else if (change.action === "delete") {
           push(top, id, "*", "record", null);
@@ -79,7 +83,11 @@ export function importSourceOf(transaction: Y.Transaction): string | undefined {
  * Calls `onEntries` with the audit entries of every transaction on a records document
  * that someone made (its origin carries a `ChangeContext`). Returns a function that stops.
  */
-export function observeAudit(doc: Y.Doc, onEntries: (entries: AuditEntry[]) => void, now: () => Date = () => new Date()): () => void {
+export function observeAudit(
+  doc: Y.Doc,
+  onEntries: (entries: AuditEntry[], transaction: Y.Transaction) => void,
+  now: () => Date = () => new Date(),
+): () => void {
   const children = doc.getMap<unknown>("children");
   const guardians = doc.getMap<unknown>("guardians");
   const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
@@ -87,8 +95,8 @@ export function observeAudit(doc: Y.Doc, onEntries: (entries: AuditEntry[]) => v
     if (!context) return;
     const source = context.source ?? importSourceOf(transaction);
     const who = { user: context.user.username, ...(source ? { source } : {}) };
-    const entries = auditEntriesOf(events, { children, guardians }, who, now().toISOString());
-    if (entries.length > 0) onEntries(entries);
+    const entries = auditEntriesOf(transaction, events, { children, guardians }, who, now().toISOString());
+    if (entries.length > 0) onEntries(entries, transaction);
   };
   children.observeDeep(observer);
   guardians.observeDeep(observer);
@@ -99,24 +107,40 @@ export function observeAudit(doc: Y.Doc, onEntries: (entries: AuditEntry[]) => v
 }
 
 /**
- * Appends every accepted change to a roster's records document to the audit log, with the
- * user the server authenticated for the connection (never a name the client claims).
- * Returns a function that stops recording.
+ * The audit of a roster's records document, handed to its room as the `journal` hook:
+ * the entries of each accepted change (with the user the server authenticated for the
+ * connection, never a name the client claims) and of the guard's repairs of it, stored
+ * in the same commit as the change's update.
  */
-export function recordAudit(
-  rosterId: string,
-  doc: Y.Doc,
-  store: AuditStore,
-  logger: Logger,
-  now: () => Date = () => new Date(),
-): () => void {
-  return observeAudit(
-    doc,
-    (entries) => {
-      store.appendAudit(rosterId, entries).catch((error: unknown) => {
-        logger.error("audit.append_failed", { rosterId, error: error instanceof Error ? error : String(error) });
-      });
-    },
-    now,
-  );
+export class AuditJournal {
+  private readonly pending = new WeakMap<Y.Transaction, AuditEntry[]>();
+
+  constructor(
+    private readonly rosterId: string,
+    private readonly repairsIn: (transaction: Y.Transaction) => readonly Repair[],
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Derives entries from the document's transactions, from now on and for as long as the doc lives. */
+  observe(doc: Y.Doc): void {
+    // Called once per observed map (children, guardians) of a transaction: entries add up.
+    observeAudit(doc, (entries, transaction) => this.pending.set(transaction, [...(this.pending.get(transaction) ?? []), ...entries]), this.now);
+  }
+
+  /** The entries of one transaction's update; called by the room once per update. */
+  readonly journal = (transaction: Y.Transaction): UpdateAudit | undefined => {
+    const entries = this.pending.get(transaction) ?? [];
+    const repairs = this.repairsIn(transaction);
+    const context = repairs.length > 0 ? contextOf(transaction.origin) : undefined;
+    if (context) {
+      const at = this.now().toISOString();
+      for (const r of repairs) {
+        entries.push({ at, user: context.user.username, childId: r.id, kind: r.kind, field: r.field, from: r.attempted, to: r.restored, source: SERVER_REPAIR });
+      }
+    }
+    return entries.length > 0 ? { rosterId: this.rosterId, entries } : undefined;
+  };
 }
+
+/** The audit `source` of the guard's repairs. */
+export const SERVER_REPAIR = "server-repair";

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import * as Y from "yjs";
 import { RosterRecords, RosterReview, cleanFileName } from "@roster/doc";
-import { StatusSchema, type AuditEntry, type Roster } from "@roster/schema";
+import { ExportFormatSchema, ExportListSchema, ExportQuerySchema, StatusSchema, type AuditEntry, type Roster } from "@roster/schema";
 import { foldName, isoDateInVietnam } from "@roster/rules";
 import { observeAudit } from "../audit/audit-recorder";
 import { BadRequestError, NotFoundError } from "../errors";
@@ -11,7 +11,7 @@ import { parseMappingField, planRosterImport } from "../imports/plan-roster-impo
 import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
 import { sheetChoice } from "../imports/sheet-choice";
 import { markRoster } from "../marks/compute-marks";
-import { rosterExport, type ExportFileFormat, type ExportList } from "../reports/roster-export";
+import { rosterExport } from "../reports/roster-export";
 import type { Store } from "../storage/store";
 import { syncDocName } from "../sync";
 import { flag, optionalFlag, type ParsedArgs } from "./args";
@@ -88,8 +88,7 @@ export async function importCommand(store: Store, args: ParsedArgs, now: () => D
     stopAudit();
     const update = Y.encodeStateAsUpdate(doc, before);
     if (audit.length > 0 || result.added + result.updated > 0) {
-      await store.appendUpdate(name, update);
-      if (audit.length > 0) await store.appendAudit(roster.id, audit);
+      await store.appendUpdate(name, update, { rosterId: roster.id, entries: audit });
     }
     return [
       `Đã nhập / Imported ${fileName} → ${roster.id}: thêm / added ${result.added}, cập nhật / updated ${result.updated}, bị loại / rejected ${result.rejected.length}`,
@@ -102,8 +101,12 @@ export async function importCommand(store: Store, args: ParsedArgs, now: () => D
   }
 }
 
-const LISTS: readonly ExportList[] = ["cleaned", "problems", "handover"];
-const FORMATS: readonly ExportFileFormat[] = ["xlsx", "csv", "html"];
+/** The flag `--name` if given, refused unless it is one of `options`. */
+function choiceFlag(args: ParsedArgs, name: string, options: readonly string[]): string | undefined {
+  const value = optionalFlag(args, name);
+  if (value !== undefined && !options.includes(value)) throw new BadRequestError(`--${name} phải là / must be ${options.join("|")}`, "bad_flag");
+  return value;
+}
 
 /**
  * `export --roster ID --format xlsx|csv|html [--status S] [--list cleaned|problems|handover]
@@ -113,16 +116,13 @@ const FORMATS: readonly ExportFileFormat[] = ["xlsx", "csv", "html"];
  */
 export async function exportCommand(store: Store, args: ParsedArgs, now: () => Date): Promise<string> {
   const roster = await rosterOf(store, flag(args, "roster"));
-  const format = (optionalFlag(args, "format") ?? "xlsx") as ExportFileFormat;
-  if (!FORMATS.includes(format)) throw new BadRequestError(`--format phải là / must be ${FORMATS.join("|")}`, "bad_flag");
-  const list = (optionalFlag(args, "list") ?? (format === "html" ? "handover" : "cleaned")) as ExportList;
-  if (!LISTS.includes(list)) throw new BadRequestError(`--list phải là / must be ${LISTS.join("|")}`, "bad_flag");
-  if (format === "html" && list !== "handover") {
-    throw new BadRequestError("Chỉ danh sách bàn giao có bản in HTML / Only the handover list has a printable HTML form", "bad_flag");
-  }
-  const statusFlag = optionalFlag(args, "status");
-  const status = statusFlag === undefined ? undefined : StatusSchema.safeParse(statusFlag).data;
-  if (statusFlag !== undefined && !status) throw new BadRequestError(`--status phải là / must be ${StatusSchema.options.join("|")}`, "bad_flag");
+  const query = ExportQuerySchema.safeParse({
+    format: choiceFlag(args, "format", ExportFormatSchema.options),
+    list: choiceFlag(args, "list", ExportListSchema.options),
+    status: choiceFlag(args, "status", StatusSchema.options),
+  });
+  if (!query.success) throw new BadRequestError(query.error.issues.map((i) => i.message).join("; "), "bad_flag");
+  const { format, list, status } = query.data;
 
   const recordsDoc = await loadDoc(store, syncDocName("records", roster.id));
   const reviewDoc = await loadDoc(store, syncDocName("review", roster.id));

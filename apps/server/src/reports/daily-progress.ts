@@ -3,7 +3,6 @@ import { isoDateInVietnam } from "@roster/rules";
 import type { Logger } from "../observability/logger";
 import type { RosterHub } from "../rosters/roster-hub";
 import type { AccountStore, KeyValueStore } from "../storage/store";
-import { syncDocName } from "../sync";
 import { campaignCounts, sameCounts } from "./campaign-counts";
 import { dailyKey, decodeSeries, encodeSeries, withToday, type DailyEntry } from "./daily-series";
 
@@ -132,7 +131,7 @@ export class DailyProgress {
     const ids: string[] = [];
     for (const commune of await store.listCommunes()) {
       for (const roster of await store.listRosters(commune.code)) {
-        if (hub.registry.room(syncDocName("records", roster.id))?.isOpen) ids.push(roster.id);
+        if (hub.roster(roster).loaded) ids.push(roster.id);
       }
     }
     return ids;

@@ -1,5 +1,5 @@
 import type { RosterRecords } from "@roster/doc";
-import type { Child, Roster, Status } from "@roster/schema";
+import type { Child, ExportFormat, ExportList, Roster, Status } from "@roster/schema";
 import {
   exportCleanedList,
   exportHandoverList,
@@ -12,9 +12,6 @@ import {
 import type { ChildMarking } from "../marks/compute-marks";
 import { FILE_WORDS } from "./report-words";
 
-export type ExportList = "cleaned" | "problems" | "handover";
-export type ExportFileFormat = "xlsx" | "csv" | "html";
-
 export interface RosterExportRequest {
   roster: Roster;
   communeName: string;
@@ -23,13 +20,13 @@ export interface RosterExportRequest {
   markings: ReadonlyMap<string, ChildMarking>;
   asOf: string;
   list: ExportList;
-  format: ExportFileFormat;
+  format: ExportFormat;
   status?: Status | undefined;
 }
 
 export interface RosterExportFile {
   body: Uint8Array | string;
-  format: ExportFileFormat;
+  format: ExportFormat;
   /** File name without extension, in Vietnamese. */
   name: string;
   /** Children listed. */

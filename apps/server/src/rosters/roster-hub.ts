@@ -1,15 +1,16 @@
 import { RosterRecords, RosterReview, compactEditLog } from "@roster/doc";
 import { isoDateInVietnam } from "@roster/rules";
 import type { Roster } from "@roster/schema";
-import { recordAudit } from "../audit/audit-recorder";
+import { AuditJournal } from "../audit/audit-recorder";
+import { RecordsGuard } from "../guard/records-guard";
 import type { Logger } from "../observability/logger";
 import type { Store } from "../storage/store";
-import type { DocRoom} from "../sync";
+import type { DocRoom, RoomHooks } from "../sync";
 import { RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type CloseCodeValue, type ConnectionLimits } from "../sync";
 import type { ChildMarking } from "../marks/compute-marks";
 import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { Debouncer } from "./debouncer";
-import { checkEditActors } from "./edit-actor-check";
+import { RosterRoom } from "./roster-room";
 
 /** The marks debounce while the event loop is more than half busy. */
 const BUSY_DEBOUNCE_MS = 400;
@@ -22,14 +23,18 @@ export interface RosterHubOptions {
   markDebounceMs: number;
   limits?: Partial<ConnectionLimits>;
   now?: () => Date;
+  /**
+   * The server guard on records documents (default true). Only the fan-out benchmark
+   * turns it off, to measure what it costs; never a setting of a running service.
+   */
+  guard?: boolean;
 }
 
 interface RecordsAttachment {
   records: RosterRecords;
   marker: RosterMarker;
   debouncer: Debouncer;
-  stopAudit: () => void;
-  stopActorCheck: () => void;
+  journal: AuditJournal;
 }
 
 /** Counters of the marking work, for /metrics. */
@@ -54,6 +59,8 @@ export class RosterHub {
   readonly markStats: MarkStats = { runs: 0, marksWritten: 0, childrenEvaluated: 0, lastMs: 0, maxMs: 0 };
   private readonly attached = new Map<DocRoom, RecordsAttachment>();
   private readonly reviews = new Map<DocRoom, RosterReview>();
+  /** The audit journal of each records document being loaded, until `attach` takes it. */
+  private readonly journals = new Map<string, AuditJournal>();
   private readonly now: () => Date;
   /** Event-loop utilisation at the last `loopBusy()` sample, and when it was taken. */
   private loopSample = { at: 0, elu: performance.eventLoopUtilization(), busy: false };
@@ -64,6 +71,7 @@ export class RosterHub {
       store: options.store,
       idleUnloadMs: options.idleUnloadMs,
       compactEvery: options.compactEvery,
+      hooksFor: (docName) => this.hooksFor(docName),
       onRoomLoaded: (room) => this.attach(room),
       // Entries another entry replaced are never read again (conflicts come from the heads);
       // dropping them before a snapshot keeps the document, and every later load, small.
@@ -77,6 +85,11 @@ export class RosterHub {
       },
       ...(options.limits ? { limits: options.limits } : {}),
     });
+  }
+
+  /** One roster's documents, for callers (the sync endpoint, imports, reports). */
+  roster(roster: Roster): RosterRoom {
+    return new RosterRoom(roster, this);
   }
 
   /** Today in Vietnam: the `asOf` of every evaluation. */
@@ -123,6 +136,19 @@ export class RosterHub {
     await this.registry.close(code);
   }
 
+  /**
+   * A records document gets the server guard (DESIGN.md "What the server accepts from a
+   * client") and its audit journal; the review document is only written by the server.
+   */
+  private hooksFor(docName: string): RoomHooks | undefined {
+    const target = parseDocName(docName);
+    if (target?.kind !== "records") return undefined;
+    const guard = this.options.guard === false ? undefined : new RecordsGuard();
+    const journal = new AuditJournal(target.rosterId, (transaction) => guard?.repairsIn(transaction) ?? [], this.now);
+    this.journals.set(docName, journal);
+    return { ...guard?.hooks(), journal: journal.journal };
+  }
+
   private attach(room: DocRoom): void {
     const target = parseDocName(room.name);
     if (!target) return;
@@ -155,8 +181,7 @@ export class RosterHub {
             this.options.logger.error("marks.failed", { rosterId: target.rosterId, error: error instanceof Error ? error : String(error) }),
           );
       }),
-      stopAudit: recordAudit(target.rosterId, room.doc, this.options.store, this.options.logger, this.now),
-      stopActorCheck: checkEditActors(target.rosterId, room.doc, this.options.logger).stop,
+      journal: this.takeJournal(room),
     };
     records.onChange(() => attachment.debouncer.schedule());
     this.attached.set(room, attachment);
@@ -168,6 +193,14 @@ export class RosterHub {
     // The first run comes after the debounce delay, so the first client's sync is answered
     // before it, and it works in slices, so it never holds that client up for long.
     attachment.debouncer.schedule();
+  }
+
+  private takeJournal(room: DocRoom): AuditJournal {
+    const journal = this.journals.get(room.name);
+    if (!journal) throw new Error(`records room ${room.name} was loaded without its audit journal`);
+    this.journals.delete(room.name);
+    journal.observe(room.doc);
+    return journal;
   }
 
   /** Whether the event loop was more than half busy lately (sampled at most every 250 ms). */
@@ -209,8 +242,9 @@ export class RosterHub {
   private detach(attachment: RecordsAttachment): void {
     attachment.debouncer.close();
     attachment.marker.close();
-    attachment.stopAudit();
-    attachment.stopActorCheck();
+    // The journal is not stopped here: the hub detaches before the registry has closed the
+    // rooms, and an update applied meanwhile must still be stored with its audit. It goes
+    // with the doc, which the registry destroys once everything is durable.
     attachment.records.destroy();
   }
 }

@@ -7,7 +7,7 @@ export interface AuditJob {
   rows: AuditRow[];
 }
 
-interface AuditRow {
+export interface AuditRow {
   roster_id: string;
   at: string;
   user: string;
@@ -26,7 +26,12 @@ type FieldValue = AuditEntry["from"];
  * own call here, not the shared group-commit transaction of unrelated writers.
  */
 export function auditJob(rosterId: string, entries: readonly AuditEntry[]): AuditJob {
-  const rows = entries.map((e, i): AuditRow => {
+  return { kind: "audit", rows: auditRows(rosterId, entries) };
+}
+
+/** The rows of `entries`; throws a `TypeError` on an entry the table cannot hold. */
+export function auditRows(rosterId: string, entries: readonly AuditEntry[]): AuditRow[] {
+  return entries.map((e, i): AuditRow => {
     for (const key of ["at", "user", "childId", "field"] as const) {
       if (typeof e[key] !== "string") throw new TypeError(`audit entry ${i}: ${key} must be a string`);
     }
@@ -42,7 +47,6 @@ export function auditJob(rosterId: string, entries: readonly AuditEntry[]): Audi
       source: e.source ?? null,
     };
   });
-  return { kind: "audit", rows };
 }
 
 /** JSON keeps the difference between "true" and true, and between "" and null. */

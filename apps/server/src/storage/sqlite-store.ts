@@ -9,15 +9,14 @@
  *   committed transaction can still be lost on power failure, and the sync layer relays an
  *   update to other clients as soon as `appendUpdate` resolves; FULL makes "resolved"
  *   mean "on disk", so a server that is killed never forgets an update someone has seen.
- * - Group commit: an fsync per update would bound the whole server to what the disk can
- *   sync per second. Updates (and audit entries) submitted while the previous batch is
- *   being committed share the next transaction and one fsync (`group-commit.ts`), and all
- *   their promises resolve together after it.
- * - A writer thread: document updates, audit entries and compactions are committed by a
- *   second connection in a worker thread (`sqlite-writer.ts`), so the fsync never blocks
- *   the event loop that serves every socket. Reads and the rare account and key-value
- *   writes stay on this thread's connection; WAL lets it read whatever the writer has
- *   committed.
+ * - Group commit in a writer thread: document updates, audit entries and compactions are
+ *   committed by a second connection in a worker thread (`sqlite-writer.ts`), so the fsync
+ *   never blocks the event loop that serves every socket. An fsync per update would bound
+ *   the whole server to what the disk can sync per second, so the writes of one turn travel
+ *   together (`turn-batcher.ts`) and the thread folds every batch that queued up while it
+ *   committed into its next transaction: one fsync, and all their promises resolve after
+ *   it. Reads and the rare account and key-value writes stay on this thread's connection;
+ *   WAL lets it read whatever the writer has committed.
  * - `foreign_keys=ON`, and a `busy_timeout` so a second process (the operator CLI) or the
  *   other connection holding the write lock briefly makes writes wait instead of fail.
  */
@@ -26,22 +25,21 @@ import path from "node:path";
 import type { AuditEntry, Commune, Roster, SecurityEvent } from "@roster/schema";
 import Database from "better-sqlite3";
 import { StoreClosedError } from "./errors";
-import type { GroupCommitStats } from "./group-commit";
 import { SqliteAccounts } from "./sqlite-accounts";
-import { AUDIT_INSERT_SQL, SqliteAudit, auditJob } from "./sqlite-audit";
+import { AUDIT_INSERT_SQL, SqliteAudit, auditJob, auditRows } from "./sqlite-audit";
 import { DOC_WRITE_SQL, SqliteDocs } from "./sqlite-docs";
 import { SqliteKv } from "./sqlite-kv";
 import { SqliteSecurityLog } from "./sqlite-security-log";
 import { SqliteSessions } from "./sqlite-sessions";
 import { migrate } from "./sqlite-migrations";
-import { SqliteWriter, type WriteJob } from "./sqlite-writer";
+import { SqliteWriter, type WriteJob, type WriterStats } from "./sqlite-writer";
 import { TurnBatcher } from "./turn-batcher";
-import type { Store, StoredPasswordCode, StoredSecurityEvent, StoredSession, StoredUser, UserPatch } from "./store";
+import type { Store, StoredPasswordCode, StoredSecurityEvent, StoredSession, StoredUser, UpdateAudit, UserPatch } from "./store";
 
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's lock before failing (default 5 s). */
   busyTimeoutMs?: number;
-  /** Most writes in one group-commit transaction (default 1,000). */
+  /** Most writes in one transaction of the writer thread (default 1,000). */
   maxBatch?: number;
 }
 
@@ -109,13 +107,15 @@ export class SqliteStore implements Store {
     return this.#docs.load(name);
   }
 
-  async appendUpdate(name: string, update: Uint8Array): Promise<number> {
+  async appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
     this.#assertOpen();
     // An empty update would make Y.applyUpdate throw when the document is loaded.
     if (!(update instanceof Uint8Array) || update.byteLength === 0) throw new TypeError("update must be a non-empty Uint8Array");
+    // Encoded here, so a bad entry fails this call and not the shared transaction.
+    const rows = audit && audit.entries.length > 0 ? auditRows(audit.rosterId, audit.entries) : undefined;
     // A copy: the caller's buffer may be reused before the batch is written, and the copy's
     // own ArrayBuffer is handed over to the writer thread rather than copied again.
-    return this.#writes.submit({ kind: "update", doc: name, data: new Uint8Array(update) });
+    return this.#writes.submit({ kind: "update", doc: name, data: new Uint8Array(update), ...(rows ? { audit: rows } : {}) });
   }
 
   async compactDoc(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
@@ -322,8 +322,8 @@ export class SqliteStore implements Store {
     };
   }
 
-  /** Transactions and writes the group commit has used so far. */
-  commitStats(): GroupCommitStats {
+  /** Transactions the writer thread has run so far and the writes in them. */
+  commitStats(): WriterStats {
     return this.#writer.stats();
   }
 

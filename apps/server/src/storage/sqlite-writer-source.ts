@@ -41,6 +41,8 @@ function appendUpdate(job, at) {
   const seq = bumpSeq.get(job.doc);
   if (seq === undefined) throw new Error("no sequence number for document " + JSON.stringify(job.doc));
   insertUpdate.run(job.doc, seq, 0, asBuffer(job.data), at);
+  // The update's own audit rows: one job, so no batch split can separate them.
+  if (job.audit) for (const row of job.audit) insertAudit.run(row);
   return seq;
 }
 

@@ -1,13 +1,17 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import type { AuditJob } from "./sqlite-audit";
+import type { AuditJob, AuditRow } from "./sqlite-audit";
 import { SQLITE_WRITER_SOURCE } from "./sqlite-writer-source";
 
-/** One update waiting in the group commit queue. `data` is the store's own copy. */
+/**
+ * One update waiting in the group commit queue. `data` is the store's own copy; `audit`
+ * holds the rows describing it, inserted by the same statement sequence as the update.
+ */
 export interface UpdateJob {
   kind: "update";
   doc: string;
   data: Uint8Array;
+  audit?: AuditRow[];
 }
 
 export type WriteJob = UpdateJob | AuditJob;

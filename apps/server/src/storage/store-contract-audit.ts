@@ -81,4 +81,23 @@ export function auditContract(ref: HarnessRef): void {
     expect(good?.status).toBe("fulfilled");
     expect(await store.listAudit("thon-dong")).toStrictEqual([ENTRIES[2]]);
   });
+
+  it("stores an update's audit entries with the update, in one commit", async () => {
+    const { store } = ref();
+    const update = Uint8Array.of(0, 0);
+    await store.appendUpdate("records:thon-dong", update, { rosterId: "thon-dong", entries: ENTRIES.slice(0, 2) });
+    await store.appendUpdate("records:thon-dong", Uint8Array.of(0, 1), { rosterId: "thon-dong", entries: [] });
+    expect(await store.loadDoc("records:thon-dong")).toHaveLength(2);
+    expect(await store.listAudit("thon-dong")).toStrictEqual(ENTRIES.slice(0, 2));
+  });
+
+  it("refuses an update whose audit entry is malformed and stores neither", async () => {
+    const { store } = ref();
+    const malformed = { ...ENTRIES[1], from: 5 } as unknown as AuditEntry;
+    await expect(
+      store.appendUpdate("records:thon-dong", Uint8Array.of(0, 0), { rosterId: "thon-dong", entries: [ENTRIES[0] as AuditEntry, malformed] }),
+    ).rejects.toBeInstanceOf(TypeError);
+    expect(await store.loadDoc("records:thon-dong")).toEqual([]);
+    expect(await store.listAudit("thon-dong")).toEqual([]);
+  });
 }

@@ -9,6 +9,15 @@ import type { AuditEntry, Commune, Roster, SecurityEvent, User } from "@roster/s
  * Document names are opaque strings chosen by the sync layer, e.g. `records:<rosterId>`
  * and `review:<rosterId>`.
  */
+/**
+ * Audit entries that describe one document update: stored in the same commit as the
+ * update, so a crash can never keep a change without its audit (or the reverse).
+ */
+export interface UpdateAudit {
+  rosterId: string;
+  entries: readonly AuditEntry[];
+}
+
 export interface DocStore {
   /**
    * Everything persisted for a document, oldest first: the latest snapshot (if any)
@@ -20,9 +29,10 @@ export interface DocStore {
    * Appends one update. The promise resolves only once the update is durably
    * committed (fsynced): the sync layer relays an update to other clients only after
    * that. Concurrent calls are group-committed (one transaction, one fsync).
-   * Resolves to the update's sequence number within the document.
+   * Resolves to the update's sequence number within the document. `audit`, when given,
+   * is committed in the same transaction as the update: both are stored or neither is.
    */
-  appendUpdate(name: string, update: Uint8Array): Promise<number>;
+  appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number>;
   /**
    * Replaces every update up to and including `throughSeq` with `snapshot` (an update
    * encoding the merged state of those updates), atomically. Updates appended after

@@ -1,7 +1,7 @@
 /**
  * Collects the writes submitted during one turn of the event loop and hands them over
- * together, without waiting for earlier hand-overs to finish (unlike `GroupCommit`,
- * which keeps one batch in flight). Used in front of the SQLite writer thread, which
+ * together, without waiting for earlier hand-overs to finish (several batches may be in
+ * flight at once). Used in front of the SQLite writer thread, which
  * itself folds every batch that arrived while it was committing into its next
  * transaction: the main thread never holds writes back waiting for an acknowledgement,
  * so a busy event loop does not add a second round trip to every write.

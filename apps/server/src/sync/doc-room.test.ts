@@ -347,3 +347,72 @@ describe("DocRoom compaction and close", () => {
     expect(store.appended).toHaveLength(2); // loading re-persists nothing
   });
 });
+
+describe("DocRoom hooks (the server guard and the audit journal)", () => {
+  /** A guard that puts back any child field a client sets to "xấu" (bad). */
+  const hooks = (calls: string[] = []): DocRoomOptions["hooks"] => ({
+    filterPush: ({ doc, transaction, connection }) => {
+      calls.push(String((connection.context as { username: string }).username));
+      let changed = false;
+      for (const [type, keys] of transaction.changed) {
+        for (const key of keys) {
+          if (key !== null && type instanceof Y.Map && type.get(key) === "xấu") {
+            type.set(key, "tốt");
+            changed = true;
+          }
+        }
+      }
+      expect(doc).toBeInstanceOf(Y.Doc);
+      return changed;
+    },
+    journal: (transaction) => ({ rosterId: "thon-na-hang", entries: [{ at: "t", user: "u", childId: "c", field: String(transaction.changed.size), from: null, to: null }] }),
+  });
+
+  it("stores and relays one update holding the client's change and its repair, sent back to the sender too", async () => {
+    const calls: string[] = [];
+    const { room, store } = await openRoom(new MemoryDocStore(), { hooks: hooks(calls) });
+    const a = join(room);
+    const b = join(room);
+    const [good, bad] = phoneEdits(["c-01", "fullName", "Hoàng Văn Sáng"], ["c-01", "note", "xấu"]) as [Uint8Array, Uint8Array];
+    a.connection.onMessage(encodeUpdate(good));
+    a.connection.onMessage(encodeUpdate(bad));
+    await flush();
+    expect(calls).toEqual(["canbo.xa", "canbo.xa"]);
+    expect(store.appended).toHaveLength(2);
+    expect(childField(await store.restore(DOC), "c-01", "note")).toBe("tốt");
+    // The unrepaired update went to b only; the repaired one to both, as one update.
+    expect(a.socket.updates()).toHaveLength(1);
+    const sender = new Y.Doc();
+    for (const update of [good, bad, ...a.socket.updates()]) Y.applyUpdate(sender, update);
+    expect(childField(sender, "c-01", "note")).toBe("tốt");
+    expect(b.socket.updates()).toHaveLength(2);
+    expect(childField(b.socket.replica(), "c-01", "note")).toBe("tốt");
+    // Each update carried its journal to the store.
+    expect(store.appended.every((row) => row.audit?.rosterId === "thon-na-hang")).toBe(true);
+  });
+
+  it("keeps a client syncing when the guard throws: the update goes on unrepaired and is counted", async () => {
+    const { room, store, stats, logs } = await openRoom(new MemoryDocStore(), {
+      hooks: {
+        filterPush: () => {
+          throw new Error("guard bug");
+        },
+      },
+    });
+    const a = join(room);
+    const [u1, u2] = phoneEdits(["c-01", "note", "một"], ["c-01", "note", "hai"]) as [Uint8Array, Uint8Array];
+    a.connection.onMessage(encodeUpdate(u1));
+    a.connection.onMessage(encodeUpdate(u2));
+    await flush();
+    expect(a.connection.closed).toBe(false);
+    expect(store.appended).toHaveLength(2);
+    expect(stats.guardFailures).toBe(2);
+    expect(logs.error).toContain("sync: the push guard failed");
+  });
+
+  it("gives the doc the hooks' gcFilter from loading on", async () => {
+    const gcFilter = () => false;
+    const { room } = await openRoom(new MemoryDocStore(), { hooks: { gcFilter } });
+    expect(room.doc.gcFilter).toBe(gcFilter);
+  });
+});

@@ -5,6 +5,7 @@ import { CloseCode, type CloseCodeValue } from "./close-codes";
 import { SyncConnection, type ConnectionHost, type ConnectionOptions } from "./connection";
 import { encodeIntegratedState } from "./integrated-state";
 import { PersistQueue, type PersistedBatch } from "./persist-queue";
+import type { RoomHooks } from "./room-hooks";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
 import type { SyncLogger, SyncSocket } from "./socket";
 import { SyncStats } from "./sync-stats";
@@ -41,6 +42,8 @@ export interface DocRoomOptions {
    * snapshot is taken once they are durable. Failures are logged; the compaction goes on.
    */
   beforeCompact?: (doc: Y.Doc) => void;
+  /** The guard, the doc's gcFilter and the audit journal (see `RoomHooks`). */
+  hooks?: RoomHooks;
 }
 
 type RoomState = "open" | "closing" | "closed" | "broken";
@@ -72,6 +75,9 @@ export class DocRoom implements ConnectionHost {
   private pristine: Uint8Array | undefined;
   /** `beforeCompact` ran and no compaction has succeeded since (it is not run again). */
   private prepared = false;
+  private readonly hooks: RoomHooks;
+  /** Transactions in which the guard repaired the sender's update (sent back to it too). */
+  private readonly repaired = new WeakSet<Y.Transaction>();
 
   /** Loads the document's stored snapshot and updates into a new room. */
   static async load(options: DocRoomOptions): Promise<DocRoom> {
@@ -91,7 +97,8 @@ export class DocRoom implements ConnectionHost {
     this.stats = options.stats ?? new SyncStats();
     this.storedUpdates = stored.updates;
     this.lastSeq = stored.lastSeq;
-    this.doc = new Y.Doc();
+    this.hooks = options.hooks ?? {};
+    this.doc = new Y.Doc(this.hooks.gcFilter ? { gcFilter: this.hooks.gcFilter } : {});
     // Applied before the `update` listener exists: stored updates are not re-persisted.
     this.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(this.doc, update, LOADED_FROM_STORE);
@@ -192,7 +199,36 @@ export class DocRoom implements ConnectionHost {
 
   onUpdate(connection: SyncConnection, update: Uint8Array): void {
     if (this.state !== "open") return;
-    Y.applyUpdate(this.doc, update, connection);
+    const filterPush = this.hooks.filterPush;
+    if (!filterPush) {
+      Y.applyUpdate(this.doc, update, connection);
+      return;
+    }
+    // One transaction for the update and its repair: the store and the other clients only
+    // ever get the repaired update, never the damage alone (not even across a crash).
+    Y.transact(
+      this.doc,
+      (transaction) => {
+        Y.applyUpdate(this.doc, update, connection);
+        let changed = false;
+        const started = performance.now();
+        try {
+          changed = filterPush({ doc: this.doc, transaction, connection });
+        } catch (error) {
+          // A guard bug must not cost the client its stream: the update goes on unrepaired.
+          this.stats.guardFailures += 1;
+          this.options.logger?.error("sync: the push guard failed", { doc: this.name, error: String(error) });
+        }
+        this.stats.guardRuns += 1;
+        this.stats.guardMs += performance.now() - started;
+        if (changed) {
+          this.repaired.add(transaction);
+          this.stats.guardRepairs += 1;
+        }
+      },
+      connection,
+      false,
+    );
   }
 
   onAwareness(connection: SyncConnection, update: Uint8Array): void {
@@ -280,9 +316,11 @@ export class DocRoom implements ConnectionHost {
     this.destroy();
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     this.pristine = undefined;
-    if (this.state === "open" || this.state === "closing") this.queue.push(update, origin);
+    if (this.state !== "open" && this.state !== "closing") return;
+    const audit = this.hooks.journal?.(transaction);
+    this.queue.push({ update, origin, ...(audit ? { audit } : {}), ...(this.repaired.has(transaction) ? { echo: true } : {}) });
   };
 
   private readonly onAwarenessChange = (
@@ -305,10 +343,10 @@ export class DocRoom implements ConnectionHost {
     this.lastSeq = batch.seq;
     this.storedUpdates += batch.entries.length;
     this.stats.recordBatch(batch.entries.length, batch.bytes, batch.latencyMs);
-    for (const { update, origin } of batch.entries) {
+    for (const { update, origin, echo } of batch.entries) {
       const frame = encodeUpdate(update);
       for (const connection of this.connectionClients.keys()) {
-        if (connection !== origin) connection.send(frame);
+        if (connection !== origin || echo) connection.send(frame);
       }
     }
     if (this.state === "open" && this.storedUpdates > this.options.compactEvery && this.queue.pending === 0) {

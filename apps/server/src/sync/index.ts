@@ -10,7 +10,9 @@ export { DocRoom, LOADED_FROM_STORE, RoomClosedError, SERVER_ORIGIN, type DocRoo
 export { encodeIntegratedState } from "./integrated-state";
 export { MessageType, ProtocolError, parseMessage, type SyncMessage } from "./protocol";
 export { TokenBucket, type RateLimit } from "./rate-limit";
-export { DEFAULT_CONNECTION_LIMITS, RoomRegistry, type ConnectOptions, type RoomRegistryOptions } from "./room-registry";
+export type { PushedChange, RoomHooks } from "./room-hooks";
+export { DEFAULT_CONNECTION_LIMITS } from "./connection-limits";
+export { RoomRegistry, type ConnectOptions, type RoomRegistryOptions } from "./room-registry";
 export type { SyncLogger, SyncSocket } from "./socket";
 export { PERSIST_LATENCY_BUCKETS_MS, type LatencySnapshot, type SyncStatsSnapshot } from "./sync-stats";
 export { isReadOnlySync, parseDocName, parseSyncPath, syncDocName, type SyncDocKind, type SyncTarget } from "./sync-target";

@@ -26,9 +26,9 @@ describe("PersistQueue", () => {
     store.hold = true;
     const { queue, batches } = setup(store);
     const [u1, u2, u3] = edits(3) as [Uint8Array, Uint8Array, Uint8Array];
-    queue.push(u1, "a");
-    queue.push(u2, "b");
-    queue.push(u3, "a");
+    queue.push({ update: u1, origin: "a" });
+    queue.push({ update: u2, origin: "b" });
+    queue.push({ update: u3, origin: "a" });
     expect(store.held.map((h) => h.update)).toEqual([u1, u2, u3]);
     expect(queue.pending).toBe(3);
 
@@ -53,8 +53,8 @@ describe("PersistQueue", () => {
     const batches: PersistedBatch[] = [];
     const queue = new PersistQueue({ name: "records:thon-ban-pho", store, onPersisted: (b) => batches.push(b), onFailure: () => undefined });
     const [u1, u2] = edits(2) as [Uint8Array, Uint8Array];
-    queue.push(u1, "a");
-    queue.push(u2, "b");
+    queue.push({ update: u1, origin: "a" });
+    queue.push({ update: u2, origin: "b" });
     answers[1]?.(2);
     await flush();
     expect(batches).toHaveLength(0);
@@ -68,10 +68,10 @@ describe("PersistQueue", () => {
     store.hold = true;
     const { queue } = setup(store);
     const [u1, u2] = edits(2) as [Uint8Array, Uint8Array];
-    queue.push(u1, "a");
+    queue.push({ update: u1, origin: "a" });
     let drained = false;
     void queue.drained().then(() => (drained = true));
-    queue.push(u2, "a");
+    queue.push({ update: u2, origin: "a" });
     store.release();
     await flush();
     expect(drained).toBe(true);
@@ -83,11 +83,11 @@ describe("PersistQueue", () => {
     store.hold = true;
     const { queue, batches, failures } = setup(store);
     const [u1, u2] = edits(2) as [Uint8Array, Uint8Array];
-    queue.push(u1, "a");
+    queue.push({ update: u1, origin: "a" });
     const waiting = queue.drained();
     store.reject(new Error("disk full"));
     await expect(waiting).rejects.toThrow("disk full");
-    queue.push(u2, "a");
+    queue.push({ update: u2, origin: "a" });
     await expect(queue.drained()).rejects.toThrow("disk full");
     expect(failures).toHaveLength(1);
     expect(batches).toHaveLength(0);

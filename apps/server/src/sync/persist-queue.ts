@@ -1,9 +1,13 @@
-import type { DocStore } from "../storage/store";
+import type { DocStore, UpdateAudit } from "../storage/store";
 
 /** One integrated document update and the transaction origin that produced it. */
 export interface QueuedUpdate {
   update: Uint8Array;
   origin: unknown;
+  /** Audit entries committed in the same store transaction as the update. */
+  audit?: UpdateAudit;
+  /** The server changed the sender's update (a repair): relay it to the sender as well. */
+  echo?: boolean;
 }
 
 /** Updates made durable together, in the order they were applied. */
@@ -63,14 +67,14 @@ export class PersistQueue {
   }
 
   /** Submits an update; ignored once the queue has failed (the room is being discarded). */
-  push(update: Uint8Array, origin: unknown): void {
+  push(entry: QueuedUpdate): void {
     if (this.failure) return;
-    const slot: { entry: QueuedUpdate; started: number; seq?: number } = { entry: { update, origin }, started: this.now() };
+    const slot: { entry: QueuedUpdate; started: number; seq?: number } = { entry, started: this.now() };
     this.inFlight.push(slot);
     this.enqueued += 1;
     let appended: Promise<number>;
     try {
-      appended = this.options.store.appendUpdate(this.options.name, update);
+      appended = this.options.store.appendUpdate(this.options.name, entry.update, entry.audit);
     } catch (error) {
       appended = Promise.reject(error);
     }

@@ -2,21 +2,11 @@ import type * as Y from "yjs";
 import type { DocStore } from "../storage/store";
 import { CloseCode, SyncCloseError, type CloseCodeValue } from "./close-codes";
 import type { ConnectionLimits, SyncConnection } from "./connection";
+import { DEFAULT_CONNECTION_LIMITS } from "./connection-limits";
 import { DocRoom } from "./doc-room";
+import type { RoomHooks } from "./room-hooks";
 import type { SyncLogger, SyncSocket } from "./socket";
 import { SyncStats, type SyncStatsSnapshot } from "./sync-stats";
-
-/**
- * Limits every connection gets unless `connect` overrides them. A whole village roster
- * (a few hundred children) is well under 1 MiB, so 4 MiB leaves room for an offline
- * phone's first upload. The stock client sends one message per transaction plus an
- * awareness beat every 15 s, far below the rate.
- */
-export const DEFAULT_CONNECTION_LIMITS: Readonly<ConnectionLimits> = {
-  maxMessageBytes: 4 * 1024 * 1024,
-  rateLimit: { messagesPerSecond: 60, burst: 300 },
-  maxBufferedBytes: 16 * 1024 * 1024,
-};
 
 export interface RoomRegistryOptions {
   store: DocStore;
@@ -26,6 +16,11 @@ export interface RoomRegistryOptions {
   compactEvery: number;
   /** Runs before each compaction's snapshot (see `DocRoomOptions.beforeCompact`). */
   beforeCompact?: (docName: string, doc: Y.Doc) => void;
+  /**
+   * The hooks of a document about to be loaded (guard, gcFilter, audit journal), asked
+   * once per load, before its doc exists.
+   */
+  hooksFor?: (docName: string) => RoomHooks | undefined;
   /** Awaited once per load, before any connection is served (attach observers, seed meta…). */
   onRoomLoaded?: (room: DocRoom) => void | Promise<void>;
   logger?: SyncLogger;
@@ -121,8 +116,10 @@ export class RoomRegistry {
   private async load(docName: string): Promise<DocRoom> {
     // The previous instance of this document must finish draining and compacting first.
     await this.unloading.get(docName);
+    const hooks = this.options.hooksFor?.(docName);
     const room = await DocRoom.load({
       name: docName,
+      ...(hooks ? { hooks } : {}),
       store: this.options.store,
       compactEvery: this.options.compactEvery,
       stats: this.counters,

@@ -26,6 +26,12 @@ export interface SyncStatsSnapshot {
   readOnlyDropped: number;
   /** New clients answered with the stored state as is (no encoding of the document). */
   syncFromStored: number;
+  /** Client updates the push guard looked at, and the time it took (ms, wall clock). */
+  guardRuns: number;
+  guardMs: number;
+  /** Client updates the guard repaired, and guard errors (the update went on unrepaired). */
+  guardRepairs: number;
+  guardFailures: number;
   /** Connections closed by the server, by close code. */
   closes: Record<number, number>;
   persistLatency: LatencySnapshot;
@@ -44,6 +50,10 @@ export class SyncStats {
   compactionFailures = 0;
   readOnlyDropped = 0;
   syncFromStored = 0;
+  guardRuns = 0;
+  guardMs = 0;
+  guardRepairs = 0;
+  guardFailures = 0;
   private readonly closes = new Map<number, number>();
   private readonly latencyBuckets: number[] = PERSIST_LATENCY_BUCKETS_MS.map(() => 0);
   private latencyCount = 0;
@@ -79,6 +89,10 @@ export class SyncStats {
       compactionFailures: this.compactionFailures,
       readOnlyDropped: this.readOnlyDropped,
       syncFromStored: this.syncFromStored,
+      guardRuns: this.guardRuns,
+      guardMs: this.guardMs,
+      guardRepairs: this.guardRepairs,
+      guardFailures: this.guardFailures,
       closes: Object.fromEntries(this.closes),
       persistLatency: {
         count: this.latencyCount,

@@ -1,6 +1,6 @@
 // Test doubles shared by the sync unit tests (not used by production code).
 import * as Y from "yjs";
-import type { DocStore } from "../storage/store";
+import type { DocStore, UpdateAudit } from "../storage/store";
 import { parseMessage, type SyncMessage } from "./protocol";
 import type { SyncSocket } from "./socket";
 
@@ -44,6 +44,7 @@ interface StoredRow {
 interface HeldAppend {
   name: string;
   update: Uint8Array;
+  audit?: UpdateAudit | undefined;
   resolve: (seq: number) => void;
   reject: (error: unknown) => void;
 }
@@ -56,7 +57,7 @@ export class MemoryDocStore implements DocStore {
   hold = false;
   failAppends: Error | undefined;
   readonly held: HeldAppend[] = [];
-  readonly appended: { name: string; update: Uint8Array }[] = [];
+  readonly appended: { name: string; update: Uint8Array; audit?: UpdateAudit }[] = [];
   loads = 0;
   private readonly rows = new Map<string, StoredRow[]>();
   private readonly lastSeqs = new Map<string, number>();
@@ -66,17 +67,17 @@ export class MemoryDocStore implements DocStore {
     return (this.rows.get(name) ?? []).map((row) => row.data);
   }
 
-  appendUpdate(name: string, update: Uint8Array): Promise<number> {
+  appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
     if (this.failAppends) return Promise.reject(this.failAppends);
-    if (!this.hold) return Promise.resolve(this.commit(name, update));
-    return new Promise((resolve, reject) => this.held.push({ name, update, resolve, reject }));
+    if (!this.hold) return Promise.resolve(this.commit(name, update, audit));
+    return new Promise((resolve, reject) => this.held.push({ name, update, audit, resolve, reject }));
   }
 
   /** Commits the oldest held append and resolves its promise. */
   release(): void {
     const next = this.held.shift();
     if (!next) throw new Error("no held append");
-    next.resolve(this.commit(next.name, next.update));
+    next.resolve(this.commit(next.name, next.update, next.audit));
   }
 
   /** Fails the oldest held append. */
@@ -107,13 +108,13 @@ export class MemoryDocStore implements DocStore {
     return doc;
   }
 
-  private commit(name: string, update: Uint8Array): number {
+  private commit(name: string, update: Uint8Array, audit?: UpdateAudit): number {
     const seq = (this.lastSeqs.get(name) ?? 0) + 1;
     this.lastSeqs.set(name, seq);
     const rows = this.rows.get(name) ?? [];
     rows.push({ seq, snapshot: false, data: update });
     this.rows.set(name, rows);
-    this.appended.push({ name, update });
+    this.appended.push({ name, update, ...(audit ? { audit } : {}) });
     return seq;
   }
 }

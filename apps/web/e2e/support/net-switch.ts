@@ -3,12 +3,14 @@ import { createServer, connect, type Server, type Socket } from "node:net";
 /**
  * A TCP relay between the browser and the server that a test can cut, as a phone loses
  * its signal: `offline()` drops every open connection (WebSockets included) and refuses
- * new ones until `online()`. The browser talks to the relay's port only, so its origin
- * (and service worker, and IndexedDB) stays the same across the cut.
+ * new ones until `online()`; `stall()` lets the link die without a word (nothing is
+ * closed, nothing gets through). The browser talks to the relay's port only, so its
+ * origin (and service worker, and IndexedDB) stays the same across the cut.
  */
 export class NetSwitch {
   private readonly sockets = new Set<Socket>();
   private up = true;
+  private stalled = false;
   private server: Server | undefined;
   port = 0;
 
@@ -25,14 +27,14 @@ export class NetSwitch {
         client.destroy();
         return;
       }
+      this.track(client);
+      // A connection opened on a dead link is accepted and never answered.
+      if (this.stalled) return;
       const upstream = connect(this.targetPort, "127.0.0.1");
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on("close", () => this.sockets.delete(s));
-        s.on("error", () => s.destroy());
-      }
-      client.pipe(upstream);
-      upstream.pipe(client);
+      this.track(upstream);
+      // Data is dropped while stalled, like packets on a dead link.
+      client.on("data", (chunk) => void (this.stalled || upstream.write(chunk)));
+      upstream.on("data", (chunk) => void (this.stalled || client.write(chunk)));
       client.on("close", () => upstream.destroy());
       upstream.on("close", () => client.destroy());
     });
@@ -41,18 +43,36 @@ export class NetSwitch {
     this.port = typeof address === "object" && address ? address.port : 0;
   }
 
+  private track(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.on("close", () => this.sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
   offline(): void {
     this.up = false;
-    for (const s of this.sockets) s.destroy();
-    this.sockets.clear();
+    this.dropAll();
   }
 
+  /** The link goes dead silently: open connections stay open and carry nothing. */
+  stall(): void {
+    this.stalled = true;
+  }
+
+  /** The link is back; connections a stall killed are gone (their bytes were lost). */
   online(): void {
+    if (this.stalled) this.dropAll();
+    this.stalled = false;
     this.up = true;
+  }
+
+  private dropAll(): void {
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
   }
 
   async stop(): Promise<void> {

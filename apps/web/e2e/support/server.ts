@@ -16,6 +16,8 @@ export interface TestServer {
   readonly url: string;
   readonly dataDir: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a pulled plug: no socket is closed by the server itself. */
+  kill(): Promise<void>;
 }
 
 /** Throws with a clear message when the server or the web build is missing. */
@@ -67,8 +69,14 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
     port,
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);

@@ -1,7 +1,7 @@
 // The messages between the app and its spreadsheet worker. The worker holds exceljs (≈1.3 MB)
 // and does every Excel/CSV job, so the main bundle never loads it and a 10,000-row file is
 // parsed and planned without freezing the screen.
-import type { Child, Guardian, LocalizedText, ReconcilePreview } from "@roster/schema";
+import type { Child, ExportFormat, ExportList, Guardian, LocalizedText, ReconcilePreview } from "@roster/schema";
 import type { Evaluation } from "@roster/rules";
 import type { ColumnMapping, ColumnTarget, HeaderLocation, ImportPlan, SkippedSheet } from "@roster/spreadsheet";
 
@@ -45,9 +45,6 @@ export interface ListData extends RosterData {
   evaluations: [string, Evaluation][];
 }
 
-export type ListKind = "problems" | "handover" | "cleaned";
-export type ListFormat = "xlsx" | "csv" | "html";
-
 export interface HandoverSettings {
   village: string;
   commune: string;
@@ -63,8 +60,8 @@ export type WorkerRequest =
   | {
       id: number;
       type: "list";
-      kind: ListKind;
-      format: ListFormat;
+      kind: ExportList;
+      format: ExportFormat;
       data: ListData;
       village: string;
       commune: string;

@@ -2,7 +2,7 @@ import { createMemo, createResource, createSignal, For, onCleanup, Show } from "
 import { isoDateInVietnam } from "@roster/rules";
 import { useI18n } from "../i18n/i18n-context";
 import { SpreadsheetClient, SpreadsheetJobError } from "../import/spreadsheet-client";
-import type { ListFormat, ListKind } from "../import/worker-protocol";
+import type { ExportFormat, ExportList } from "@roster/schema";
 import { loadCachedProgress } from "../progress/progress-cache";
 import { useApp } from "../session/app-services";
 import { Banner } from "../ui/Banner";
@@ -63,7 +63,7 @@ export function ListsScreen(props: { rosterId: string }) {
   const [printHtml, setPrintHtml] = createSignal<string | null>(null);
   let frame: HTMLIFrameElement | undefined;
 
-  const make = async (kind: ListKind, format: ListFormat) => {
+  const make = async (kind: ExportList, format: ExportFormat) => {
     const isHandover = kind === "handover";
     const source = isHandover ? handoverSnapshot() : snapshot();
     const rosterId = isHandover ? handoverId() : props.rosterId;
@@ -96,7 +96,7 @@ export function ListsScreen(props: { rosterId: string }) {
     }
   };
 
-  const button = (kind: ListKind, format: ListFormat, label: string, disabled: () => boolean = () => false) => (
+  const button = (kind: ExportList, format: ExportFormat, label: string, disabled: () => boolean = () => false) => (
     <button
       type="button"
       class={format === "html" ? "primary" : undefined}

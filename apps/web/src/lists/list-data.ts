@@ -1,7 +1,7 @@
 // The inputs of the three lists, from what the roster screen already computed: the
 // records, and the status and findings each child shows (server mark when current, else
 // the device's own evaluation with the same rules).
-import type { Status } from "@roster/schema";
+import type { ExportList, Status } from "@roster/schema";
 import type { Evaluation } from "@roster/rules";
 import type { RosterSnapshot } from "../roster/roster-model";
 import type { ListData } from "../import/worker-protocol";
@@ -28,7 +28,7 @@ export function countWith(snapshot: Snapshot, status?: Status): number {
 }
 
 /** A file name people can read and sort: `<kind>-<roster>-<YYYY-MM-DD>.<ext>`. */
-export function listFileName(kind: "problems" | "handover" | "cleaned", rosterId: string, date: string, ext: "xlsx" | "csv"): string {
+export function listFileName(kind: ExportList, rosterId: string, date: string, ext: "xlsx" | "csv"): string {
   const stem = { problems: "danh-sach-can-bo-sung", handover: "danh-sach-ban-giao", cleaned: "du-lieu-lam-sach" }[kind];
   return `${stem}-${rosterId}-${date}.${ext}`;
 }

@@ -42,7 +42,6 @@ export class WorkspacePool {
         rosterId,
         token: this.options.token(),
         syncUrl: this.options.syncUrl,
-        store: this.options.store,
         onExpired: this.options.onExpired,
       });
       const firstScreen = new FirstScreenCache(this.options.store, { userId: this.options.userId(), rosterId });

@@ -1,5 +1,5 @@
-// IndexedDB database names of one roster's two documents (y-indexeddb gives each
-// document its own database). The logout wipe deletes them by these names when the
+// IndexedDB database names of one roster's two documents (each has a database of its
+// own, `doc-persistence.ts`). The logout wipe deletes them by these names when the
 // browser cannot list its databases.
 
 const PREFIX = "roster-doc:";

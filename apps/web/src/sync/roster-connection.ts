@@ -1,60 +1,33 @@
 import { createSignal, type Accessor } from "solid-js";
-import { IndexeddbPersistence } from "y-indexeddb";
-import { WebsocketProvider, messageSync } from "y-websocket";
+import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import type { AppStore } from "../session/app-db";
-import { AckProbe } from "./ack-probe";
+import { AckTracker } from "./ack-tracker";
 import { statusAfterClose, type ConnectionStatus } from "./connection-status";
 import { recordsDbName, reviewDbName } from "./db-names";
-import {
-  LedgerStateSchema,
-  confirm,
-  emptyLedger,
-  pendingCount,
-  recordLocalChange,
-  type LedgerState,
-} from "./pending-ledger";
-import { peekSyncMessage, stateVectorOf, syncStep1Frame } from "./sync-messages";
+import { DocPersistence } from "./doc-persistence";
+import { Heartbeat } from "./heartbeat";
+import { LedgerStateSchema, emptyLedger, pendingCount, type LedgerState } from "./pending-ledger";
 
 export interface RosterConnectionOptions {
   rosterId: string;
   token: string;
   /** `ws(s)://host/sync` */
   syncUrl: string;
-  store: AppStore;
   /** Told when the server refuses the token (4401), so the app can ask to log in again. */
   onExpired?: () => void;
 }
 
-type SyncHandler = WebsocketProvider["messageHandlers"][number];
-
-const PROBE_DELAY_MS = 300;
+/** Key of the pending ledger in the records database's `custom` store. */
+const LEDGER_KEY = "pending-ledger";
 const NORMAL_BACKOFF_MS = 2500;
 const RATE_LIMITED_BACKOFF_MS = 20_000;
+const STOPPED: ReadonlySet<ConnectionStatus> = new Set(["expired", "forbidden", "not-found", "too-large"]);
 
-/**
- * Loads `persistence`'s document without re-encoding it. Yjs encodes every transaction
- * for the document's "update" listeners; y-indexeddb listens (to store local changes) but
- * ignores its own load, so the whole stored roster would be encoded once more for
- * nothing while the person waits for the list. Its listener is detached until the load
- * is applied; a change made in that short window is stored as a full state afterwards.
- */
-function persistQuietly(persistence: IndexeddbPersistence): IndexeddbPersistence {
-  const doc = persistence.doc;
-  const store = persistence._storeUpdate;
-  let changedMeanwhile = false;
-  const watch = (tr: Y.Transaction) => {
-    if (tr.origin !== persistence && tr.changed.size + tr.deleteSet.clients.size > 0) changedMeanwhile = true;
-  };
-  doc.off("update", store);
-  doc.on("afterTransaction", watch);
-  persistence.once("synced", () => {
-    doc.off("afterTransaction", watch);
-    if (persistence._destroyed) return;
-    doc.on("update", store);
-    if (changedMeanwhile) store(Y.encodeStateAsUpdate(doc), null);
-  });
-  return persistence;
+/** Drops `provider`'s socket and opens a new one at once (unless it was told to stop). */
+function reconnect(provider: WebsocketProvider | undefined): void {
+  if (!provider?.shouldConnect) return;
+  provider.disconnect();
+  provider.connect();
 }
 
 /**
@@ -74,14 +47,14 @@ export class RosterConnection {
   private readonly setStatus: (s: ConnectionStatus) => void;
   private readonly setPending: (n: number) => void;
   private readonly setLastSyncedAt: (at: string | null) => void;
-  private ledger: LedgerState = emptyLedger();
-  private readonly probe = new AckProbe();
-  private recordsIdb: IndexeddbPersistence | undefined;
-  private reviewIdb: IndexeddbPersistence | undefined;
+  private tracker: AckTracker | undefined;
+  private recordsDisk: DocPersistence | undefined;
+  private reviewDisk: DocPersistence | undefined;
   private opened: () => void = () => undefined;
   private recordsWs: WebsocketProvider | undefined;
   private reviewWs: WebsocketProvider | undefined;
-  private probeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A connection was lost (or never made) since the last sync: say offline, not connecting. */
+  private lost = false;
   private saveQueued = false;
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
@@ -100,9 +73,15 @@ export class RosterConnection {
    * what it can without them (the list's kept first screen). Later calls do nothing.
    */
   open(): void {
-    if (this.destroyed || this.recordsIdb) return;
-    this.recordsIdb = persistQuietly(new IndexeddbPersistence(recordsDbName(this.options.rosterId), this.records));
-    this.reviewIdb = persistQuietly(new IndexeddbPersistence(reviewDbName(this.options.rosterId), this.review));
+    if (this.destroyed || this.recordsDisk) return;
+    const onError = (error: unknown) => console.error("IndexedDB write failed", error);
+    // The ledger goes to disk in the same transaction as each change it counts: neither
+    // is ever stored without the other (DESIGN "Sync", the device's side).
+    this.recordsDisk = new DocPersistence(recordsDbName(this.options.rosterId), this.records, {
+      withEachChange: () => (this.tracker ? { [LEDGER_KEY]: this.tracker.state } : {}),
+      onError,
+    });
+    this.reviewDisk = new DocPersistence(reviewDbName(this.options.rosterId), this.review, { onError });
     this.opened();
   }
 
@@ -110,31 +89,22 @@ export class RosterConnection {
     return this.options.rosterId;
   }
 
-  private get ledgerKey(): string {
-    return `sync:${this.options.rosterId}`;
-  }
-
   private async load(opened: Promise<void>): Promise<void> {
-    const saved = LedgerStateSchema.safeParse(await this.options.store.get(this.ledgerKey));
-    if (saved.success) this.updateLedger(saved.data, false);
     await opened;
-    await Promise.all([this.recordsIdb?.whenSynced, this.reviewIdb?.whenSynced]);
+    const recordsDisk = this.recordsDisk!;
+    // Without IndexedDB (a private window that refuses it) the roster still syncs, unkept.
+    const saved = await Promise.all([recordsDisk.get(LEDGER_KEY), recordsDisk.whenLoaded, this.reviewDisk?.whenLoaded]).then(
+      ([ledger]) => ledger,
+      (error: unknown) => console.error("IndexedDB unavailable", error),
+    );
     if (this.destroyed) return;
-    this.watchLocalChanges();
+    const ledger = LedgerStateSchema.safeParse(saved);
+    // A local change's ledger is written with the change itself; only the server's answers
+    // need a write of their own (an extra one per keystroke would queue behind the changes).
+    this.tracker = new AckTracker(this.records, ledger.success ? ledger.data : emptyLedger(), (next, cause) => this.showLedger(next, cause === "server"));
+    this.showLedger(this.tracker.state, false);
+    this.cleanups.push(() => this.tracker?.destroy());
     this.connect();
-  }
-
-  private watchLocalChanges(): void {
-    const onTransaction = (tr: Y.Transaction) => {
-      const id = this.records.clientID;
-      const before = tr.beforeState.get(id) ?? 0;
-      const after = tr.afterState.get(id) ?? 0;
-      if (!tr.local || after <= before) return;
-      this.updateLedger(recordLocalChange(this.ledger, id, after), true);
-      if (this.recordsWs?.wsconnected) this.scheduleProbe();
-    };
-    this.records.on("afterTransaction", onTransaction);
-    this.cleanups.push(() => this.records.off("afterTransaction", onTransaction));
   }
 
   private connect(): void {
@@ -143,31 +113,27 @@ export class RosterConnection {
     // No BroadcastChannel between tabs: on connecting, the provider would post the whole
     // document to it (encoding thousands of children while the roster opens). Tabs of
     // this app each sync through the server, and IndexedDB holds what each one wrote.
-    this.recordsWs = new WebsocketProvider(syncUrl, rosterId, this.records, {
-      params: { token },
-      shouldReconnect,
-      maxBackoffTime: NORMAL_BACKOFF_MS,
-      disableBc: true,
-    });
-    this.reviewWs = new WebsocketProvider(syncUrl, `${rosterId}/review`, this.review, {
-      params: { token },
-      shouldReconnect,
-      maxBackoffTime: NORMAL_BACKOFF_MS,
-      disableBc: true,
-    });
-    this.instrument(this.recordsWs);
+    const options = { params: { token }, shouldReconnect, maxBackoffTime: NORMAL_BACKOFF_MS, disableBc: true, connect: false };
+    this.recordsWs = new WebsocketProvider(syncUrl, rosterId, this.records, options);
+    this.reviewWs = new WebsocketProvider(syncUrl, `${rosterId}/review`, this.review, options);
+    this.tracker?.attach(this.recordsWs);
 
     const ws = this.recordsWs;
     ws.on("status", ({ status }) => {
-      if (status === "connected") this.probe.connected();
-      if (status === "disconnected") this.probe.disconnected();
+      if (status === "disconnected") this.lost = true;
       this.refreshStatus();
     });
-    ws.on("sync", () => this.refreshStatus());
+    ws.on("sync", (synced) => {
+      if (synced) this.lost = false;
+      this.refreshStatus();
+    });
     ws.on("connection-close", (event) => {
-      if (!event) return;
-      const after = statusAfterClose(event.code);
-      ws.maxBackoffTime = after.status === "rate-limited" ? RATE_LIMITED_BACKOFF_MS : NORMAL_BACKOFF_MS;
+      this.lost = true;
+      if (event) {
+        const after = statusAfterClose(event.code);
+        ws.maxBackoffTime = after.status === "rate-limited" ? RATE_LIMITED_BACKOFF_MS : NORMAL_BACKOFF_MS;
+      }
+      this.refreshStatus();
     });
     // Emitted last on a close that must not be retried (the provider has stopped).
     ws.on("closed", ({ code }) => {
@@ -177,56 +143,36 @@ export class RosterConnection {
       this.setStatus(status);
       if (status === "expired") this.options.onExpired?.();
     });
-    const onNetwork = () => this.refreshStatus();
+    // The browser knows at once when the network goes; the sockets may not for a while.
+    // Back online, try now rather than at the end of the backoff.
+    const onNetwork = () => {
+      if (!navigator.onLine || !ws.wsconnected) this.reconnectBoth();
+      this.refreshStatus();
+    };
     window.addEventListener("online", onNetwork);
     window.addEventListener("offline", onNetwork);
+    // One heartbeat, on the records socket: both sockets share the link.
+    const heartbeat = new Heartbeat(ws, () => this.reconnectBoth());
     this.cleanups.push(() => {
       window.removeEventListener("online", onNetwork);
       window.removeEventListener("offline", onNetwork);
+      heartbeat.destroy();
     });
+    ws.connect();
+    this.reviewWs.connect();
     this.refreshStatus();
   }
 
-  /** Watches the provider's sync messages to learn what the server holds (see AckProbe). */
-  private instrument(provider: WebsocketProvider): void {
-    const original = provider.messageHandlers[messageSync] as SyncHandler;
-    const wrapped: SyncHandler = (encoder, decoder, p, emitSynced, messageType) => {
-      // Messages from other tabs (BroadcastChannel, disabled here) arrive with emitSynced false.
-      const peeked = emitSynced ? peekSyncMessage(decoder) : { step: "unknown" as const };
-      original(encoder, decoder, p, emitSynced, messageType);
-      if (peeked.step === "step1") {
-        this.updateLedger(confirm(this.ledger, peeked.serverState, null), true);
-        // Our reply (step 2 with every offline change) is sent right after this handler
-        // returns; the probe must follow it.
-        queueMicrotask(() => this.sendProbe());
-      } else if (peeked.step === "step2") {
-        const sent = this.probe.answered();
-        const at = new Date().toISOString();
-        this.updateLedger(sent ? confirm(this.ledger, sent, at) : { ...this.ledger, lastSyncedAt: at }, true);
-      }
-    };
-    provider.messageHandlers[messageSync] = wrapped;
+  private reconnectBoth(): void {
+    reconnect(this.recordsWs);
+    reconnect(this.reviewWs);
   }
 
-  private scheduleProbe(): void {
-    clearTimeout(this.probeTimer);
-    this.probeTimer = setTimeout(() => this.sendProbe(), PROBE_DELAY_MS);
-  }
-
-  private sendProbe(): void {
-    const socket = this.recordsWs?.ws;
-    if (!socket || socket.readyState !== WebSocket.OPEN || !this.recordsWs?.wsconnected) return;
-    this.probe.probeSent(stateVectorOf(this.records));
-    socket.send(syncStep1Frame(this.records) as Uint8Array<ArrayBuffer>);
-  }
-
-  private updateLedger(next: LedgerState, persist: boolean): void {
-    this.ledger = next;
+  private showLedger(next: LedgerState, persist: boolean): void {
     this.setPending(pendingCount(next));
     this.setLastSyncedAt(next.lastSyncedAt);
     if (!persist || this.saveQueued) return;
-    // Saved in the same turn as the change (coalesced per microtask): a phone may close
-    // the app right after an edit, and the count must survive with the edit itself.
+    // Coalesced per microtask; IndexedDB commits it after the changes written before it.
     this.saveQueued = true;
     queueMicrotask(() => {
       this.saveQueued = false;
@@ -235,21 +181,18 @@ export class RosterConnection {
   }
 
   private async saveLedger(): Promise<void> {
-    if (this.destroyed) return;
-    await this.options.store.put(this.ledgerKey, this.ledger);
+    if (this.destroyed || !this.tracker) return;
+    await this.recordsDisk?.set(LEDGER_KEY, this.tracker.state);
   }
 
   private refreshStatus(): void {
     const ws = this.recordsWs;
-    const current = this.status();
-    if (current === "expired" || current === "forbidden" || current === "not-found" || current === "too-large") {
-      if (!ws?.shouldConnect) return;
-    }
+    if (STOPPED.has(this.status()) && !ws?.shouldConnect) return;
     if (!ws) return this.setStatus("connecting");
-    if (ws.wsconnected && ws.synced) return this.setStatus("online");
     if (!navigator.onLine) return this.setStatus("offline");
+    if (ws.wsconnected && ws.synced) return this.setStatus("online");
     if (ws.maxBackoffTime === RATE_LIMITED_BACKOFF_MS) return this.setStatus("rate-limited");
-    this.setStatus(ws.wsconnecting ? "connecting" : "offline");
+    this.setStatus(this.lost ? "offline" : "connecting");
   }
 
   /** Uses a new token (after logging in again) and reconnects if the old one was refused. */
@@ -260,13 +203,14 @@ export class RosterConnection {
       ws.params = { token };
       if (!ws.shouldConnect) ws.connect();
     }
+    this.lost = false;
     this.setStatus("connecting");
     this.refreshStatus();
   }
 
   /** Saves the ledger now (the app is being hidden and may be killed). */
-  flush(): Promise<void> {
-    return this.saveLedger();
+  async flush(): Promise<void> {
+    await this.saveLedger();
   }
 
   /** Stops syncing and closes the IndexedDB connections (keeps the data). */
@@ -274,11 +218,10 @@ export class RosterConnection {
     if (this.destroyed) return;
     await this.flush().catch(() => undefined);
     this.destroyed = true;
-    clearTimeout(this.probeTimer);
     for (const cleanup of this.cleanups) cleanup();
     this.recordsWs?.destroy();
     this.reviewWs?.destroy();
-    await Promise.all([this.recordsIdb?.destroy(), this.reviewIdb?.destroy()]);
+    await Promise.all([this.recordsDisk?.destroy(), this.reviewDisk?.destroy()]);
     this.records.destroy();
     this.review.destroy();
   }
