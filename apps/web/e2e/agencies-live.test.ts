@@ -69,7 +69,7 @@ describe("school and police on one roster", () => {
 
     // The school then changes a verified field: police see it as edited since verified.
     await school.getByRole("link", { name: /Nguyễn Văn An/ }).click();
-    await school.locator("#child-dob").fill("2015-03-12");
+    await school.locator("#child-dob").fill("12/03/2015");
     await school.locator("#child-dob").press("Tab");
     await expect.poll(() => police.locator('[data-tab="stale"] .tab-count').textContent(), { timeout: 20_000 }).toBe("1");
     await police.getByRole("tab", { name: /Đã sửa sau khi xác minh/ }).click();

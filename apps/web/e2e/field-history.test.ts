@@ -34,13 +34,13 @@ describe("field history in the child editor", () => {
 
   it("lists the school's and the police's changes of the date of birth, newest first, after its creation", async () => {
     const school = await openChild(USERS.school);
-    await school.locator("#child-dob").fill("2015-03-12");
+    await school.locator("#child-dob").fill("12/03/2015");
     await school.locator("#child-dob").press("Tab");
     await waitAllSent(school);
 
     const police = await openChild(USERS.police);
-    await expect.poll(() => police.locator("#child-dob").inputValue(), { timeout: 20_000 }).toBe("2015-03-12");
-    await police.locator("#child-dob").fill("2015-03-21");
+    await expect.poll(() => police.locator("#child-dob").inputValue(), { timeout: 20_000 }).toBe("12/03/2015");
+    await police.locator("#child-dob").fill("21/03/2015");
     await police.locator("#child-dob").press("Tab");
     await waitAllSent(police);
 

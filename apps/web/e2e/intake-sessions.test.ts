@@ -53,7 +53,7 @@ describe("intake sessions", () => {
     // Police create a session at the village, for two children.
     const police = await openIntake(USERS.police, DESK);
     await police.getByRole("button", { name: "+ Tạo buổi tiếp nhận" }).click();
-    await police.locator("#session-date").fill("2026-06-13");
+    await police.locator("#session-date").fill("13/06/2026");
     await police.locator("#session-start").fill("07:30");
     await police.locator("#session-end").fill("11:30");
     await police.locator("#session-place-kind").selectOption("village");
@@ -67,13 +67,13 @@ describe("intake sessions", () => {
     await police.getByRole("button", { name: "Lưu buổi" }).click();
     await police.getByRole("heading", { name: WHEN }).waitFor();
     await expect.poll(() => police.getByTestId("candidate-count").textContent()).toBe("2 trẻ chưa có buổi");
-    await police.getByRole("button", { name: "Xếp Nguyễn Văn An vào buổi" }).click();
-    await police.getByRole("button", { name: "Xếp Lò Thị Mai vào buổi" }).click();
+    await police.getByRole("button", { name: /Xếp vào buổi.*Nguyễn Văn An/ }).click();
+    await police.getByRole("button", { name: /Xếp vào buổi.*Lò Thị Mai/ }).click();
     await expect.poll(() => police.getByTestId("intake-summary").getAttribute("data-assigned")).toBe("2");
     await police.getByTestId("intake-free").filter({ hasText: "Buổi đã đủ chỗ." }).waitFor();
     // Full: the child with everything done, offered under "all", cannot be added.
     await police.locator("#assign-need").selectOption("all");
-    expect(await police.getByRole("button", { name: "Xếp Hà Văn Dũng vào buổi" }).isDisabled()).toBe(true);
+    expect(await police.getByRole("button", { name: /Xếp vào buổi.*Hà Văn Dũng/ }).isDisabled()).toBe(true);
     await waitAllSent(police);
 
     // The school's phone shows the new session live, with the call list in name order.
@@ -151,8 +151,8 @@ describe("intake sessions", () => {
     expect(await viewer.getByLabel("Đã đến: Nguyễn Văn An").isChecked()).toBe(true);
     expect(await viewer.getByLabel("Đã đến: Lò Thị Mai").isDisabled()).toBe(true);
     expect(await viewer.getByRole("button", { name: "Vắng: Lò Thị Mai" }).isDisabled()).toBe(true);
-    for (const name of ["Sửa buổi", "Hủy buổi", "Bỏ Lò Thị Mai khỏi buổi"]) {
-      expect(await viewer.getByRole("button", { name }).count(), name).toBe(0);
+    for (const name of ["Sửa buổi", "Hủy buổi", /Bỏ khỏi buổi.*Lò Thị Mai/]) {
+      expect(await viewer.getByRole("button", { name }).count(), String(name)).toBe(0);
     }
     expect(await viewer.locator(".assign-panel").count()).toBe(0);
     await viewer.getByRole("button", { name: "Xem bản in danh sách gọi" }).waitFor();

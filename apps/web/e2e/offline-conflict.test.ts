@@ -43,8 +43,8 @@ describe("concurrent offline edits of one field", () => {
     await school.context.setOffline(true);
     await waitStatus(hamlet.page, "offline");
     await waitStatus(school.page, "offline");
-    await setDob(hamlet.page, "2014-11-05");
-    await setDob(school.page, "2014-05-11");
+    await setDob(hamlet.page, "05/11/2014");
+    await setDob(school.page, "11/05/2014");
 
     world.net.online();
     await hamlet.context.setOffline(false);
@@ -56,7 +56,7 @@ describe("concurrent offline edits of one field", () => {
       const conflict = page.locator('[data-field="child-dob"] .conflict');
       await conflict.waitFor({ timeout: 20_000 });
       await expect.poll(() => conflict.locator(".conflict-value").allTextContents()).toEqual(
-        expect.arrayContaining(["2014-11-05", "2014-05-11"]),
+        expect.arrayContaining(["05/11/2014", "11/05/2014"]),
       );
       const writers = (await conflict.locator(".conflict-by").allTextContents()).join(" | ");
       expect(writers).toContain(USERS.hamlet);
@@ -67,12 +67,12 @@ describe("concurrent offline edits of one field", () => {
     // The school checks the birth certificate and keeps the hamlet head's value.
     const pick = school.page
       .locator('[data-field="child-dob"] .conflict-values li')
-      .filter({ hasText: "2014-11-05" })
+      .filter({ hasText: "05/11/2014" })
       .getByRole("button", { name: "Chọn" });
     await pick.click();
     for (const { page } of [hamlet, school]) {
       await expect.poll(() => page.locator('[data-field="child-dob"] .conflict').count(), { timeout: 20_000 }).toBe(0);
-      await expect.poll(() => page.locator("#child-dob").inputValue()).toBe("2014-11-05");
+      await expect.poll(() => page.locator("#child-dob").inputValue()).toBe("05/11/2014");
     }
 
     const { token } = await apiLogin(world.server.url, USERS.admin, PASSWORD);

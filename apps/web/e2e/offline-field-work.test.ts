@@ -47,7 +47,7 @@ describe("offline field work on a phone", () => {
     await expect.poll(() => page.getByTestId("list-count").textContent()).toContain("1 / 2");
     await page.getByRole("link", { name: /Lò Thị Mai/ }).click();
     await expect.poll(() => page.locator('[data-field="child-dob"] .finding').first().textContent()).toContain("Chưa có ngày sinh");
-    await page.locator("#child-dob").fill("2014-11-05");
+    await page.locator("#child-dob").fill("05/11/2014");
     await page.locator("#child-dob").press("Tab");
     await expect.poll(() => page.locator('[data-field="child-dob"] .finding').count()).toBe(0);
 
@@ -69,8 +69,10 @@ describe("offline field work on a phone", () => {
     await page.getByRole("link", { name: /Quay lại/ }).first().click();
     await page.getByLabel("Tìm theo họ tên hoặc số định danh").fill("");
     await page.getByRole("button", { name: /Thêm trẻ/ }).click();
-    await page.locator("#child-fullName").fill("Quàng Văn Tú");
-    await page.locator("#child-fullName").press("Tab");
+    // A new child is a draft until it has a name; Enter adds it to the roster.
+    await page.locator("#draft-fullName").fill("Quàng Văn Tú");
+    await page.locator("#draft-fullName").press("Enter");
+    await page.getByRole("heading", { name: "Quàng Văn Tú" }).waitFor();
     const pendingOffline = await pendingShown(page);
     expect(pendingOffline).toBeGreaterThanOrEqual(5);
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChildFields } from "@roster/schema";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { apiChildren, apiLogin, eventually, seedRoster } from "./support/api";
-import { seriousViolations } from "./support/axe";
+import { expectNoSeriousViolations } from "./support/axe";
 import { DESK, PHONE, login, newDevice, waitAllSent, waitStatus } from "./support/browser";
 import { MOTHER, PASSWORD, ROSTER, USERS } from "./support/fixtures";
 import { startWorld, type NetWorld } from "./support/world";
@@ -58,10 +58,7 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
   throw new Error(`Tab never reached ${String(target)}`);
 }
 
-async function expectNoSerious(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
+const expectNoSerious = expectNoSeriousViolations;
 
 describe("the police desk", () => {
   let world: NetWorld;

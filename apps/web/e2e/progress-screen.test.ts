@@ -39,14 +39,18 @@ describe("campaign progress", () => {
     await login(page, world.net.url, USERS.admin, PASSWORD);
     await waitServiceWorker(page);
     await page.getByRole("navigation", { name: "Công cụ của thôn" }).getByRole("link", { name: "Tiến độ" }).click();
-    const table = page.getByTestId("progress-table");
+    // Shares of all children and of the children aged 6 to under 14 are in separate tables.
+    const table = page.getByTestId("progress-table-status");
+    const campaign = page.getByTestId("progress-table-campaign");
     await table.waitFor();
+    expect(await table.locator('td[data-metric="vneidLevel2"]').count()).toBe(0);
+    expect(await campaign.locator('td[data-metric="clean"]').count()).toBe(0);
     const row = table.locator(`tr[data-roster="${ROSTER}"]`);
     expect(await row.locator("th").textContent()).toBe("Thôn Đông");
     const counts = report.rosters.find((r) => r.rosterId === ROSTER)!.counts;
     expect(await row.locator('td[data-metric="children"]').textContent()).toBe(String(counts.children));
     const level2 = Math.round((counts.vneidLevel2 / counts.inCampaignAge) * 1000) / 10;
-    expect(await row.locator('td[data-metric="vneidLevel2"] .share').textContent()).toBe(`${level2}%`);
+    expect(await campaign.locator(`tr[data-roster="${ROSTER}"] td[data-metric="vneidLevel2"] .share`).textContent()).toBe(`${level2}%`);
     expect(await table.locator('tr[data-roster="total"] td[data-metric="children"]').textContent()).toBe(String(report.total.children));
     // One day of figures so far: its point, and the target line a week ahead.
     const chart = page.getByTestId("progress-chart");

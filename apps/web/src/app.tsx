@@ -12,6 +12,14 @@ import { Banner } from "./ui/Banner";
 import { Link, RouterProvider, useRouter } from "./ui/router";
 import { UpdatePrompt } from "./ui/UpdatePrompt";
 
+/** The skip link's target is whichever screen's `<main>` is shown (WCAG 2.4.1). */
+function skipToMain(event: MouseEvent): void {
+  const main = document.querySelector("main");
+  if (main === null) return;
+  event.preventDefault();
+  if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+  main.focus();
+}
 
 function TopBar() {
   const { t, locale, setLocale } = useI18n();
@@ -19,6 +27,9 @@ function TopBar() {
   const user = () => app.session()?.user;
   return (
     <header class="top-bar">
+      <a class="skip-link" href="#main" onClick={skipToMain}>
+        {t("a11y.skipToMain")}
+      </a>
       <span class="brand">{t("app.short")}</span>
       <Show when={user()}>
         {(u) => (
@@ -31,7 +42,6 @@ function TopBar() {
         type="button"
         class="link-button"
         lang={locale() === "vi" ? "en" : "vi"}
-        aria-label={t("app.language")}
         onClick={() => setLocale(locale() === "vi" ? "en" : "vi")}
       >
         {t("app.switchLanguage")}
@@ -83,6 +93,14 @@ function Screens() {
           <>
             <ToolsNav rosterId={r().rosterId} current="roster" />
             <RosterScreen rosterId={r().rosterId} childId={r().childId} />
+          </>
+        )}
+      </Match>
+      <Match when={(() => { const r = route(); return r.name === "newChild" ? r : undefined; })()}>
+        {(r) => (
+          <>
+            <ToolsNav rosterId={r().rosterId} current="roster" />
+            <RosterScreen rosterId={r().rosterId} draft />
           </>
         )}
       </Match>

@@ -65,6 +65,13 @@ export class EditLogIndex {
     return this.byRecord.get(recordKey(code, id))?.get(field)?.heads() ?? [];
   }
 
+  /** The heads of one field as values with their writers, oldest first. */
+  latestWrites(code: KindCode, id: string, field: string): ConflictValue[] {
+    return this.heads(code, id, field)
+      .map((h): ConflictValue => ({ value: h.v, by: h.a, name: h.n, at: h.t, entryId: h.i }))
+      .sort((x, y) => compareText(x.at, y.at) || compareText(x.entryId, y.entryId));
+  }
+
   /** The writes of one field the log still holds, newest first. */
   changes(code: KindCode, id: string, field: string): LocalFieldChange[] {
     return this.byRecord.get(recordKey(code, id))?.get(field)?.changes() ?? [];
@@ -100,9 +107,7 @@ export class EditLogIndex {
   }
 
   private conflict(code: KindCode, id: string, field: string): Conflict {
-    const values = this.heads(code, id, field)
-      .map((h): ConflictValue => ({ value: h.v, by: h.a, name: h.n, at: h.t, entryId: h.i }))
-      .sort((x, y) => compareText(x.at, y.at) || compareText(x.entryId, y.entryId));
+    const values = this.latestWrites(code, id, field);
     // Entries are only indexed when their field belongs to their kind (readEditEntry).
     return code === "c"
       ? { kind: "child", id, field: field as ChildField, values }

@@ -3,6 +3,7 @@ import type {
   Child,
   ChildField,
   ChildFields,
+  FieldValue,
   Guardian,
   GuardianField,
   GuardianFields,
@@ -13,7 +14,7 @@ import type { TransactionInfo } from "./change-feed";
 import { readEditEntry } from "./edit-entry";
 import type { EditEntry } from "./edit-entry";
 import { EditLogIndex } from "./edit-log-index";
-import type { Conflict } from "./edit-log-index";
+import type { Conflict, ConflictValue } from "./edit-log-index";
 import type { LocalFieldChange } from "./field-history";
 import { RecordNotFoundError } from "./errors";
 import { entryId, newRecordId } from "./ids";
@@ -191,6 +192,31 @@ export class RosterRecords {
   }
 
   /**
+   * The latest writes of one field that no known write replaced, oldest first: one when
+   * the field is settled (who set the value shown), several while it is in conflict.
+   * Empty when the field was never changed since the record was created.
+   */
+  latestWrites(kind: RecordKind, id: string, field: ChildField | GuardianField): ConflictValue[] {
+    return this.index.latestWrites(kind === "child" ? "c" : "g", id, field);
+  }
+
+  /**
+   * Writes a value a person typed on top of the writes they had seen (`seen`: entry ids of
+   * {@link latestWrites} when they began). Writes others made meanwhile are not replaced:
+   * when their value differs, the field is in conflict until someone picks, so neither the
+   * typed text nor the other value is lost. False when nothing needed writing.
+   */
+  writeOver(
+    kind: RecordKind, id: string, field: ChildField | GuardianField, value: FieldValue, actor: Actor,
+    seen: readonly string[], origin?: unknown,
+  ): boolean {
+    const patch = { [field]: value };
+    return kind === "child"
+      ? this.write(CHILD_KIND, this.children, id, patch, actor, origin, seen).length > 0
+      : this.write(GUARDIAN_KIND, this.guardians, id, patch, actor, origin, seen).length > 0;
+  }
+
+  /**
    * Picks the value of a field in conflict. The write replaces every value this peer
    * knows (as any write does), so the conflict is gone here and, once synced, everywhere,
    * unless someone offline wrote the field meanwhile: then that is a new conflict.
@@ -244,6 +270,7 @@ export class RosterRecords {
     patch: object,
     actor: Actor,
     origin: unknown,
+    seen?: readonly string[],
   ): F[] {
     const values = validatePatch(spec, patch);
     const record = recordMap(parent, id);
@@ -255,9 +282,10 @@ export class RosterRecords {
       for (const [field, value] of values) {
         const heads = this.index.heads(spec.code, id, field);
         const conflicted = new Set(heads.map((h) => h.v)).size > 1;
-        if (record.get(field) === value && !conflicted) continue;
+        const unseen = seen === undefined ? [] : heads.filter((h) => !seen.includes(h.i));
+        if (record.get(field) === value && !conflicted && unseen.every((h) => h.v === value)) continue;
         record.set(field, value);
-        const prev = heads.map((h) => h.i);
+        const prev = (seen === undefined ? heads : heads.filter((h) => seen.includes(h.i))).map((h) => h.i);
         drafts.push({ k: spec.code, r: id, f: field, v: value, a: actor.id, n: actor.name, t: at, p: prev });
         written.push(field);
       }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, ageAt, daysBetween, formatIsoDate, isIsoDate, isoDateInVietnam, parseIsoDate } from "./dates";
+import { addDays, ageAt, daysBetween, formatDayFirstDate, formatIsoDate, isIsoDate, isoDateInVietnam, parseDayFirstDate, parseIsoDate } from "./dates";
 
 describe("parseIsoDate", () => {
   it.each([
@@ -175,5 +175,28 @@ describe("properties", () => {
         expect(a).toBeLessThan((age + 1) * 366);
       }),
     );
+  });
+});
+
+describe("day-first dates as people type and read them", () => {
+  it("reads dd/mm/yyyy and its usual variants as the stored ISO date", () => {
+    expect(parseDayFirstDate("11/12/2016")).toBe("2016-12-11");
+    expect(parseDayFirstDate("4/3/2015")).toBe("2015-03-04");
+    expect(parseDayFirstDate(" 04.03.2015 ")).toBe("2015-03-04");
+    expect(parseDayFirstDate("04-03-2015")).toBe("2015-03-04");
+    expect(parseDayFirstDate("04032015")).toBe("2015-03-04");
+  });
+
+  it("refuses what names no real date, month-first impossibles included", () => {
+    for (const text of ["", "12/31/2016", "29/02/2015", "2016-12-11", "11/12/16", "abc", "00/01/2016"]) {
+      expect(parseDayFirstDate(text)).toBeNull();
+    }
+    expect(parseDayFirstDate("29/02/2016")).toBe("2016-02-29");
+  });
+
+  it("writes a stored date day first and leaves other text alone", () => {
+    expect(formatDayFirstDate("2016-12-11")).toBe("11/12/2016");
+    expect(formatDayFirstDate("not a date")).toBe("not a date");
+    for (const iso of ["2016-12-11", "2015-03-04", "1999-01-31"]) expect(parseDayFirstDate(formatDayFirstDate(iso))).toBe(iso);
   });
 });

@@ -101,3 +101,26 @@ export function isoDateInVietnam(instant: Date): string {
   if (Number.isNaN(ms)) throw new RangeError("isoDateInVietnam: invalid Date");
   return formatIsoDate(fromUtcMs(ms + VIETNAM_OFFSET_MS));
 }
+
+const DAY_FIRST_TEXT = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/;
+const DAY_FIRST_DIGITS = /^\s*(\d{2})(\d{2})(\d{4})\s*$/;
+
+/**
+ * Reads a date as people in Vietnam type it, day first: `dd/mm/yyyy` (also `d/m/yyyy`,
+ * dots or dashes, or the eight digits `ddmmyyyy`), whatever the device's language.
+ * Returns the stored `YYYY-MM-DD`, or null when the text names no real date.
+ */
+export function parseDayFirstDate(text: string): string | null {
+  const match = DAY_FIRST_TEXT.exec(text) ?? DAY_FIRST_DIGITS.exec(text);
+  if (match === null) return null;
+  const iso = formatIsoDate({ year: Number(match[3]), month: Number(match[2]), day: Number(match[1]) });
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** A stored `YYYY-MM-DD` date as people read it, `dd/mm/yyyy`; any other text unchanged. */
+export function formatDayFirstDate(iso: string): string {
+  const date = parseIsoDate(iso);
+  if (date === null) return iso;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(date.day)}/${pad(date.month)}/${String(date.year).padStart(4, "0")}`;
+}

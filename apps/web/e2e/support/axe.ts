@@ -1,30 +1,34 @@
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
+import type { AxeResults, Result } from "axe-core";
 
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve("axe-core/axe.min.js");
+const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-/** One axe-core violation, reduced to what a failing test should print. */
-export interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
+/** The WCAG 2.1 A/AA rules, plus the experimental check that a control's spoken name contains its visible text (2.5.3). */
+const OPTIONS = {
+  runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+  rules: { "label-content-name-mismatch": { enabled: true } },
+  resultTypes: ["violations"],
+} as const;
+
+function describe(violations: readonly Result[]): string {
+  return violations
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `   ${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1] ?? ""}`).join("\n")}`)
+    .join("\n");
 }
 
-/**
- * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now and returns the
- * serious and critical violations. The script is injected from the installed package
- * (`page.addScriptTag`), so nothing is fetched from the network.
- */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  if (!loaded) await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  });
+/** The serious and critical axe-core violations of what the page shows now. */
+export async function seriousViolations(page: Page): Promise<Result[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_SCRIPT });
+  const results = (await page.evaluate(
+    (options) => (window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<unknown> } }).axe.run(document, options),
+    OPTIONS,
+  )) as AxeResults;
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Fails with the rule, the elements and what is wrong when axe-core finds a serious or critical violation. */
+export async function expectNoSeriousViolations(page: Page, label: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  if (violations.length > 0) throw new Error(`axe-core on ${label}: ${violations.length} serious or critical\n${describe(violations)}`);
 }

@@ -1,17 +1,21 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { ChildField, FieldValue, GuardianField } from "@roster/schema";
 import { useI18n } from "../i18n/i18n-context";
+import type { MessageKey } from "../i18n/messages";
 import type { RosterWorkspace } from "../roster/roster-workspace";
 import { useApp } from "../session/app-services";
 import { SyncIndicator } from "../sync/SyncIndicator";
 import { Banner } from "../ui/Banner";
+import { focusOnMount } from "../ui/focus-on-mount";
 import { Link, useRouter } from "../ui/router";
 import { StatusBadge } from "../ui/StatusBadge";
 import { FieldRow } from "./FieldRow";
 import { AppointmentHint } from "../intake/AppointmentHint";
 import { CHILD_SECTIONS, REPRESENTATIVE_INPUT } from "./field-specs";
 import { FindingList } from "./FindingList";
-import { findingsByField, unplacedFindings } from "./findings-by-field";
+import { findingsByField } from "./findings-by-field";
+import { partnersOf } from "./duplicate-partners";
+import { ProblemSummary } from "./ProblemSummary";
 import { GuardianCard, type GuardianRole } from "./GuardianCard";
 import { RemoveChildDialog } from "./RemoveChildDialog";
 import { FieldHistoryPanel } from "./FieldHistoryPanel";
@@ -36,7 +40,13 @@ const PLACED = new Set<string>([
 ]);
 
 /** The form of one child: every field with its problems inline, guardians, conflicts, removal. */
-export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: string; childId: string }) {
+export function ChildEditor(props: {
+  workspace: RosterWorkspace;
+  rosterId: string;
+  childId: string;
+  /** Why this person may not change the roster here (roster-scope.ts), if so. */
+  locked?: MessageKey | null;
+}) {
   const { t, time } = useI18n();
   const app = useApp();
   const { navigate } = useRouter();
@@ -45,14 +55,18 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
   // "Not found" only once the roster is loaded and evaluated; before that, "loading".
   const loaded = () => props.workspace.model.ready();
 
-  const model = () => props.workspace.model;
+  // Read once: the form is keyed by child (RosterScreen), and a field that closes with a
+  // pending decision writes while the route's props are already gone.
+  const { model: rosterModel } = props.workspace;
+  const childId = props.childId;
+  const model = () => rosterModel;
   const snapshot = () => model().snapshot();
-  const row = createMemo(() => snapshot().byId.get(props.childId));
-  const readOnly = () => !app.abilities().edits;
+  const row = createMemo(() => snapshot().byId.get(childId));
+  const readOnly = () => !app.abilities().edits || (props.locked ?? null) !== null;
   const byField = createMemo(() => findingsByField(row()?.findings ?? []));
   const conflicts = createMemo(() => {
     snapshot();
-    return model().records.conflictsOf("child", props.childId);
+    return model().records.conflictsOf("child", childId);
   });
 
   const attempt = (write: () => void) => {
@@ -64,9 +78,21 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
     }
   };
   const setField = (field: ChildField, value: FieldValue) =>
-    attempt(() => model().records.setChildField(props.childId, field, value as never, app.actor()));
+    attempt(() => model().records.setChildField(childId, field, value as never, app.actor()));
   const resolveField = (field: ChildField, value: FieldValue) =>
-    attempt(() => model().records.resolveConflict("child", props.childId, field, value as never, app.actor()));
+    attempt(() => model().records.resolveConflict("child", childId, field, value as never, app.actor()));
+  const childWrites = (field: ChildField) => {
+    snapshot();
+    return model().records.latestWrites("child", childId, field);
+  };
+  const writeChildOver = (field: ChildField, value: FieldValue, seen: readonly string[]) =>
+    attempt(() => model().records.writeOver("child", childId, field, value, app.actor(), seen));
+  const guardianWrites = (guardianId: string, field: GuardianField) => {
+    snapshot();
+    return model().records.latestWrites("guardian", guardianId, field);
+  };
+  const writeGuardianOver = (guardianId: string, field: GuardianField, value: FieldValue, seen: readonly string[]) =>
+    attempt(() => model().records.writeOver("guardian", guardianId, field, value, app.actor(), seen));
   const setGuardianField = (guardianId: string, field: GuardianField, value: FieldValue) =>
     attempt(() => model().records.setGuardianField(guardianId, field, value as never, app.actor()));
   const resolveGuardianField = (guardianId: string, field: GuardianField, value: FieldValue) =>
@@ -76,7 +102,7 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
       const records = model().records;
       records.doc.transact(() => {
         const id = records.createGuardian(gender ? { gender } : {});
-        records.setChildField(props.childId, link, id as never, app.actor());
+        records.setChildField(childId, link, id as never, app.actor());
       });
     });
 
@@ -105,7 +131,9 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
               <div class="phone-only">
                 <SyncIndicator connection={props.workspace.connection} />
               </div>
-              <h2 id="child-title">{child().fullName || t("child.new")}</h2>
+              <h1 id="child-title" tabindex="-1" ref={focusOnMount}>
+                {child().fullName || t("child.new")}
+              </h1>
               <div class="editor-status">
                 <StatusBadge status={current().status} local={current().source === "local"} />
                 <span class="hint">
@@ -116,6 +144,9 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
               </div>
             </header>
 
+            <Show when={props.locked}>
+              {(reason) => <Banner tone="warning">{t(reason())}</Banner>}
+            </Show>
             <Show when={error()}>
               <Banner tone="error" alert>
                 {error()}
@@ -132,15 +163,12 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
               </Banner>
             </Show>
 
-            <section class="editor-summary" aria-label={t("child.findings")}>
-              <Show
-                when={current().findings.length > 0}
-                fallback={<p class="ok">{t("child.noFindings")}</p>}
-              >
-                <p class="summary-count">{t("list.problems", { n: current().findings.length })}</p>
-              </Show>
-              <FindingList findings={unplacedFindings(current().findings, PLACED)} />
-            </section>
+            <ProblemSummary
+              rosterId={props.rosterId}
+              findings={current().findings}
+              placed={PLACED}
+              partners={partnersOf(child(), current().findings, snapshot().rows.map((r) => r.child), snapshot().guardians)}
+            />
 
             <For each={CHILD_SECTIONS}>
               {(section) => (
@@ -157,6 +185,8 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                         conflict={conflicts().find((c) => c.field === spec.field)}
                         disabled={readOnly()}
                         onCommit={(v) => setField(spec.field, v)}
+                        writes={childWrites(spec.field)}
+                        onWriteOver={(v, seen) => writeChildOver(spec.field, v, seen)}
                         onResolve={(v) => resolveField(spec.field, v)}
                         hint={
                           spec.field === "appointment" ? (
@@ -182,6 +212,8 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                 conflict={conflicts().find((c) => c.field === "representative")}
                 disabled={readOnly()}
                 onCommit={(v) => setField("representative", v)}
+                writes={childWrites("representative")}
+                onWriteOver={(v, seen) => writeChildOver("representative", v, seen)}
                 onResolve={(v) => resolveField("representative", v)}
               />
               <For each={ROLES}>
@@ -216,6 +248,14 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                         const g = guardian();
                         if (g) resolveGuardianField(g.id, field, v);
                       }}
+                      writesOf={(field) => {
+                        const g = guardian();
+                        return g ? guardianWrites(g.id, field) : [];
+                      }}
+                      onWriteOver={(field, v, seen) => {
+                        const g = guardian();
+                        if (g) writeGuardianOver(g.id, field, v, seen);
+                      }}
                     />
                   );
                 }}
@@ -229,6 +269,8 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
                 conflict={conflicts().find((c) => c.field === "guardianRelation")}
                 disabled={readOnly()}
                 onCommit={(v) => setField("guardianRelation", v)}
+                writes={childWrites("guardianRelation")}
+                onWriteOver={(v, seen) => writeChildOver("guardianRelation", v, seen)}
                 onResolve={(v) => resolveField("guardianRelation", v)}
               />
             </section>
@@ -246,7 +288,7 @@ export function ChildEditor(props: { workspace: RosterWorkspace; rosterId: strin
               <RemoveChildDialog
                 onCancel={() => setRemoving(false)}
                 onRemove={(reason) => {
-                  attempt(() => model().records.removeChild(props.childId, reason, app.actor()));
+                  attempt(() => model().records.removeChild(childId, reason, app.actor()));
                   setRemoving(false);
                   navigate(backTo());
                 }}

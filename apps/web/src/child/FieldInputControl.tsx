@@ -1,9 +1,11 @@
-import { createEffect, For, Match, Switch } from "solid-js";
+import { For, Match, Switch } from "solid-js";
 import type { FieldValue } from "@roster/schema";
-import { ethnicName } from "@roster/rules";
+import type { ConflictValue } from "@roster/doc";
+import { ethnicName, formatDayFirstDate } from "@roster/rules";
 import { useI18n } from "../i18n/i18n-context";
 import type { MessageKey } from "../i18n/messages";
 import type { FieldInput } from "./field-specs";
+import { TypedInput } from "./TypedInput";
 
 interface ControlProps {
   id: string;
@@ -13,6 +15,10 @@ interface ControlProps {
   describedBy?: string;
   invalid: boolean;
   onCommit: (value: FieldValue) => void;
+  /** The field's latest writes (who set the stored value), for text typed meanwhile. */
+  writes?: readonly ConflictValue[];
+  /** Writes typed text over only the writes the person had seen (see typed-field.ts). */
+  onWriteOver?: (value: FieldValue, seen: readonly string[]) => void;
 }
 
 // The 54 official groups, codes 01–54 (Decision 121-TCTK/PPCĐ), named by the rules package.
@@ -28,16 +34,10 @@ function textOf(value: FieldValue | undefined): string {
 /**
  * The input for one field. Text is written when the person leaves the field (one change
  * per edit, not per keystroke); a value arriving from a colleague never overwrites what
- * is being typed in the focused input.
+ * is being typed (TypedInput).
  */
 export function FieldInputControl(props: ControlProps) {
   const { t } = useI18n();
-  const commitText = (raw: string) => props.onCommit(raw.trim() === "" ? null : raw);
-  let textInput: HTMLInputElement | HTMLTextAreaElement | undefined;
-  createEffect(() => {
-    const next = textOf(props.value);
-    if (textInput && document.activeElement !== textInput && textInput.value !== next) textInput.value = next;
-  });
   const common = () => ({
     id: props.id,
     disabled: props.disabled,
@@ -47,34 +47,19 @@ export function FieldInputControl(props: ControlProps) {
 
   return (
     <Switch>
-      <Match when={props.input.kind === "text" && props.input}>
-        {(input) => (
-          <input
-            {...common()}
-            ref={(el) => (textInput = el)}
-            type="text"
-            inputmode={input().inputMode}
-            autocomplete={input().autocomplete ?? "off"}
-            value={textOf(props.value)}
-            onChange={(e) => commitText(e.currentTarget.value)}
-          />
-        )}
-      </Match>
-      <Match when={props.input.kind === "textarea"}>
-        <textarea
-          {...common()}
-          ref={(el) => (textInput = el)}
-          rows={3}
-          value={textOf(props.value)}
-          onChange={(e) => commitText(e.currentTarget.value)}
-        />
-      </Match>
-      <Match when={props.input.kind === "date"}>
-        <input
-          {...common()}
-          type="date"
-          value={textOf(props.value)}
-          onChange={(e) => props.onCommit(e.currentTarget.value === "" ? null : e.currentTarget.value)}
+      <Match when={props.input.kind === "text" || props.input.kind === "textarea" || props.input.kind === "date"}>
+        <TypedInput
+          id={props.id}
+          kind={props.input.kind as "text" | "textarea" | "date"}
+          inputMode={props.input.kind === "text" ? props.input.inputMode : undefined}
+          autocomplete={props.input.kind === "text" ? props.input.autocomplete : undefined}
+          value={props.value}
+          writes={props.writes ?? []}
+          disabled={props.disabled}
+          describedBy={props.describedBy}
+          invalid={props.invalid}
+          onCommit={props.onCommit}
+          onWriteOver={props.onWriteOver}
         />
       </Match>
       <Match when={props.input.kind === "select" && props.input}>
@@ -122,7 +107,7 @@ export function FieldInputControl(props: ControlProps) {
   );
 }
 
-/** How a stored value reads for a person (for conflicts): enum labels translated. */
+/** How a stored value reads for a person (for conflicts): enum labels translated, dates dd/mm/yyyy. */
 export function describeValue(input: FieldInput, value: FieldValue, t: (key: MessageKey) => string): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "✓" : "✗";
@@ -134,5 +119,6 @@ export function describeValue(input: FieldInput, value: FieldValue, t: (key: Mes
     const name = ethnicName(value);
     return name ? `${value} — ${name}` : value;
   }
+  if (input.kind === "date") return formatDayFirstDate(value);
   return value;
 }

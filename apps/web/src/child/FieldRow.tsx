@@ -1,6 +1,6 @@
 import { Show, type JSX } from "solid-js";
 import type { Finding, FieldValue } from "@roster/schema";
-import type { Conflict } from "@roster/doc";
+import type { Conflict, ConflictValue } from "@roster/doc";
 import { useI18n } from "../i18n/i18n-context";
 import { ConflictChooser } from "./ConflictChooser";
 import { describeValue, FieldInputControl } from "./FieldInputControl";
@@ -17,6 +17,10 @@ export function FieldRow(props: {
   conflict: Conflict | undefined;
   disabled: boolean;
   onCommit: (value: FieldValue) => void;
+  /** The field's latest writes (who set the stored value), for text typed meanwhile. */
+  writes?: readonly ConflictValue[];
+  /** Writes typed text over only the writes the person had seen (see typed-field.ts). */
+  onWriteOver?: (value: FieldValue, seen: readonly string[]) => void;
   /** Keeps one value of a conflict (defaults to an ordinary write). */
   onResolve?: (value: FieldValue) => void;
   /** Shown under the input (e.g. which intake session an appointment names). */
@@ -41,6 +45,8 @@ export function FieldRow(props: {
         invalid={hasError()}
         describedBy={props.findings.length > 0 ? findingsId() : undefined}
         onCommit={props.onCommit}
+        writes={props.writes}
+        onWriteOver={props.onWriteOver}
       />
       {props.hint}
       <FindingList

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from "solid-js";
 import type { Finding, Guardian, GuardianField, FieldValue } from "@roster/schema";
-import type { Conflict } from "@roster/doc";
+import type { Conflict, ConflictValue } from "@roster/doc";
 import { useI18n } from "../i18n/i18n-context";
 import { FieldRow } from "./FieldRow";
 import { GUARDIAN_FIELDS_FORM } from "./field-specs";
@@ -26,6 +26,9 @@ export function GuardianCard(props: {
   onCreate: () => void;
   onSetField: (field: GuardianField, value: FieldValue) => void;
   onResolve: (field: GuardianField, value: FieldValue) => void;
+  /** The latest writes of one of the guardian's fields (who set it). */
+  writesOf: (field: GuardianField) => readonly ConflictValue[];
+  onWriteOver: (field: GuardianField, value: FieldValue, seen: readonly string[]) => void;
 }) {
   const { t } = useI18n();
   const [picking, setPicking] = createSignal(false);
@@ -33,7 +36,7 @@ export function GuardianCard(props: {
   const sharedWith = () => (props.guardian ? (props.usage.get(props.guardian.id) ?? 0) : 0);
 
   return (
-    <fieldset class="guardian-card" data-role={props.role}>
+    <fieldset class="guardian-card" data-role={props.role} id={`${base()}-card`} tabindex="-1">
       <legend>{t(`guardian.${props.role}`)}</legend>
       <FindingList findings={props.linkFindings} />
       <Show when={picking()}>
@@ -89,6 +92,8 @@ export function GuardianCard(props: {
                     disabled={props.disabled}
                     onCommit={(v) => props.onSetField(spec.field, v)}
                     onResolve={(v) => props.onResolve(spec.field, v)}
+                    writes={props.writesOf(spec.field)}
+                    onWriteOver={(v, seen) => props.onWriteOver(spec.field, v, seen)}
                   />
                 )}
               </For>

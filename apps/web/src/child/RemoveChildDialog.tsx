@@ -1,22 +1,22 @@
 import { createSignal } from "solid-js";
 import { useI18n } from "../i18n/i18n-context";
+import { Dialog } from "../ui/Dialog";
 
 /** Asks why a record is removed (nothing is hard-deleted; the reason is kept with it). */
 export function RemoveChildDialog(props: { onRemove: (reason: string) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const [reason, setReason] = createSignal("");
   return (
-    <div class="dialog-backdrop">
-      <form
-        class="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="remove-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (reason().trim() !== "") props.onRemove(reason().trim());
-        }}
-      >
+    <Dialog
+      as="form"
+      labelledBy="remove-title"
+      initialFocus="remove-reason"
+      onClose={() => props.onCancel()}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason().trim() !== "") props.onRemove(reason().trim());
+      }}
+    >
         <h2 id="remove-title">{t("child.remove")}</h2>
         <label for="remove-reason">{t("child.removeReason")}</label>
         <textarea
@@ -26,7 +26,6 @@ export function RemoveChildDialog(props: { onRemove: (reason: string) => void; o
           placeholder={t("child.removeReasonPlaceholder")}
           value={reason()}
           onInput={(e) => setReason(e.currentTarget.value)}
-          ref={(el) => queueMicrotask(() => el.focus())}
         />
         <div class="dialog-actions">
           <button type="button" onClick={() => props.onCancel()}>
@@ -36,7 +35,6 @@ export function RemoveChildDialog(props: { onRemove: (reason: string) => void; o
             {t("child.removeConfirm")}
           </button>
         </div>
-      </form>
-    </div>
+    </Dialog>
   );
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "@roster/schema";
 import { finding } from "@roster/rules";
-import { findingsByField, unplacedFindings } from "./findings-by-field";
+import { findingsByField } from "./findings-by-field";
 import { guardianUsage, searchGuardians } from "./guardian-search";
+import { targetOf } from "./problem-targets";
 import { quickFixesFor } from "./quick-fixes";
 import { CHILDREN, GUARDIANS } from "../roster/roster-fixtures";
 
@@ -36,12 +37,6 @@ describe("findingsByField", () => {
     expect(grouped.get("pid")?.map((f) => f.code)).toEqual(["pid.missing"]);
     expect(grouped.get("mother.pid")?.[0]?.message.vi).toBe("Số định danh của mẹ phải có đúng 12 chữ số");
   });
-
-  it("lists the findings no input shows", () => {
-    expect(unplacedFindings(findings, new Set(["pid", "mother.pid", "mother.vneid"])).map((f) => f.code)).toEqual([
-      "verification.stale",
-    ]);
-  });
 });
 
 describe("guardian picker search", () => {
@@ -62,5 +57,17 @@ describe("guardian picker search", () => {
     ["nguyen", []],
   ])("%j finds %j, most linked first", (query, expected) => {
     expect(searchGuardians(guardians, usage, query).map((c) => c.guardian.id)).toEqual(expected);
+  });
+});
+
+describe("targetOf (the problem summary's links)", () => {
+  const placed = new Set(["dob", "pid", "mother.pid"]);
+  const at = (field: string) => targetOf({ code: "x", field, severity: "error", message: { vi: "", en: "" } }, placed);
+  it("points at the child's input, the guardian's input, or the guardian's card", () => {
+    expect(at("dob")).toBe("child-dob");
+    expect(at("mother.pid")).toBe("guardian-mother-pid");
+    expect(at("father.phone")).toBe("guardian-father-card");
+    expect(at("motherId")).toBe("guardian-mother-card");
+    expect(at("verification")).toBeUndefined();
   });
 });

@@ -14,8 +14,3 @@ export function findingsByField(findings: readonly Finding[]): Map<string, Findi
   }
   return byField;
 }
-
-/** Findings whose field is not among `shown` (they go to the top of the form). */
-export function unplacedFindings(findings: readonly Finding[], shown: ReadonlySet<string>): Finding[] {
-  return findings.filter((f) => !shown.has(f.field));
-}

@@ -96,10 +96,11 @@ export function AssignPanel(props: {
                   <button
                     type="button"
                     disabled={props.free <= 0}
-                    aria-label={t("intake.assignLabel", { name: child.fullName ?? "" })}
                     onClick={() => props.onAssign(child.id)}
                   >
+                    {/* The spoken name starts with the visible words (WCAG 2.5.3), then says whom. */}
                     + {t("intake.assign")}
+                    <span class="visually-hidden">: {child.fullName ?? ""}</span>
                   </button>
                 </li>
               );

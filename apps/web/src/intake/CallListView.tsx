@@ -87,10 +87,10 @@ export function CallListView(props: {
                     <button
                       type="button"
                       class="link-button unassign"
-                      aria-label={t("intake.unassignLabel", { name: name() })}
                       onClick={() => props.onUnassign(entry.child.id)}
                     >
                       {t("intake.unassign")}
+                      <span class="visually-hidden">: {name()}</span>
                     </button>
                   </Show>
                 </div>

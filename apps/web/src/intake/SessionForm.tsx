@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import { PLACE_KINDS, type IntakeSession, type NewIntakeSession, type PlaceKind } from "@roster/schema";
 import { useI18n } from "../i18n/i18n-context";
+import { DayFirstDateInput } from "../ui/DayFirstDateInput";
 import { intakeErrorText } from "./intake-errors";
 
 /** What a new session starts with: the campaign's morning hours at the police office. */
@@ -61,7 +62,7 @@ export function SessionForm(props: {
       <div class="form-grid">
         <label>
           <span>{t("intake.date")}</span>
-          <input id="session-date" type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
+          <DayFirstDateInput id="session-date" required value={date()} onValue={setDate} />
         </label>
         <label>
           <span>{t("intake.start")}</span>

@@ -1,5 +1,5 @@
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
-import { CAMPAIGN_COUNT_KEYS, CAMPAIGN_PERCENT_KEYS, type CampaignCounts } from "@roster/schema";
+import { CAMPAIGN_PERCENT_KEYS } from "@roster/schema";
 import { useI18n } from "../i18n/i18n-context";
 import { saveFile } from "../lists/save-file";
 import { ToolsNav } from "../lists/ToolsNav";
@@ -9,20 +9,12 @@ import { Banner } from "../ui/Banner";
 import { loadCachedProgress, saveProgress, type CachedProgress } from "./progress-cache";
 import { fetchProgress, fetchReportFile, REPORT_PATHS } from "./progress-api";
 import { ProgressChart } from "./ProgressChart";
-import { shareOf, type CountKey, type PercentKey } from "./progress-math";
+import type { CountKey, PercentKey } from "./progress-math";
+import { ProgressTable } from "./ProgressTable";
 
-function Cell(props: { counts: CampaignCounts; metric: CountKey }) {
-  const { t } = useI18n();
-  const share = () => shareOf(props.counts, props.metric);
-  return (
-    <td data-metric={props.metric}>
-      {props.counts[props.metric]}
-      <Show when={share() !== null}>
-        <span class="share">{t("progress.percent", { percent: share() ?? 0 })}</span>
-      </Show>
-    </td>
-  );
-}
+// Shares of all children and shares of the children in campaign age never share a row.
+const STATUS_METRICS: readonly CountKey[] = ["children", "clean", "needsFix", "verified"];
+const CAMPAIGN_METRICS: readonly CountKey[] = ["inCampaignAge", ...CAMPAIGN_PERCENT_KEYS];
 
 /**
  * The commune's campaign figures per village and in total with percentages, the daily
@@ -136,35 +128,22 @@ export function ProgressScreen() {
                 </button>
               </div>
 
-              <section aria-labelledby="progress-villages">
-                <h2 id="progress-villages">{t("progress.byVillage")}</h2>
-                <div class="table-scroll">
-                  <table class="import-table progress-table" data-testid="progress-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("progress.village")}</th>
-                        <For each={CAMPAIGN_COUNT_KEYS}>{(key) => <th scope="col">{t(`progress.metric.${key}`)}</th>}</For>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={cached().report.rosters}>
-                        {(roster) => (
-                          <tr data-roster={roster.rosterId}>
-                            <th scope="row">{roster.name}</th>
-                            <For each={CAMPAIGN_COUNT_KEYS}>{(key) => <Cell counts={roster.counts} metric={key} />}</For>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                    <tfoot>
-                      <tr data-roster="total">
-                        <th scope="row">{t("progress.commune")}</th>
-                        <For each={CAMPAIGN_COUNT_KEYS}>{(key) => <Cell counts={cached().report.total} metric={key} />}</For>
-                      </tr>
-                    </tfoot>
-                  </table>
-                </div>
-              </section>
+              <ProgressTable
+                id="progress-table-status"
+                title={t("progress.byVillageStatus")}
+                caption={t("progress.captionStatus")}
+                metrics={STATUS_METRICS}
+                rosters={cached().report.rosters}
+                total={cached().report.total}
+              />
+              <ProgressTable
+                id="progress-table-campaign"
+                title={t("progress.byVillageCampaign")}
+                caption={t("progress.captionCampaign")}
+                metrics={CAMPAIGN_METRICS}
+                rosters={cached().report.rosters}
+                total={cached().report.total}
+              />
 
               <section aria-labelledby="progress-chart-title">
                 <h2 id="progress-chart-title">{t("progress.chart", { target: cached().report.weeklyTargetPercent })}</h2>

@@ -9,10 +9,13 @@ import type { ChildRow } from "./child-row";
 export function ChildListItem(props: { row: ChildRow; to: Route; selected?: boolean }) {
   const { t, date } = useI18n();
   const child = () => props.row.child;
-  const problems = () => props.row.findings.length;
   // A date of birth two people set differently is not shown as if it were settled.
   const dob = () =>
     props.row.findings.some((f) => f.code === "conflict.field" && f.field === "dob") ? t("list.dobDisputed") : date(child().dob);
+  // Errors are what keeps a record from being complete; warnings only ask for a look, so
+  // a complete record never reads "Đủ thông tin" next to "1 vấn đề".
+  const errors = () => props.row.findings.filter((f) => f.severity === "error").length;
+  const notes = () => props.row.findings.length - errors();
   return (
     <Link to={props.to} class={`child-item${props.selected ? " selected" : ""}`} aria-current={props.selected ? "page" : undefined}>
       <span class="child-main">
@@ -32,8 +35,11 @@ export function ChildListItem(props: { row: ChildRow; to: Route; selected?: bool
         >
           <span class="badge badge-removed">{t("list.removed")}</span>
         </Show>
-        <Show when={problems() > 0 && !child().removed}>
-          <span class="child-problems">{t("list.problems", { n: problems() })}</span>
+        <Show when={!child().removed && errors() > 0}>
+          <span class="child-problems">{t("list.problems", { n: errors() })}</span>
+        </Show>
+        <Show when={!child().removed && errors() === 0 && notes() > 0}>
+          <span class="child-notes">{t("list.notes", { n: notes() })}</span>
         </Show>
       </span>
     </Link>

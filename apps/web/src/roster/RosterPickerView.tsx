@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import { useI18n } from "../i18n/i18n-context";
 import { useApp } from "../session/app-services";
 import { Banner } from "../ui/Banner";
+import { focusOnMount } from "../ui/focus-on-mount";
 import { Link } from "../ui/router";
 
 /** The villages this account may open. */
@@ -10,7 +11,9 @@ export function RosterPickerView() {
   const app = useApp();
   return (
     <main class="page narrow">
-      <h1>{t("rosters.title")}</h1>
+      <h1 tabindex="-1" ref={focusOnMount}>
+        {t("rosters.title")}
+      </h1>
       <Show when={app.rostersFromCache() && app.rosters().length > 0}>
         <Banner tone="info">{t("rosters.offlineCached")}</Banner>
       </Show>

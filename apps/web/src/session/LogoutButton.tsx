@@ -1,5 +1,6 @@
 import { createSignal, Show } from "solid-js";
 import { useI18n } from "../i18n/i18n-context";
+import { Dialog } from "../ui/Dialog";
 import { useApp } from "./app-services";
 
 /** Logout asks first (it removes every child's data from the device) and says what is unsent. */
@@ -15,8 +16,7 @@ export function LogoutButton() {
         {t("session.logout")}
       </button>
       <Show when={asking()}>
-        <div class="dialog-backdrop">
-          <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="logout-text">
+        <Dialog alert labelledBy="logout-text" onClose={() => !busy() && setAsking(false)}>
             <p id="logout-text">
               {t("session.logoutConfirm", {
                 pending: pending() > 0 ? t("session.logoutPending", { n: pending() }) : t("session.logoutNoPending"),
@@ -43,8 +43,7 @@ export function LogoutButton() {
                 {t("session.logoutYes")}
               </button>
             </div>
-          </div>
-        </div>
+        </Dialog>
       </Show>
     </>
   );

@@ -3,6 +3,8 @@ export type Route =
   | { name: "rosters" }
   | { name: "roster"; rosterId: string }
   | { name: "child"; rosterId: string; childId: string }
+  /** A child not written yet: a draft on this device until it has a name. */
+  | { name: "newChild"; rosterId: string }
   | { name: "verify"; rosterId: string; childId?: string }
   | { name: "import"; rosterId: string }
   | { name: "reconcile"; rosterId: string }
@@ -25,6 +27,8 @@ export function pathOf(route: Route): string {
       return `/r/${seg(route.rosterId)}`;
     case "child":
       return `/r/${seg(route.rosterId)}/c/${seg(route.childId)}`;
+    case "newChild":
+      return `/r/${seg(route.rosterId)}/new`;
     case "verify":
       return route.childId ? `/r/${seg(route.rosterId)}/verify/${seg(route.childId)}` : `/r/${seg(route.rosterId)}/verify`;
     case "import":
@@ -58,6 +62,7 @@ export function parsePath(pathname: string): Route {
   if (r !== "r" || !rosterId) return { name: "rosters" };
   if (kind === undefined) return { name: "roster", rosterId };
   if (kind === "c" && childId && parts.length === 4) return { name: "child", rosterId, childId };
+  if (kind === "new" && parts.length === 3) return { name: "newChild", rosterId };
   if ((kind === "import" || kind === "lists" || kind === "reconcile") && parts.length === 3) return { name: kind, rosterId };
   if (kind === "intake" && parts.length <= 4) return childId ? { name: "intake", rosterId, sessionId: childId } : { name: "intake", rosterId };
   if (kind === "verify" && parts.length <= 4) return childId ? { name: "verify", rosterId, childId } : { name: "verify", rosterId };

@@ -7,6 +7,7 @@ describe("routes", () => {
     { name: "rosters" },
     { name: "roster", rosterId: "thon-dong" },
     { name: "child", rosterId: "thon-dong", childId: "V1StGXR8_Z5jdHi6B-myT" },
+    { name: "newChild", rosterId: "thon-dong" },
     { name: "verify", rosterId: "thon-dong" },
     { name: "verify", rosterId: "thon-dong", childId: "abc" },
   ];
