@@ -78,10 +78,10 @@ describe("fixing records in the field", () => {
     await waitAllSent(page);
 
     // English for a visiting officer.
-    await page.getByRole("button", { name: "Ngôn ngữ" }).click();
+    await page.getByRole("button", { name: "English" }).click();
     await page.getByLabel("Search by full name or ID number").waitFor();
     await page.getByText("All changes sent").first().waitFor();
-    await page.getByRole("button", { name: "Language" }).click();
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
     await page.getByLabel("Tìm theo họ tên hoặc số định danh").waitFor();
 
     const { token } = await apiLogin(world.server.url, USERS.admin, PASSWORD);

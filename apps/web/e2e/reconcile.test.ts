@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReconcileResultSchema } from "@roster/schema";
 import { apiChildren, apiLogin, eventually } from "./support/api";
+import { expectNoSeriousViolations } from "./support/axe";
 import { DESK, login, newDevice, screenshot } from "./support/browser";
 import { MOTHER, PASSWORD, ROSTER, USERS, cleanChild } from "./support/fixtures";
 import { startWorld, type World } from "./support/world";
@@ -66,6 +67,7 @@ describe("reconciling with the national extract at the police desk", () => {
     await page.getByTestId("reconcile-extract-only").getByText("Nguyễn Thị Ngân").waitFor();
     await page.getByTestId("reconcile-other").getByText("(1)").waitFor();
     await screenshot(page, "reconcile-preview-desk");
+    await expectNoSeriousViolations(page, "reconcile preview 1366");
 
     // The agreeing group is ticked already: one action verifies it. Take the national name, add Ngân.
     expect(await agree.getByRole("checkbox", { name: /Xác minh cả nhóm/ }).isChecked()).toBe(true);

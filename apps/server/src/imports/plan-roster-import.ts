@@ -101,13 +101,16 @@ export function planRosterImport(
     );
     return { header, guessed, mapping, plan };
   } catch (error) {
-    if (error instanceof InvalidMappingError) {
-      const vi = error.problems.map((p) => p.vi).join("; ");
-      const en = error.problems.map((p) => p.en).join("; ");
-      throw new UnprocessableFileError(`${vi} / ${en}`, "invalid_mapping");
-    }
-    throw error;
+    throw asUnprocessableMapping(error);
   }
+}
+
+/** A mapping that cannot produce records (no name column, a field twice) as the 422 it is; anything else as it is. */
+export function asUnprocessableMapping(error: unknown): unknown {
+  if (!(error instanceof InvalidMappingError)) return error;
+  const vi = error.problems.map((p) => p.vi).join("; ");
+  const en = error.problems.map((p) => p.en).join("; ");
+  return new UnprocessableFileError(`${vi} / ${en}`, "invalid_mapping");
 }
 
 /** The mapping as the preview shows it: each column's header, target and label. */

@@ -5,7 +5,6 @@
 import type { RosterRecords } from "@roster/doc";
 import type { ReconcileDecisions, ReconcilePreview } from "@roster/schema";
 import {
-  InvalidMappingError,
   findHeaderRow,
   guessMapping,
   planReconcileApply,
@@ -18,8 +17,7 @@ import {
   type ReconcileApplyPlan,
 } from "@roster/spreadsheet";
 import type { ChangeContext } from "../audit/change-origin";
-import { UnprocessableFileError } from "../imports/import-errors";
-import { effectiveMapping, type MappingOverride } from "../imports/plan-roster-import";
+import { asUnprocessableMapping, effectiveMapping, type MappingOverride } from "../imports/plan-roster-import";
 
 /** The extract as read for one roster: what was found and how its columns were taken. */
 export interface RosterExtract {
@@ -37,12 +35,7 @@ export function readRosterExtract(table: RawTable, options: { asOf: string; over
   try {
     return { header, guessed, mapping, extract: readExtract(table, mapping, { asOf: options.asOf, header }) };
   } catch (error) {
-    if (error instanceof InvalidMappingError) {
-      const vi = error.problems.map((p) => p.vi).join("; ");
-      const en = error.problems.map((p) => p.en).join("; ");
-      throw new UnprocessableFileError(`${vi} / ${en}`, "invalid_mapping");
-    }
-    throw error;
+    throw asUnprocessableMapping(error);
   }
 }
 
