@@ -75,7 +75,7 @@ describe("the printable handover list", () => {
     // The commune's name comes from the server (kept on the device): nobody types it.
     await expect.poll(() => page.getByTestId("handover-commune").textContent()).toBe("Xã Chiềng Sinh");
     await expect.poll(() => page.getByLabel("Thôn", { exact: true }).locator("option").allTextContents()).toEqual(["Thôn Đông"]);
-    await page.getByLabel("Ngày ký").fill("2026-11-23");
+    await page.getByLabel("Ngày ký").fill("23/11/2026");
     await page.getByRole("button", { name: "Xem bản in A4" }).click();
 
     const frameElement = page.getByTestId("handover-print");

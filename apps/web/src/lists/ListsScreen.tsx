@@ -9,6 +9,7 @@ import { Link } from "../ui/router";
 import { countToVerify, countWith, listData, listFileName, verifiedIds } from "./list-data";
 import { MIME, saveFile } from "./save-file";
 import { ToolsNav } from "./ToolsNav";
+import { DayFirstDateInput } from "../ui/DayFirstDateInput";
 
 // Phone browsers print the whole page rather than a frame: there the document opens as a
 // page of its own (a Blob URL, so offline too) and is printed from the browser's menu.
@@ -187,7 +188,7 @@ export function ListsScreen(props: { rosterId: string }) {
               </div>
               <div>
                 <label for="handover-date">{t("lists.date")}</label>
-                <input id="handover-date" type="date" value={date()} onChange={(event) => setDate(event.currentTarget.value || today)} />
+                <DayFirstDateInput id="handover-date" value={date()} onValue={(iso) => setDate(iso || today)} />
               </div>
             </div>
             <p class="hint" data-testid="handover-count">
