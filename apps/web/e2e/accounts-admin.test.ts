@@ -10,6 +10,7 @@ import { CHILD_TO_FIX, PASSWORD, ROSTER, USERS } from "./support/fixtures";
 import { ARTIFACTS } from "./support/paths";
 import { cli } from "./support/server";
 import { startWorld, withChildren, type World } from "./support/world";
+import { expectNoSeriousViolations } from "./support/axe";
 
 const NEW_HEAD = { username: "truongthon.manh", name: "Ông Lường Văn Mạnh", password: "Bản-Mường-Chiềng-2026" };
 const SCREENS = "/work/screens";
@@ -52,6 +53,7 @@ describe("accounts in the app", () => {
     expect(await admin.locator(".code-card .qr svg").count()).toBe(1);
     await admin.getByTestId("code-card").scrollIntoViewIfNeeded();
     await screenshot(admin, "admin-code-1366x768");
+    await expectNoSeriousViolations(admin, "admin code 1366");
     keep("admin-code-1366x768");
     await admin.getByRole("button", { name: "Đã trao mã" }).click();
 
@@ -68,6 +70,7 @@ describe("accounts in the app", () => {
     await phone.locator("#set-password").fill(NEW_HEAD.password);
     await phone.locator("#set-password-again").fill(NEW_HEAD.password);
     await screenshot(phone, "set-password-390x844");
+    await expectNoSeriousViolations(phone, "set password 390");
     keep("set-password-390x844");
     await phone.getByRole("button", { name: "Đặt mật khẩu và đăng nhập" }).click();
     await phone.getByRole("heading", { name: "Danh sách thôn" }).waitFor();
@@ -114,6 +117,7 @@ describe("accounts in the app", () => {
     keep("admin-users-1366x768");
     await log.scrollIntoViewIfNeeded();
     await screenshot(admin, "admin-security-log-1366x768");
+    await expectNoSeriousViolations(admin, "admin security log 1366");
     keep("admin-security-log-1366x768");
   });
 
@@ -148,6 +152,7 @@ describe("accounts in the app", () => {
     await page.getByRole("heading", { name: "Biểu đồ theo ngày: Phường Ba Đình" }).waitFor();
     await page.getByTestId("progress-chart").waitFor();
     await screenshot(page, "province-dashboard-1366x768");
+    await expectNoSeriousViolations(page, "province dashboard 1366");
     keep("province-dashboard-1366x768");
   });
 });
