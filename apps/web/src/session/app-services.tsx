@@ -95,6 +95,9 @@ export function AppServicesProvider(props: ParentProps) {
     // the token still expires on its own and the device forgets it now.
     const token = session()?.token;
     if (token) await logoutRequest(token).catch(() => undefined);
+    // Every screen goes first ("opening…" meanwhile): a screen still showing a roster would
+    // open that roster's databases again while they are being deleted.
+    setSession(undefined);
     await wipe();
     setSession(null);
     setExpired(false);
