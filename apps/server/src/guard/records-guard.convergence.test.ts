@@ -12,21 +12,14 @@ import { DocRoom } from "../sync/doc-room";
 import type { SyncConnection } from "../sync/connection";
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseMessage } from "../sync/protocol";
 import { MemoryDocStore, flush } from "../sync/test-doubles";
+import { randomSource } from "../../test/helpers/garbage";
 import { RecordsGuard } from "./records-guard";
 
 const SEEDS = 60;
 const STEPS = 200;
 const DOC = "records:thon-ngau-nhien";
 
-function random(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = randomSource;
 
 const VALUES: Partial<Record<ChildField, readonly (string | boolean)[]>> = {
   fullName: ["Nguyễn Văn An", "Lò Thị Hoa", "Giàng A Páo", "Trần Minh Khôi"],
