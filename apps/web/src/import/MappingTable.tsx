@@ -1,7 +1,7 @@
 import { For, Index, Show } from "solid-js";
 import type { ColumnTarget } from "@roster/spreadsheet";
 import { useI18n } from "../i18n/i18n-context";
-import { groupTargets } from "./mapping-groups";
+import { ColumnTargetSelect } from "./ColumnTargetSelect";
 import { PhoneOwnerQuestion } from "./PhoneOwnerQuestion";
 import type { ImportFlow } from "./import-flow";
 import { columnLetter } from "./value-words";
@@ -14,7 +14,6 @@ const PHONE_TARGETS = new Set<ColumnTarget | null>(["phone", "father.phone", "mo
 export function MappingTable(props: { flow: ImportFlow }) {
   const { t, pick } = useI18n();
   const summary = () => props.flow.summary();
-  const groups = () => groupTargets(summary()?.targets ?? []);
   const headerText = (index: number) => summary()?.header?.cells[index] ?? "";
   // Asked when the file's one phone column does not say whose it is and rows cannot tell
   // (the plan could not place some numbers), and kept once answered, to change the answer.
@@ -50,29 +49,13 @@ export function MappingTable(props: { flow: ImportFlow }) {
                   <td class="header-text">{headerText(index)}</td>
                   <td class="samples">{(summary()?.samples[index] ?? []).join(" · ")}</td>
                   <td>
-                    <select
-                      aria-label={t("import.columnLabel", { column: columnLetter(index), header: headerText(index) })}
-                      value={target() ?? ""}
-                      onChange={(event) => {
-                        const value = event.currentTarget.value;
-                        props.flow.setColumn(index, value === "" ? null : (value as ColumnTarget));
-                      }}
-                    >
-                      <option value="">{t("import.notImported")}</option>
-                      <For each={groups()}>
-                        {(group) => (
-                          <optgroup label={t(group.label)}>
-                            <For each={group.options}>
-                              {(option) => (
-                                <option value={option.target} selected={option.target === target()}>
-                                  {pick(option.label)}
-                                </option>
-                              )}
-                            </For>
-                          </optgroup>
-                        )}
-                      </For>
-                    </select>
+                    <ColumnTargetSelect
+                      column={columnLetter(index)}
+                      header={headerText(index)}
+                      targets={summary()?.targets ?? []}
+                      value={target()}
+                      onChange={(next) => props.flow.setColumn(index, next)}
+                    />
                     <Show when={isUnattributedPhone(target())}>
                       <PhoneOwnerQuestion column={columnLetter(index)} target={target()!} onChoose={(next) => props.flow.setColumn(index, next)} />
                     </Show>

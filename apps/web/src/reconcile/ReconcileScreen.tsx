@@ -1,11 +1,12 @@
 import { createMemo, createResource, createSignal, Index, onCleanup, Show } from "solid-js";
 import { isoDateInVietnam } from "@roster/rules";
 import type { ReconcilePreview, ReconcileResult } from "@roster/schema";
-import type { ColumnMapping, ColumnTarget } from "@roster/spreadsheet";
+import type { ColumnMapping } from "@roster/spreadsheet";
 import { useI18n } from "../i18n/i18n-context";
 import type { MessageKey } from "../i18n/messages";
 import { SpreadsheetClient, SpreadsheetJobError, MappingProblemsError } from "../import/spreadsheet-client";
 import type { ReadSummary } from "../import/worker-protocol";
+import { ColumnTargetSelect } from "../import/ColumnTargetSelect";
 import { columnLetter } from "../import/value-words";
 import { ToolsNav } from "../lists/ToolsNav";
 import { useApp } from "../session/app-services";
@@ -198,21 +199,17 @@ export function ReconcileScreen(props: { rosterId: string }) {
                               <td class="header-text">{header()}</td>
                               <td class="samples">{(summary()?.samples[index] ?? []).join(" · ")}</td>
                               <td>
-                                <select
-                                  aria-label={t("import.columnLabel", { column: columnLetter(index), header: header() })}
-                                  value={target() ?? ""}
+                                <ColumnTargetSelect
+                                  column={columnLetter(index)}
+                                  header={header()}
+                                  targets={summary()?.targets ?? []}
+                                  value={target()}
                                   disabled={busy() !== null}
-                                  onChange={(event) => {
-                                    const value = event.currentTarget.value;
-                                    setMapping((old) => old.map((t, i) => (i === index ? ((value || null) as ColumnTarget | null) : t)));
+                                  onChange={(next) => {
+                                    setMapping((old) => old.map((t, i) => (i === index ? next : t)));
                                     void match();
                                   }}
-                                >
-                                  <option value="">{t("import.notImported")}</option>
-                                  <Index each={summary()?.targets ?? []}>
-                                    {(option) => <option value={option().target}>{pick(option().label)}</option>}
-                                  </Index>
-                                </select>
+                                />
                               </td>
                             </tr>
                           );
