@@ -147,7 +147,7 @@ describe("reconcile with the national extract", () => {
     expect(byId.get(ids.an)?.vneid).toBe("level2");
     expect(byId.get(ids.hoa)?.vneid).toBe("level1");
     const added = now.find((c) => c.fullName === "Bùi Thị Ngân");
-    expect(added).toMatchObject({ dob: "2017-11-11", gender: "female", pid: "001217008888" });
+    expect(added).toMatchObject({ dob: "2017-11-11", gender: "female", pid: "001217008888", village: ROSTERS.a5.name });
     expect(added?.motherId).toBeTruthy();
 
     const audit = z.array(AuditEntrySchema).parse((await api(shared.server.url, `/api/rosters/${ROSTER}/audit?childId=${ids.lan}`, { token: shared.sessions.police.token })).body);

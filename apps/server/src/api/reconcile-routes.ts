@@ -64,7 +64,7 @@ export function reconcileRoutes(deps: AppDeps): Hono<AppEnv> {
       const source = `reconcile:${fileName}`;
       const context = { user: { id: user.id, username: user.username, ...(user.displayName ? { displayName: user.displayName } : {}) }, source };
       // Planned and written with no await in between: against the roster exactly as it is.
-      const { plan, writes } = await rosterRoom.change((write) => writeReconcile(records, read.extract, decisions, context, { asOf, transact: write }));
+      const { plan, writes } = await rosterRoom.change((write) => writeReconcile(records, read.extract, decisions, context, { asOf, village: roster.name, transact: write }));
       const markings = await hub.markNow(roster.id);
       const at = now().toISOString();
       const stamped = reconcileStamps(records, markings, plan.verify, { id: user.id, username: user.username, name: user.displayName || user.username, source, at });

@@ -65,7 +65,7 @@ export function writeReconcile(
   extract: ExtractRead,
   decisions: ReconcileDecisions,
   context: ChangeContext,
-  options: { asOf: string; transact: (change: () => void, origin: unknown) => void },
+  options: { asOf: string; village: string; transact: (change: () => void, origin: unknown) => void },
 ): { plan: ReconcileApplyPlan; writes: ReconcileWrites } {
   const plan = planReconcileApply(extract, rosterOf(records), decisions, { asOf: options.asOf });
   const origin = { context };
@@ -90,7 +90,8 @@ export function writeReconcile(
         const links: { fatherId?: string; motherId?: string } = {};
         if (addition.father) links.fatherId = records.createGuardian(addition.father, origin);
         if (addition.mother) links.motherId = records.createGuardian(addition.mother, origin);
-        records.createChild({ ...addition.child, ...links }, origin);
+        // A child the extract of this village's group names lives in this village.
+        records.createChild({ village: options.village, ...addition.child, ...links }, origin);
         added += 1;
       }
     }, origin);
