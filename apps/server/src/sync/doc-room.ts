@@ -1,6 +1,7 @@
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { DocStore } from "../storage/store";
+import { storedUpdates } from "../storage/stored-doc";
 import { CloseCode, type CloseCodeValue } from "./close-codes";
 import { SyncConnection, type ConnectionHost, type ConnectionOptions } from "./connection";
 import { encodeIntegratedState } from "./integrated-state";
@@ -83,11 +84,8 @@ export class DocRoom implements ConnectionHost {
 
   /** Loads the document's stored snapshot and updates into a new room. */
   static async load(options: DocRoomOptions): Promise<DocRoom> {
-    const [updates, stored] = await Promise.all([
-      options.store.loadDoc(options.name),
-      options.store.docStats(options.name),
-    ]);
-    return new DocRoom(options, updates, stored);
+    const loaded = await options.store.loadStored(options.name);
+    return new DocRoom(options, storedUpdates(loaded), { updates: loaded.updates.length, lastSeq: loaded.lastSeq });
   }
 
   private constructor(
@@ -359,7 +357,7 @@ export class DocRoom implements ConnectionHost {
 
   private async runCompaction(snapshot: Uint8Array, throughSeq: number, countBefore: number): Promise<boolean> {
     try {
-      await this.options.store.compactDoc(this.name, snapshot, throughSeq);
+      await this.options.store.compactDoc(this.name, { update: snapshot, stateVector: Y.encodeStateVector(this.doc), witnessed: false }, throughSeq);
       // Appends that landed meanwhile are kept after the snapshot.
       this.storedUpdates -= countBefore;
       this.stats.compactions += 1;
