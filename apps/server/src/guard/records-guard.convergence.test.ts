@@ -99,6 +99,7 @@ async function runSeed(seed: number): Promise<{ repairs: number; carried: number
   const store = new MemoryDocStore();
   const guard = new RecordsGuard();
   const room = await DocRoom.load({ name: DOC, store, compactEvery: 1e9, hooks: guard.hooks() });
+  await room.built();
   room.doc.getMap("children");
   room.doc.getMap("guardians");
   const peers = [0, 1, 2, 3].map((n) => new Peer({ id: `u-${n}`, username: `user.${n}`, displayName: `Cán bộ ${n}` }, n >= 2, 1 + Math.floor(next() * 0xfffffffe)));
