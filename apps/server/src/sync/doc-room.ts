@@ -418,6 +418,10 @@ export class DocRoom implements ConnectionHost {
         if (changed) {
           this.repaired.add(transaction);
           this.stats.guardRepairs += 1;
+          // The sender holds its own structs but maybe not the repair (it may leave before the
+          // echo): a struct of the server in the same update keeps a later sync answer from
+          // leaving the update out for it (see `deletion-witness.ts`).
+          writeWitness(doc, WITNESS_ORIGIN);
         }
       },
       connection,
