@@ -1,0 +1,85 @@
+import { closeSync, existsSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { BackupExistsError, BackupOntoStoreError, NoStoreError } from "./backup-errors";
+import { fsyncDir, fsyncFile, tempNameBeside } from "./durable-files";
+import { checkBackupFile, type BackupContents } from "./sqlite-backup-check";
+import { SQLITE_FILE_NAME } from "./sqlite-store";
+
+export interface BackupSummary extends BackupContents {
+  /** Absolute path of the backup written. */
+  file: string;
+  bytes: number;
+}
+
+/** How long the copy waits for a lock the server holds for a moment (WAL recovery, a checkpoint). */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Copies the embedded store of `dataDir` into `out` while a server may be running and
+ * writing to it. Takes no DATA_DIR lock and opens the database read-only.
+ *
+ * `VACUUM INTO`, not the online backup API (`db.backup()`): `VACUUM INTO` reads the whole
+ * database inside ONE read transaction, and in WAL mode a reader sees the snapshot of the
+ * moment it began while the server's writer thread goes on committing beside it, so the
+ * copy is exactly the database as of one commit, however busy the server is. The backup
+ * API copies a few pages per step between event-loop turns, and any write by another
+ * connection (the server's, in another process) restarts it from the first page: under
+ * clients editing without pause it may never finish. `VACUUM INTO` also leaves free pages
+ * behind, so the copy is as small as the data.
+ *
+ * The copy is written to a private temporary file beside `out`, checked (integrity, schema
+ * version, counts), fsynced (SQLite does not sync a `VACUUM INTO` target), then put in
+ * place: linked (fails if `out` appeared meanwhile) or, with `force`, renamed over it.
+ */
+export function backupStore(dataDir: string, out: string, options: { force?: boolean } = {}): BackupSummary {
+  const source = resolve(dataDir, SQLITE_FILE_NAME);
+  if (!existsSync(source)) throw new NoStoreError(source);
+  const target = resolve(out);
+  if (isStoreFile(target, source)) throw new BackupOntoStoreError(target);
+  if (!options.force && existsSync(target)) throw new BackupExistsError(target);
+
+  const temp = tempNameBeside(target, "backup");
+  // Created empty and private first: VACUUM INTO fills an empty file, and would otherwise
+  // create it with the umask's mode (children's data readable by everyone).
+  closeSync(openSync(temp, "wx", 0o600));
+  try {
+    const db = new Database(source, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    try {
+      db.prepare("VACUUM INTO ?").run(temp);
+    } finally {
+      db.close();
+    }
+    const contents = checkBackupFile(temp, target);
+    fsyncFile(temp);
+    if (options.force) renameSync(temp, target);
+    else {
+      try {
+        linkSync(temp, target);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === "EEXIST") throw new BackupExistsError(target);
+        throw error;
+      }
+    }
+    fsyncDir(dirname(target));
+    return { ...contents, file: target, bytes: statSync(target).size };
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** Whether `target` is the live database or one of its -wal, -shm, -journal files. */
+function isStoreFile(target: string, source: string): boolean {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return path;
+    }
+  };
+  const targetDir = real(dirname(target));
+  const sourceDir = real(dirname(source));
+  if (targetDir !== sourceDir) return false;
+  const name = basename(target);
+  return [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`, `${SQLITE_FILE_NAME}-shm`, `${SQLITE_FILE_NAME}-journal`].includes(name) || real(target) === real(join(sourceDir, SQLITE_FILE_NAME));
+}
