@@ -185,7 +185,7 @@ describe("backup while the server runs and clients edit, restore into a fresh DA
       for (const e of editing) e.stop();
     }
     expect(backup.code, backup.stderr).toBe(0);
-    expect(backup.stdout).toMatch(/^Đã sao lưu \/ Backed up → .*roster-backup\.db \(\d+\.\d s\)\n {2}\d+ tài liệu \/ documents, 8 tài khoản \/ users, [\d,]+ dòng nhật ký \/ audit rows, [\d,]+ byte \/ bytes\n/);
+    expect(backup.stdout).toMatch(/^Đã sao lưu \/ Backed up → .*roster-backup\.db \([\d,]+ ms\)\n {2}\d+ tài liệu \/ documents, 8 tài khoản \/ users, [\d,]+ dòng nhật ký \/ audit rows, [\d,]+ byte \/ bytes\n/);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(Number(/([\d,]+) byte/.exec(backup.stdout)![1]!.replace(/,/g, ""))).toBe(statSync(out).size);
 

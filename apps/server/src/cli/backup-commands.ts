@@ -12,9 +12,9 @@ const number = (n: number) => n.toLocaleString("en-US");
 export function backupCommand(dataDir: string, args: ParsedArgs): string {
   const started = performance.now();
   const copy = backupStore(dataDir, flag(args, "out"), { force: args.flags.get("force")?.[0] === "true" });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const ms = Math.round(performance.now() - started);
   return [
-    `Đã sao lưu / Backed up → ${copy.file} (${seconds} s)`,
+    `Đã sao lưu / Backed up → ${copy.file} (${number(ms)} ms)`,
     `  ${number(copy.documents)} tài liệu / documents, ${number(copy.users)} tài khoản / users, ${number(copy.auditRows)} dòng nhật ký / audit rows, ${number(copy.bytes)} byte / bytes`,
     `  phiên bản lược đồ / schema version ${copy.schemaVersion}, kiểm tra toàn vẹn / integrity check: ok`,
   ].join("\n");
