@@ -94,7 +94,9 @@ class Peer {
   }
 }
 
-async function runSeed(seed: number): Promise<{ repairs: number; carried: number; reasserted: number; hostileOps: number }> {
+async function runSeed(
+  seed: number,
+): Promise<{ repairs: number; carried: number; reasserted: number; hostileOps: number; compactions: number; partsSkipped: number }> {
   const next = random(seed);
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const store = new MemoryDocStore();
