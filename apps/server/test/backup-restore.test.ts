@@ -15,6 +15,7 @@ import { envFor } from "../src/env";
 import { openStore } from "../src/storage/open-store";
 import { SQLITE_FILE_NAME } from "../src/storage/sqlite-store";
 import type { Store } from "../src/storage/store";
+import { loadDocUpdates } from "../src/storage/stored-doc";
 import { syncDocName } from "../src/sync";
 import { aChildWithoutPid } from "./helpers/fixtures";
 import { api } from "./helpers/http";
@@ -123,7 +124,7 @@ async function openCopy(file: string): Promise<Store> {
 
 async function storedDoc(store: Store, name: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  for (const update of await store.loadDoc(name)) Y.applyUpdate(doc, update);
+  for (const update of await loadDocUpdates(store, name)) Y.applyUpdate(doc, update);
   return doc;
 }
 

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BackupExistsError, BackupOntoStoreError, NoStoreError } from "./backup-errors";
 import { backupStore } from "./sqlite-backup";
-import { migrate } from "./sqlite-migrations";
+import { SQLITE_MIGRATIONS, migrate } from "./sqlite-migrations";
 import { SQLITE_FILE_NAME } from "./sqlite-store";
 
 describe("backupStore", () => {
@@ -44,7 +44,7 @@ describe("backupStore", () => {
     const out = join(root, "backup.db");
     const summary = backupStore(dataDir, out);
     expect(communes(out)).toEqual(["00097"]);
-    expect(summary).toMatchObject({ file: out, documents: 1, users: 0, auditRows: 0, schemaVersion: 3, bytes: statSync(out).size });
+    expect(summary).toMatchObject({ file: out, documents: 1, users: 0, auditRows: 0, schemaVersion: SQLITE_MIGRATIONS.length, bytes: statSync(out).size });
     expect(statSync(out).mode & 0o777).toBe(0o600);
     // One self-contained file: nothing beside it, not in WAL mode.
     expect(readdirSync(root).filter((name) => name.includes("backup")).sort()).toEqual(["backup.db"]);

@@ -33,7 +33,7 @@ describe("restoreStore", () => {
 
   it("restores into a fresh DATA_DIR: one private file the store opens", async () => {
     const summary = restoreStore(dataDir, backup, NOW);
-    expect(summary).toMatchObject({ kept: undefined, fromVersion: 3, schemaVersion: 3, documents: 0, users: 0, auditRows: 0 });
+    expect(summary).toMatchObject({ kept: undefined, fromVersion: SQLITE_MIGRATIONS.length, schemaVersion: SQLITE_MIGRATIONS.length, documents: 0, users: 0, auditRows: 0 });
     expect(readdirSync(dataDir)).toEqual([SQLITE_FILE_NAME]);
     expect(statSync(join(dataDir, SQLITE_FILE_NAME)).mode & 0o777).toBe(0o600);
     const store = SqliteStore.open(dataDir);
