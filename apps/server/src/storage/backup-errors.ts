@@ -9,7 +9,7 @@ export class BackupError extends Error {
 }
 
 /** Why a file is not a backup this build can restore. */
-export type NotABackupReason = "not_sqlite" | "truncated" | "damaged" | "not_roster" | "newer";
+export type NotABackupReason = "not_sqlite" | "truncated" | "damaged" | "not_roster" | "newer" | "open_log";
 
 const REASONS: Record<NotABackupReason, [vi: string, en: string]> = {
   not_sqlite: ["không phải tệp cơ sở dữ liệu SQLite", "not an SQLite database file"],
@@ -17,6 +17,11 @@ const REASONS: Record<NotABackupReason, [vi: string, en: string]> = {
   damaged: ["tệp bị hỏng (kiểm tra toàn vẹn không đạt)", "the file is damaged (integrity check failed)"],
   not_roster: ["không phải bản sao lưu của máy chủ danh sách", "not a backup of the roster server"],
   newer: ["do một phiên bản máy chủ mới hơn tạo ra", "written by a newer version of the server"],
+  // A database file copied or named as it lies in a DATA_DIR: its latest commits are in the log.
+  open_log: [
+    "bên cạnh có nhật ký ghi trước (-wal) chưa gộp vào tệp; hãy tạo bản sao lưu bằng pnpm roster backup",
+    "a write-ahead log (-wal) not yet folded into it lies beside it; make a backup with pnpm roster backup",
+  ],
 };
 
 export class NotABackupError extends BackupError {
@@ -45,6 +50,14 @@ export class BackupOntoStoreError extends BackupError {
   override readonly name = "BackupOntoStoreError";
   constructor(readonly file: string) {
     super(`Không thể sao lưu đè lên chính cơ sở dữ liệu: ${file}\nA backup cannot be written over the database itself: ${file}`);
+  }
+}
+
+/** The folder `--out` names does not exist. */
+export class BackupFolderMissingError extends BackupError {
+  override readonly name = "BackupFolderMissingError";
+  constructor(readonly folder: string) {
+    super(`Thư mục không tồn tại: ${folder}\nThe folder does not exist: ${folder}`);
   }
 }
 

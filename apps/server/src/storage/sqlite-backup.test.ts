@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BackupExistsError, BackupOntoStoreError, NoStoreError } from "./backup-errors";
+import { commitThenDie } from "../../test/helpers/killed-writer";
+import { BackupExistsError, BackupFolderMissingError, BackupOntoStoreError, NoStoreError } from "./backup-errors";
 import { backupStore } from "./sqlite-backup";
 import { SQLITE_MIGRATIONS, migrate } from "./sqlite-migrations";
 import { SQLITE_FILE_NAME } from "./sqlite-store";
@@ -49,6 +50,19 @@ describe("backupStore", () => {
     // One self-contained file: nothing beside it, not in WAL mode.
     expect(readdirSync(root).filter((name) => name.includes("backup")).sort()).toEqual(["backup.db"]);
     expect(new Database(out, { readonly: true }).pragma("journal_mode", { simple: true })).toBe("delete");
+  });
+
+  it("copies a database whose writer was killed, with the commits only its log holds", () => {
+    writer.close();
+    commitThenDie(join(dataDir, SQLITE_FILE_NAME), "INSERT INTO communes (code, name) VALUES ('26734', 'Xã Tân Phú')");
+    writer = new Database(":memory:"); // closed by afterEach
+    const out = join(root, "backup.db");
+    backupStore(dataDir, out);
+    expect(communes(out)).toEqual(["26734"]);
+  });
+
+  it("refuses an --out folder that does not exist", () => {
+    expect(() => backupStore(dataDir, join(root, "khong-co", "backup.db"))).toThrow(BackupFolderMissingError);
   });
 
   it("refuses to overwrite a file unless forced, and leaves it as it was", () => {

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { BackupExistsError, BackupOntoStoreError, NoStoreError } from "./backup-errors";
+import { BackupExistsError, BackupFolderMissingError, BackupOntoStoreError, NoStoreError } from "./backup-errors";
 import { fsyncDir, fsyncFile, tempNameBeside } from "./durable-files";
 import { checkBackupFile, type BackupContents } from "./sqlite-backup-check";
 import { SQLITE_FILE_NAME } from "./sqlite-store";
@@ -38,6 +38,7 @@ export function backupStore(dataDir: string, out: string, options: { force?: boo
   const target = resolve(out);
   if (isStoreFile(target, source)) throw new BackupOntoStoreError(target);
   if (!options.force && existsSync(target)) throw new BackupExistsError(target);
+  if (!existsSync(dirname(target))) throw new BackupFolderMissingError(dirname(target));
 
   const temp = tempNameBeside(target, "backup");
   // Created empty and private first: VACUUM INTO fills an empty file, and would otherwise

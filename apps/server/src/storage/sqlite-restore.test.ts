@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { commitThenDie } from "../../test/helpers/killed-writer";
+import { NotABackupError } from "./backup-errors";
 import { SQLITE_MIGRATIONS, migrate } from "./sqlite-migrations";
 import { beforeRestoreName, restoreStore } from "./sqlite-restore";
 import { SQLITE_FILE_NAME, SqliteStore } from "./sqlite-store";
@@ -48,20 +49,7 @@ describe("restoreStore", () => {
     mkdirSync(dataDir, { mode: 0o700 });
     const target = join(dataDir, SQLITE_FILE_NAME);
     // A writer that commits into the log and dies without a checkpoint, as a SIGKILLed server.
-    const killed = spawnSync(
-      process.execPath,
-      [
-        "-e",
-        `const D = require("better-sqlite3"); const db = new D(process.argv[1]); db.pragma("journal_mode = WAL");
-         db.pragma("wal_autocheckpoint = 0");
-         db.exec("CREATE TABLE communes (code TEXT PRIMARY KEY, name TEXT NOT NULL)");
-         db.prepare("INSERT INTO communes VALUES ('26734', 'Xã Tân Phú')").run();
-         process.kill(process.pid, "SIGKILL");`,
-        target,
-      ],
-      { cwd: join(import.meta.dirname, "../.."), encoding: "utf8" },
-    );
-    expect(killed.signal, killed.stderr).toBe("SIGKILL");
+    commitThenDie(target, "CREATE TABLE communes (code TEXT PRIMARY KEY, name TEXT NOT NULL); INSERT INTO communes VALUES ('26734', 'Xã Tân Phú')");
     expect(statSync(`${target}-wal`).size).toBeGreaterThan(0);
 
     const summary = restoreStore(dataDir, backup, NOW);
@@ -108,6 +96,22 @@ describe("restoreStore", () => {
     const given = new Database(old, { readonly: true });
     expect(given.prepare("SELECT MAX(version) FROM schema_version").pluck().get()).toBe(2);
     given.close();
+  });
+
+  it("refuses a database whose latest commits are still in a log beside it, until they are folded in", () => {
+    const live = join(root, "live", SQLITE_FILE_NAME);
+    mkdirSync(join(root, "live"));
+    writeDb(live, SQLITE_MIGRATIONS, () => undefined);
+    commitThenDie(live, "INSERT INTO communes (code, name) VALUES ('26734', 'Xã Tân Phú')");
+    expect(() => restoreStore(dataDir, live, NOW)).toThrow(NotABackupError);
+    expect(() => restoreStore(dataDir, live, NOW)).toThrow(/write-ahead log \(-wal\) not yet folded into it/);
+    expect(existsSync(dataDir)).toBe(false);
+    // Read and closed once (the last connection checkpoints), the file restores with the commit.
+    const reader = new Database(live);
+    reader.prepare("SELECT COUNT(*) FROM communes").get();
+    reader.close();
+    restoreStore(dataDir, live, NOW);
+    expect(communesIn(join(dataDir, SQLITE_FILE_NAME))).toEqual(["26734"]);
   });
 
   it("refuses a file that is not a backup before touching DATA_DIR", () => {

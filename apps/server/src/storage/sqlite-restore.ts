@@ -1,7 +1,7 @@
 import { constants, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
-import { BackupError, BackupFileMissingError } from "./backup-errors";
+import { BackupError, BackupFileMissingError, NotABackupError } from "./backup-errors";
 import { fsyncDir, fsyncFile, tempNameBeside } from "./durable-files";
 import { privateDataDir } from "./private-files";
 import { checkBackupFile, type BackupContents } from "./sqlite-backup-check";
@@ -36,6 +36,8 @@ export function restoreStore(dataDir: string, file: string, now: Date): RestoreS
     if (error instanceof BackupError) throw error;
     throw new BackupFileMissingError(source);
   }
+  // A copy would miss what only the log holds (a database named where a server left it).
+  if (statSizeOr0(`${source}-wal`) > 0) throw new NotABackupError(source, "open_log");
   privateDataDir(dataDir);
   const target = join(resolve(dataDir), SQLITE_FILE_NAME);
   const temp = tempNameBeside(target, "restore");
@@ -126,6 +128,14 @@ function linkAside(target: string, now: Date): string {
     } catch (error) {
       if ((error as { code?: unknown }).code !== "EEXIST" || attempt >= 100) throw error;
     }
+  }
+}
+
+function statSizeOr0(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 
