@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -80,6 +80,9 @@ describe("backupStore", () => {
       expect(() => backupStore(dataDir, join(dataDir, name), { force: true })).toThrow(BackupOntoStoreError);
     }
     expect(() => backupStore(dataDir, join(dataDir, ".", SQLITE_FILE_NAME), { force: true })).toThrow(BackupOntoStoreError);
+    const link = join(root, "link-to-store.db");
+    symlinkSync(join(dataDir, SQLITE_FILE_NAME), link);
+    expect(() => backupStore(dataDir, link, { force: true })).toThrow(BackupOntoStoreError);
   });
 
   it("refuses a DATA_DIR without a database, creating nothing", () => {

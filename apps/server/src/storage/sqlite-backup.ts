@@ -1,5 +1,5 @@
 import { closeSync, existsSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { BackupExistsError, BackupFolderMissingError, BackupOntoStoreError, NoStoreError } from "./backup-errors";
 import { fsyncDir, fsyncFile, tempNameBeside } from "./durable-files";
@@ -69,18 +69,24 @@ export function backupStore(dataDir: string, out: string, options: { force?: boo
   }
 }
 
-/** Whether `target` is the live database or one of its -wal, -shm, -journal files. */
+/** The live database's files: a backup renamed over one of them would replace or corrupt it. */
+const STORE_FILES = [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`, `${SQLITE_FILE_NAME}-shm`, `${SQLITE_FILE_NAME}-journal`];
+
+/** Whether `target` is the live database, one of its companion files, or a link to it. */
 function isStoreFile(target: string, source: string): boolean {
-  const real = (path: string) => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return path;
-    }
-  };
-  const targetDir = real(dirname(target));
-  const sourceDir = real(dirname(source));
-  if (targetDir !== sourceDir) return false;
-  const name = basename(target);
-  return [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`, `${SQLITE_FILE_NAME}-shm`, `${SQLITE_FILE_NAME}-journal`].includes(name) || real(target) === real(join(sourceDir, SQLITE_FILE_NAME));
+  if (STORE_FILES.includes(basename(target)) && realDir(target) === realDir(source)) return true;
+  try {
+    const [a, b] = [statSync(target), statSync(source)];
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
+}
+
+function realDir(file: string): string {
+  try {
+    return realpathSync(dirname(file));
+  } catch {
+    return dirname(file);
+  }
 }
