@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, constants, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { BackupError, BackupFileMissingError, NotABackupError } from "./backup-errors";
@@ -42,8 +42,9 @@ export function restoreStore(dataDir: string, file: string, now: Date): RestoreS
   const target = join(resolve(dataDir), SQLITE_FILE_NAME);
   const temp = tempNameBeside(target, "restore");
   try {
+    // copyFileSync gives the copy the source's mode; DATA_DIR (0700) hides it until chmod.
     copyFileSync(source, temp, constants.COPYFILE_EXCL);
-    privateDataDir(dataDir); // the copy gets 0600 like every file there
+    chmodSync(temp, 0o600);
     const given = checkBackupFile(temp, source);
     migrateCopy(temp);
     const contents = checkBackupFile(temp, source);
