@@ -38,6 +38,40 @@ export function createPool(url: string, limits: PostgresLimits = {}): pg.Pool {
   return pool;
 }
 
+/** True when the database answers `SELECT 1` within `timeoutMs` (a saturated pool counts as not answering). */
+export async function answersWithin(pool: pg.Pool, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = pool.query<{ one: number }>("SELECT 1 AS one").then(
+    ({ rows }) => rows[0]?.one === 1,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface PoolSettings {
+  statementTimeout: string;
+  idleInTransactionTimeout: string;
+  applicationName: string;
+  maxConnections: number;
+}
+
+/** The settings in force on the pool's connections, as PostgreSQL reports them. */
+export async function poolSettings(pool: pg.Pool): Promise<PoolSettings> {
+  const { rows } = await pool.query<{ s: string; i: string; a: string }>(
+    `SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i,
+            current_setting('application_name') AS a`,
+  );
+  const row = rows[0];
+  return { statementTimeout: row?.s ?? "", idleInTransactionTimeout: row?.i ?? "", applicationName: row?.a ?? "", maxConnections: pool.options.max };
+}
+
 /**
  * Runs `work` in one transaction on one connection of the pool: committed when it
  * resolves, rolled back when it throws (and the error rethrown).

@@ -24,7 +24,7 @@ import { type AuditRow, PostgresAudit, auditRows } from "./postgres-audit";
 import { type AppendJob, PostgresDocs } from "./postgres-docs";
 import { PostgresKv } from "./postgres-kv";
 import { migrate } from "./postgres-migrations";
-import { type PostgresLimits, assertStorableText, createPool, describeDatabase } from "./postgres-pool";
+import { type PoolSettings, type PostgresLimits, answersWithin, assertStorableText, createPool, describeDatabase, poolSettings } from "./postgres-pool";
 import { PostgresSecurityLog } from "./postgres-security-log";
 import { PostgresSessions } from "./postgres-sessions";
 import type {
@@ -64,6 +64,7 @@ export class PostgresStore implements Store {
   /** Calls not settled yet: close() lets them finish before it ends the pool. */
   readonly #inFlight = new Set<Promise<unknown>>();
   #closing: Promise<void> | undefined;
+  readonly #commits = { batches: 0, items: 0, failedBatches: 0 };
 
   /**
    * Connects, migrates the schema (several instances starting at once migrate one after
@@ -95,7 +96,7 @@ export class PostgresStore implements Store {
     this.#healthTimeoutMs = options.healthTimeoutMs ?? 2_000;
     const maxItems = options.maxBatch ?? 1000;
     const maxBytes = options.maxBatchBytes ?? 8 * 1024 * 1024;
-    this.#appends = new KeyedBatcher((name, jobs) => this.#docs.append(name, jobs), {
+    this.#appends = new KeyedBatcher((name, jobs) => this.#countCommit(jobs.length, this.#docs.append(name, jobs)), {
       maxItems,
       maxBytes,
       sizeOf: (job) => job.data.byteLength,
@@ -114,7 +115,10 @@ export class PostgresStore implements Store {
   }
 
   updatesAfter(name: string, afterSeq: number): Promise<StoredUpdate[] | undefined> {
-    return this.#run(() => this.#docs.after(name, afterSeq));
+    return this.#run(async () => {
+      if (!Number.isSafeInteger(afterSeq)) throw new RangeError(`afterSeq must be an integer, got ${afterSeq}`);
+      return this.#docs.after(name, afterSeq);
+    });
   }
 
   appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
@@ -267,18 +271,28 @@ export class PostgresStore implements Store {
   /** A `SELECT 1` answered within the health timeout. */
   async healthy(): Promise<boolean> {
     if (this.#closing) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), this.#healthTimeoutMs);
-    });
-    const answered = this.#pool.query<{ one: number }>("SELECT 1 AS one").then(
-      ({ rows }) => rows[0]?.one === 1,
-      () => false,
-    );
+    return answersWithin(this.#pool, this.#healthTimeoutMs);
+  }
+
+  /** The timeouts in force on the pool's connections, for the startup log and tests. */
+  settings(): Promise<PoolSettings> {
+    return this.#run(() => poolSettings(this.#pool));
+  }
+
+  /** Append statements run so far and the updates in them. */
+  commitStats(): { batches: number; items: number; failedBatches: number } {
+    return { ...this.#commits };
+  }
+
+  async #countCommit<T>(items: number, committing: Promise<T>): Promise<T> {
     try {
-      return await Promise.race([answered, timedOut]);
-    } finally {
-      clearTimeout(timer);
+      const result = await committing;
+      this.#commits.batches += 1;
+      this.#commits.items += items;
+      return result;
+    } catch (error) {
+      this.#commits.failedBatches += 1;
+      throw error;
     }
   }
 
