@@ -24,6 +24,11 @@ export const EnvSchema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().positive().default(DEFAULT_CONNECTION_LIMITS.rateLimit.burst),
   /** A document with no connection is unloaded after this long (after pending writes). */
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * A roster's document is built (Y.Doc) this long after the roster is first opened: clients
+   * that join meanwhile are answered from the stored bytes, and their edits wait for the build.
+   */
+  DOC_BUILD_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(50),
   /** Stored updates of one document before it is compacted into a snapshot. */
   COMPACT_EVERY: z.coerce.number().int().min(10).default(500),
   /** Wait this long after a change before evaluating, to batch a burst of typing. */
