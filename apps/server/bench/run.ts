@@ -2,6 +2,7 @@ import { benchColdLoad } from "./cold-load";
 import { benchFanout } from "./fanout";
 import { readBenchEnv } from "./env";
 import { benchSnapshotSize } from "./snapshot-size";
+import { benchStoreAppends } from "./store-appends";
 import { note } from "./report";
 
 // `pnpm bench` (or `pnpm bench fanout cold-load`): the server benchmarks in sequence, one
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (env: ReturnType<typeof readBenchEnv>) => Promise<
   fanout: benchFanout,
   "cold-load": benchColdLoad,
   "snapshot-size": benchSnapshotSize,
+  "store-appends": benchStoreAppends,
 };
 
 const env = readBenchEnv();

@@ -1,6 +1,6 @@
 /**
- * Test support: a fresh, empty PostgreSQL database per test, on the machine's server, and
- * its removal. Never imported by the server itself.
+ * Test and benchmark support: a fresh, empty PostgreSQL database per test, on the machine's
+ * server, and its removal. Never imported by the server itself.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -16,14 +16,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: `${TEST_SERVER}/postgres`, connectionTimeoutMillis: 5_000 });
+async function admin<T>(server: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: `${server}/postgres`, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
   } catch (error) {
     // A failing test, never a skipped one: the PostgreSQL store is untested without it.
     throw new Error(
-      `PostgreSQL is not reachable at ${TEST_SERVER} (${error instanceof Error ? error.message : String(error)}). ` +
+      `PostgreSQL is not reachable at ${server} (${error instanceof Error ? error.message : String(error)}). ` +
         "The PostgreSQL store tests need a server there (user postgres, trust authentication, CREATE DATABASE allowed).",
       { cause: error },
     );
@@ -35,15 +35,15 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates `roster_test_<random>`; the caller must `drop()` it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** Creates `roster_test_<random>` on `server` (no database in it); the caller must `drop()` it. */
+export async function createTestDatabase(server = TEST_SERVER): Promise<TestDatabase> {
   const name = `roster_test_${randomBytes(6).toString("hex")}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name}`));
+  await admin(server, (client) => client.query(`CREATE DATABASE ${name}`));
   return {
-    url: `${TEST_SERVER}/${name}`,
+    url: `${server}/${name}`,
     name,
     drop: async () => {
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }
