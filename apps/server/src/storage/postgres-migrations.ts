@@ -161,6 +161,9 @@ export async function migrate(pool: pg.Pool, migrations: readonly PostgresMigrat
   const known = migrations.at(-1)?.version ?? 0;
   for (;;) {
     const done = await inTransaction(pool, async (client) => {
+      // Waiting for another instance's migration, or a migration rewriting a large table,
+      // may take longer than the pool's statement timeout: this transaction has none.
+      await client.query("SET LOCAL statement_timeout = 0");
       await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
       // Read under the lock: another instance may have migrated while this one waited.
       await client.query("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())");

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { StoreVersionError } from "./errors";
 import { PostgresStore, type PostgresStoreOptions } from "./postgres-store";
-import { type TestDatabase, createTestDatabase, queryTestDatabase } from "./postgres-test-database";
+import { TEST_SERVER, type TestDatabase, createTestDatabase, queryTestDatabase } from "./postgres-test-database";
 import { runStoreContract } from "./store-contract";
 import { bytes } from "./store-contract-data";
 import { loadDocUpdates } from "./stored-doc";
@@ -9,8 +9,19 @@ import { loadDocUpdates } from "./stored-doc";
 // Small pools: the machine's PostgreSQL is shared by several test runs.
 const LIMITS = { maxConnections: 4 };
 
+// Each contract test gets its own database, copied from one migrated here once (a copy
+// is much cheaper than migrating again). Migrating an empty database is tested below.
+let migrated: TestDatabase | undefined;
+beforeAll(async () => {
+  migrated = await createTestDatabase();
+  await (await PostgresStore.open(migrated.url, LIMITS)).close();
+});
+afterAll(async () => {
+  await migrated?.drop();
+});
+
 runStoreContract("PostgresStore", async () => {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(TEST_SERVER, migrated);
   const opened: PostgresStore[] = [];
   const open = async () => {
     const store = await PostgresStore.open(database.url, LIMITS);
@@ -80,6 +91,10 @@ describe("PostgresStore on a PostgreSQL server", () => {
     const opening = PostgresStore.open("postgres://roster:hemmelig@127.0.0.1:1/roster", { connectTimeoutMs: 2000 });
     await expect(opening).rejects.toThrow(/PostgreSQL at 127\.0\.0\.1:1\/roster is unreachable/);
     await expect(opening).rejects.not.toThrow(/hemmelig/);
+    // Reached, but no such database: named too, still without the password.
+    const missing = PostgresStore.open(`${database.url.replace("postgres@", "postgres:hemmelig@")}_khong_co`, LIMITS);
+    await expect(missing).rejects.toThrow(/Could not open PostgreSQL at 127\.0\.0\.1:5432\/roster_test_\w+_khong_co: .*does not exist/);
+    await expect(missing).rejects.not.toThrow(/hemmelig/);
   });
 
   it("writes 1,000 concurrent appends to 7 documents in few statements, each document in order", async () => {

@@ -17,7 +17,7 @@
  */
 import type { AuditEntry, Commune, Roster, SecurityEvent } from "@roster/schema";
 import type pg from "pg";
-import { StoreClosedError } from "./errors";
+import { StoreClosedError, StoreVersionError } from "./errors";
 import { KeyedBatcher } from "./keyed-batcher";
 import { PostgresAccounts } from "./postgres-accounts";
 import { type AuditRow, PostgresAudit, auditRows } from "./postgres-audit";
@@ -77,10 +77,15 @@ export class PostgresStore implements Store {
       await migrate(pool);
     } catch (error) {
       await pool.end().catch(() => undefined);
-      if (error instanceof Error && "code" in error && typeof error.code === "string" && /^(ECONN|ENOTFOUND|EAI_|ETIMEDOUT)/.test(error.code)) {
-        throw new Error(`Không kết nối được PostgreSQL / PostgreSQL at ${describeDatabase(url)} is unreachable: ${error.message}`, { cause: error });
-      }
-      throw error;
+      if (error instanceof StoreVersionError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      const unreachable = error instanceof Error && "code" in error && typeof error.code === "string" && /^(ECONN|ENOTFOUND|EAI_|ETIMEDOUT|EHOSTUNREACH)/.test(error.code);
+      throw new Error(
+        unreachable
+          ? `Không kết nối được PostgreSQL / PostgreSQL at ${describeDatabase(url)} is unreachable: ${reason}`
+          : `Không mở được cơ sở dữ liệu PostgreSQL / Could not open PostgreSQL at ${describeDatabase(url)}: ${reason}`,
+        { cause: error },
+      );
     }
     return new PostgresStore(pool, options);
   }

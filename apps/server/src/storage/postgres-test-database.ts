@@ -35,10 +35,13 @@ async function admin<T>(server: string, work: (client: pg.Client) => Promise<T>)
   }
 }
 
-/** Creates `roster_test_<random>` on `server` (no database in it); the caller must `drop()` it. */
-export async function createTestDatabase(server = TEST_SERVER): Promise<TestDatabase> {
+/**
+ * Creates `roster_test_<random>` on `server` (no database in it), empty or as a copy of
+ * `template` (a test database nobody is connected to); the caller must `drop()` it.
+ */
+export async function createTestDatabase(server = TEST_SERVER, template?: TestDatabase): Promise<TestDatabase> {
   const name = `roster_test_${randomBytes(6).toString("hex")}`;
-  await admin(server, (client) => client.query(`CREATE DATABASE ${name}`));
+  await admin(server, (client) => client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template.name}` : ""}`));
   return {
     url: `${server}/${name}`,
     name,
