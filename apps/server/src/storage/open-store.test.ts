@@ -33,9 +33,10 @@ describe("openStore", () => {
   });
 
   it("opens PostgreSQL with DATABASE_URL, and writes there, not in DATA_DIR", async () => {
-    const store = await openStore({ DATA_DIR: dir, DATABASE_URL: database.url });
+    const store = await openStore({ DATA_DIR: dir, DATABASE_URL: database.url, DATABASE_POOL_SIZE: 3 });
     try {
       expect(store).toBeInstanceOf(PostgresStore);
+      expect((await (store as PostgresStore).settings()).maxConnections).toBe(3);
       await store.appendUpdate("records:thon-dong", bytes(1));
     } finally {
       await store.close();
