@@ -35,6 +35,7 @@ export interface RosterHubOptions {
 }
 
 interface RecordsAttachment {
+  room: DocRoom;
   records: RosterRecords;
   marker: RosterMarker;
   debouncer: Debouncer;
@@ -185,6 +186,7 @@ export class RosterHub {
     const delay = () =>
       Math.min(900, Math.max(this.options.markDebounceMs, 4 * lastRunMs, this.loopBusy() ? BUSY_DEBOUNCE_MS : 0));
     const attachment: RecordsAttachment = {
+      room,
       records,
       marker,
       debouncer: new Debouncer(delay, () => {
@@ -235,6 +237,9 @@ export class RosterHub {
   }
 
   private async runMarks(rosterId: string, attachment: RecordsAttachment): Promise<MarkRunResult> {
+    // Marks follow what is stored: the changes they evaluate are durable first (a change
+    // lost to a failed write never gets a mark; a restart evaluates everything again).
+    await attachment.room.whenPersisted();
     const now = this.now();
     const result = await attachment.marker.run(
       async () => {

@@ -28,7 +28,7 @@ export function needsWitness(transaction: Y.Transaction): boolean {
   return true;
 }
 
-/** Writes one struct of client 0 (a counter in the `server` root), in its own transaction. */
+/** Writes one struct of client 0 (a counter in the `server` root), in the running transaction if any. */
 export function writeWitness(doc: Y.Doc, origin: unknown): void {
   doc.transact(() => {
     const own = doc.clientID;

@@ -323,8 +323,6 @@ export class DocRoom implements ConnectionHost {
     this.state = "closing";
     if (this.buildTimer) clearTimeout(this.buildTimer);
     for (const connection of this.connections()) connection.close(code);
-    this.held = [];
-    this.heldBytes = 0;
     this.closing = this.finishClose();
     return this.closing;
   }
@@ -358,17 +356,23 @@ export class DocRoom implements ConnectionHost {
       await this.options.onBuilt?.(this);
     } catch (error) {
       this.options.logger?.error("sync: preparing a built room failed; closing it", { doc: this.name, error: String(error) });
-      await this.close(CloseCode.InternalError);
+      // Not awaited: the close waits for this build.
+      if (this.state === "open") {
+        void this.close(CloseCode.InternalError);
+        this.options.onBroken?.(this, error);
+      }
       throw error;
     }
     this.building = undefined;
-    if (this.state !== "open") return doc;
+    if (this.state !== "open" && this.state !== "closing") return doc;
     // Deletions stored before witnesses existed: one witness makes later snapshots skippable.
     if (!this.stored.snapshotWitnessed) writeWitness(doc, WITNESS_ORIGIN);
+    // Even those of a client that left meanwhile: they arrived, so they are kept.
     const held = this.held;
     this.held = [];
     this.heldBytes = 0;
-    for (const { connection, update } of held) if (!connection.closed) this.apply(connection, update);
+    for (const { connection, update } of held) this.apply(connection, update);
+    if (this.state !== "open") return doc;
     for (const connection of this.connections()) if (!connection.readOnly) connection.send(encodeSyncStep1(doc));
     if (this.stored.tailLength > this.options.compactEvery) void this.compact();
     return doc;
@@ -414,6 +418,10 @@ export class DocRoom implements ConnectionHost {
         if (changed) {
           this.repaired.add(transaction);
           this.stats.guardRepairs += 1;
+          // The sender holds its own structs but maybe not the repair (it may leave before the
+          // echo): a struct of the server in the same update keeps a later sync answer from
+          // leaving the update out for it (see `deletion-witness.ts`).
+          writeWitness(doc, WITNESS_ORIGIN);
         }
       },
       connection,
@@ -459,6 +467,13 @@ export class DocRoom implements ConnectionHost {
   }
 
   private async finishClose(): Promise<void> {
+    if (this.held.length > 0 || this.building) {
+      try {
+        await this.built(); // applies the held client updates, which the drain below stores
+      } catch {
+        // `finishBuild` logged it; what was stored before stays as it was
+      }
+    }
     try {
       // Server-side writers may still add changes while the first ones drain.
       while (this.queue.pending > 0) await this.queue.drained();

@@ -85,7 +85,7 @@ export class RoomRegistry {
   /** The room if it is loaded and built (for server-side writers that must not load it). */
   room(docName: string): DocRoom | undefined {
     const room = this.rooms.get(docName);
-    return room?.isBuilt ? room : undefined;
+    return room?.isBuilt && room.isOpen ? room : undefined;
   }
 
   /**
