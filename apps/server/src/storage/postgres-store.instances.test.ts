@@ -49,6 +49,38 @@ describe("PostgresStore: two instances on one database", () => {
     expect(stored.updates).toEqual([...sent].sort((x, y) => x.seq - y.seq).map(({ seq, data }) => ({ seq, update: data })));
   });
 
+  it("a reader on another instance never sees a number before an earlier one is committed", async () => {
+    const DOC = "records:thon-dong";
+    const reader = await PostgresStore.open(database.url, { maxConnections: 2 });
+    let writing = true;
+    // Both instances write at once, each many in flight: commits interleave.
+    const writers = Promise.all(
+      [a, b].map(async (store, w) => {
+        for (let round = 0; round < 40; round += 1) {
+          await Promise.all(Array.from({ length: 8 }, (_, i) => store.appendUpdate(DOC, bytes(w * 10_000 + round * 10 + i))));
+        }
+      }),
+    ).finally(() => (writing = false));
+    let reads = 0;
+    try {
+      while (writing) {
+        const stored = await reader.loadStored(DOC);
+        const seqs = stored.updates.map((u) => u.seq);
+        // Everything from 1 to the counter, nothing missing: what is visible is a prefix.
+        expect(seqs).toEqual(Array.from({ length: stored.lastSeq }, (_, i) => i + 1));
+        const after = await reader.updatesAfter(DOC, Math.floor(stored.lastSeq / 2));
+        const tail = after?.map((u) => u.seq) ?? [];
+        expect(tail).toEqual(Array.from({ length: tail.length }, (_, i) => Math.floor(stored.lastSeq / 2) + 1 + i));
+        reads += 1;
+      }
+      await writers;
+    } finally {
+      await reader.close();
+    }
+    expect(reads).toBeGreaterThan(3);
+    expect((await a.docStats(DOC)).lastSeq).toBe(640);
+  });
+
   it("a compaction on one instance racing appends on the other drops nothing", async () => {
     const DOC = "records:thon-dong";
     const TOTAL = 300;
