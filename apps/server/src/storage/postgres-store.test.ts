@@ -43,6 +43,15 @@ runStoreContract("PostgresStore", async () => {
   }
 });
 
+/** Polls `check` until it answers true (at most ~5 s). */
+async function eventuallyTrue(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 50; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("never became true");
+}
+
 describe("PostgresStore on a PostgreSQL server", () => {
   let database: TestDatabase;
   let stores: PostgresStore[];
@@ -148,6 +157,18 @@ describe("PostgresStore on a PostgreSQL server", () => {
     expect(await store.appendUpdate("records:thon-dong", bytes(3))).toBe(2);
     expect(await loadDocUpdates(store, "records:thon-dong")).toEqual([bytes(0), bytes(3)]);
     expect(store.commitStats().failedBatches).toBe(1);
+  });
+
+  it("carries on after its connections are cut (PostgreSQL restarted, a proxy dropped them)", async () => {
+    const store = await open();
+    await Promise.all([1, 2, 3].map((i) => store.appendUpdate(`records:thon-${i}`, bytes(i))));
+    const cut = await sql<{ cut: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'roster-server'",
+    );
+    expect(cut.length).toBeGreaterThan(0);
+    await eventuallyTrue(() => store.healthy());
+    expect(await store.appendUpdate("records:thon-1", bytes(4))).toBe(2);
+    expect(await loadDocUpdates(store, "records:thon-1")).toEqual([bytes(1), bytes(4)]);
   });
 
   it("refuses text PostgreSQL cannot hold (U+0000) in a call of its own, sparing the others", async () => {
