@@ -1,3 +1,4 @@
+import { benchBackup } from "./backup";
 import { benchColdLoad } from "./cold-load";
 import { benchFanout } from "./fanout";
 import { readBenchEnv } from "./env";
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (env: ReturnType<typeof readBenchEnv>) => Promise<
   fanout: benchFanout,
   "cold-load": benchColdLoad,
   "snapshot-size": benchSnapshotSize,
+  backup: benchBackup,
   "store-appends": benchStoreAppends,
 };
 

@@ -198,7 +198,19 @@ export class DocRoom implements ConnectionHost {
   built(): Promise<Y.Doc> {
     if (this.builtDoc && !this.building) return Promise.resolve(this.builtDoc);
     if (this.state !== "open" && this.state !== "closing") return Promise.reject(new RoomClosedError(`room ${this.name} is not open`));
-    this.building ??= this.build();
+    if (!this.building) {
+      try {
+        this.building = this.build();
+      } catch (error) {
+        // Stored bytes Yjs cannot apply: nobody can be served this document until it is fixed.
+        this.options.logger?.error("sync: building a document from storage failed; closing it", { doc: this.name, error: String(error) });
+        if (this.state === "open") {
+          void this.close(CloseCode.InternalError);
+          this.options.onBroken?.(this, error);
+        }
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
     return this.building;
   }
 
