@@ -10,7 +10,7 @@ import type { RoomHooks } from "./room-hooks";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
 import type { SyncLogger, SyncSocket } from "./socket";
 import { StoredState } from "./stored-state";
-import { RemoteWriter, type CommittedUpdate, type RoomReplication } from "./replication";
+import type { CommittedUpdate, RemoteWriter, RoomReplication } from "./replication";
 import { answerFor, readStateVector } from "./sync-answer";
 import { SyncStats } from "./sync-stats";
 import { inProcessOffload, type GcKind, type YjsOffload } from "./yjs-offload";
