@@ -135,8 +135,10 @@ export class DocRoom implements ConnectionHost {
     this.stored = new StoredState(stored);
     this.awareness = new Awareness(this.awarenessDoc);
     this.awareness.setLocalState(null);
+    const fence = options.replication?.fence;
     this.queue = new PersistQueue({
       name: this.name,
+      ...(fence ? { fence } : {}),
       store: options.store,
       now: options.now,
       onPersisted: (batch) => this.relay(batch),
@@ -518,7 +520,9 @@ export class DocRoom implements ConnectionHost {
         gc: this.options.gc ?? "plain",
       });
       // Exactly what was merged: appends stored meanwhile have later numbers and stay.
-      await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq);
+      const fence = this.options.replication?.fence;
+      if (fence) await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq, fence);
+      else await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq);
       this.stored.compacted({ seq: capture.lastSeq, ...snapshot });
       this.stats.compactions += 1;
       this.options.replication?.compacted(capture.lastSeq);
