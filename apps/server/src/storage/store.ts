@@ -22,6 +22,12 @@ export interface UpdateAudit {
 export interface StoredUpdate {
   seq: number;
   update: Uint8Array;
+  /**
+   * False for an update stored before deletion witnesses existed (its deletions may not be
+   * covered by its structs, see `sync/deletion-witness.ts`): a sync answer never leaves it
+   * out. Absent means true.
+   */
+  witnessed?: boolean;
 }
 
 /** A document's snapshot: the merged state of every update through `seq`. */
