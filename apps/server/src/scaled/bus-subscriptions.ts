@@ -9,11 +9,16 @@ export interface ChannelChange {
   subscribe: boolean;
 }
 
+interface Receiver {
+  received(message: ForwardedMessage): void;
+  subscribed?(): void;
+}
+
 interface ChannelEntry {
   doc: string;
   type: "doc" | "forward";
   watchers: Set<WatchHandlers>;
-  receivers: Set<(message: ForwardedMessage) => void>;
+  receivers: Set<Receiver>;
 }
 
 export interface DropReport {
@@ -31,8 +36,8 @@ export class BusSubscriptions {
   private readonly entries = new Map<string, ChannelEntry>();
   private readonly resyncHandlers = new Set<() => void>();
   private readonly counters = { received: 0, dropped: 0, handlerErrors: 0 };
-  /** Watchers already told their subscription is active (told once). */
-  private readonly announced = new WeakSet<WatchHandlers>();
+  /** Watchers and receivers already told their subscription is active (told once). */
+  private readonly announced = new WeakSet<WatchHandlers | Receiver>();
 
   constructor(
     private readonly channels: BusChannels,
@@ -49,10 +54,10 @@ export class BusSubscriptions {
     return this.remover(channel, () => entry.watchers.delete(own));
   }
 
-  receiveForwarded(doc: string, handler: (message: ForwardedMessage) => void): () => void {
+  receiveForwarded(doc: string, handler: (message: ForwardedMessage) => void, subscribed?: () => void): () => void {
     const channel = this.channels.forwardChannel(doc);
     const entry = this.entry(channel, doc, "forward");
-    const own = (message: ForwardedMessage) => handler(message);
+    const own: Receiver = subscribed ? { received: handler, subscribed } : { received: handler };
     entry.receivers.add(own);
     return this.remover(channel, () => entry.receivers.delete(own));
   }
@@ -76,10 +81,10 @@ export class BusSubscriptions {
   subscribed(channel: string): void {
     const entry = this.entries.get(channel);
     if (!entry) return;
-    for (const watcher of [...entry.watchers]) {
-      if (this.announced.has(watcher)) continue;
-      this.announced.add(watcher);
-      if (watcher.subscribed) this.call(() => watcher.subscribed?.());
+    for (const listener of [...entry.watchers, ...entry.receivers]) {
+      if (this.announced.has(listener)) continue;
+      this.announced.add(listener);
+      if (listener.subscribed) this.call(() => listener.subscribed?.());
     }
   }
 
@@ -106,7 +111,7 @@ export class BusSubscriptions {
         for (const watcher of [...entry.watchers]) this.call(() => watcher.compacted(frame.message));
         break;
       case "forwarded":
-        for (const receiver of [...entry.receivers]) this.call(() => receiver(frame.message));
+        for (const receiver of [...entry.receivers]) this.call(() => receiver.received(frame.message));
         break;
     }
   }

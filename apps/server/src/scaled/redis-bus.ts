@@ -127,9 +127,9 @@ export class RedisBus implements RosterBus {
     return this.subscriptions.watch(doc, handlers);
   }
 
-  receiveForwarded(doc: string, handler: (message: ForwardedMessage) => void): () => void {
+  receiveForwarded(doc: string, handler: (message: ForwardedMessage) => void, subscribed?: () => void): () => void {
     if (this.closed) return () => {};
-    return this.subscriptions.receiveForwarded(doc, handler);
+    return this.subscriptions.receiveForwarded(doc, handler, subscribed);
   }
 
   onResync(handler: () => void): () => void {

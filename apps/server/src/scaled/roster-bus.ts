@@ -75,8 +75,11 @@ export interface RosterBus {
   publishCompacted(message: CompactedMessage): Promise<void>;
   /** Committed and compacted messages of one document, until the returned function is called. */
   watch(doc: string, handlers: WatchHandlers): () => void;
-  /** Forwarded updates of one document (the owner calls this while it owns it). */
-  receiveForwarded(doc: string, handler: (message: ForwardedMessage) => void): () => void;
+  /**
+   * Forwarded updates of one document (the owner calls this while it owns it). `subscribed`:
+   * as in `WatchHandlers`, once the subscription is active.
+   */
+  receiveForwarded(doc: string, handler: (message: ForwardedMessage) => void, subscribed?: () => void): () => void;
   /**
    * Called after the bus lost its connection and got it back (and every watched channel is
    * subscribed again): messages in between may be lost, so every watcher must re-read from
