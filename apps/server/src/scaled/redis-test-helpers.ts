@@ -16,6 +16,7 @@ export async function redisPair(url = SHARED_REDIS_URL, options: Partial<RedisBu
   const a = new RedisBus({ url, prefix, instance: instances[0], ...options });
   const b = new RedisBus({ url, prefix, instance: instances[1], ...options });
   const raw = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  raw.on("error", () => {}); // a test that kills Redis expects the raw client to fail too
   await raw.connect();
   const channels = busChannels(prefix);
   return {
