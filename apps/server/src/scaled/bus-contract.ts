@@ -163,6 +163,23 @@ export function runBusContract(name: string, makePair: () => Promise<BusPair>): 
         expect(second.committed.map((m) => m.seq)).toEqual([1, 2]);
       }));
 
+    it("tells a watcher that joins a live channel that it is subscribed, and delivers to it", () =>
+      withPair(async ({ a, b }) => {
+        const first = watchSeen(b, "records:j");
+        await first.live;
+        const late = watchSeen(b, "records:j");
+        const lateOwner = receiveSeen(b, "records:j");
+        await lateOwner.live;
+        const joined = receiveSeen(b, "records:j");
+        await Promise.all([late.live, joined.live]);
+        await a.publishCommitted({ doc: "records:j", seq: 1 });
+        await a.forward({ doc: "records:j", origin: { instance: "a", connection: "c" }, context: null, update: new Uint8Array([1]) });
+        await vi.waitFor(() => {
+          expect(late.committed.map((m) => m.seq)).toEqual([1]);
+          expect(joined.forwarded).toHaveLength(1);
+        });
+      }));
+
     it("rejects publishing after close", () =>
       withPair(async ({ a }) => {
         await a.close();

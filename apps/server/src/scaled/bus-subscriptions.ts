@@ -16,6 +16,8 @@ interface Receiver {
 
 interface ChannelEntry {
   doc: string;
+  /** The transport confirmed the subscription and has not lost it since. */
+  live: boolean;
   type: "doc" | "forward";
   watchers: Set<WatchHandlers>;
   receivers: Set<Receiver>;
@@ -81,6 +83,7 @@ export class BusSubscriptions {
   subscribed(channel: string): void {
     const entry = this.entries.get(channel);
     if (!entry) return;
+    entry.live = true;
     for (const listener of [...entry.watchers, ...entry.receivers]) {
       if (this.announced.has(listener)) continue;
       this.announced.add(listener);
@@ -116,6 +119,11 @@ export class BusSubscriptions {
     }
   }
 
+  /** The transport lost its subscriptions (they are confirmed again one by one). */
+  lostAll(): void {
+    for (const entry of this.entries.values()) entry.live = false;
+  }
+
   /** The transport came back and every channel is subscribed again. */
   resync(): void {
     for (const handler of [...this.resyncHandlers]) this.call(handler);
@@ -133,9 +141,12 @@ export class BusSubscriptions {
   private entry(channel: string, doc: string, type: ChannelEntry["type"]): ChannelEntry {
     let entry = this.entries.get(channel);
     if (!entry) {
-      entry = { doc, type, watchers: new Set(), receivers: new Set() };
+      entry = { doc, live: false, watchers: new Set(), receivers: new Set(), type };
       this.entries.set(channel, entry);
       this.onChange({ channel, subscribe: true });
+    } else if (entry.live) {
+      // Already subscribed: the newcomer hears it too, asynchronously like everyone else.
+      queueMicrotask(() => this.subscribed(channel));
     }
     return entry;
   }

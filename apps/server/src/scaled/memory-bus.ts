@@ -94,6 +94,7 @@ export class MemoryBus implements RosterBus {
   /** Lose the connection: publishes reject, arriving messages are lost. */
   goDown(): void {
     this.up = false;
+    this.subscriptions.lostAll();
   }
 
   /** Get it back: every watched channel is subscribed again, then the resync handlers run. */

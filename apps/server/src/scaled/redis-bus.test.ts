@@ -29,9 +29,12 @@ describe("RedisBus connections", () => {
       await Promise.all([seen.live, owner.live]);
       let resyncs = 0;
       let watchedAtResync = -1;
+      let publishedInResync: Promise<void> | undefined;
       b.onResync(() => {
         resyncs++;
         watchedAtResync = seen.committed.length;
+        // Published the moment resync runs: it arrives only if the channel is subscribed already.
+        publishedInResync = a.publishCommitted({ doc: "records:k", seq: 2 });
       });
       await a.publishCommitted({ doc: "records:k", seq: 1 });
       await vi.waitFor(() => expect(seen.committed).toHaveLength(1));
@@ -41,8 +44,7 @@ describe("RedisBus connections", () => {
       expect(b.healthy).toBe(true);
       expect(b.stats().reconnects).toBe(1);
       expect(watchedAtResync).toBe(1);
-      // Resync runs only once the channels are subscribed again: what follows must arrive.
-      await a.publishCommitted({ doc: "records:k", seq: 2 });
+      await publishedInResync;
       await a.forward({ doc: "records:k", origin: { instance: "a", connection: "c" }, context: { userId: "u" }, update: new Uint8Array([1]) });
       await vi.waitFor(() => {
         expect(seen.committed.map((m) => m.seq)).toEqual([1, 2]);

@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../observability/logger";
-import { busChannels, committedFrame, compactedFrame, DEFAULT_BUS_LIMITS, forwardedFrame, type BusLimits, type OutgoingFrame } from "./bus-outgoing";
+import { busChannels, type BusChannels, committedFrame, compactedFrame, DEFAULT_BUS_LIMITS, forwardedFrame, type BusLimits, type OutgoingFrame } from "./bus-outgoing";
 import { BusSubscriptions, type ChannelChange } from "./bus-subscriptions";
 import type { BusStats, CommittedMessage, CompactedMessage, ForwardedMessage, RosterBus, WatchHandlers } from "./roster-bus";
 import { BusUnavailableError } from "./roster-bus";
@@ -38,7 +38,7 @@ export class RedisBus implements RosterBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly subscriptions: BusSubscriptions;
-  private readonly channels;
+  private readonly channels: BusChannels;
   private readonly limits: BusLimits;
   private readonly maxInFlight: number;
   private readonly heartbeat: NodeJS.Timeout;
@@ -48,6 +48,8 @@ export class RedisBus implements RosterBus {
   private nextGeneration = 1;
   /** Bumped when the subscriber connection closes: answers from an older connection are void. */
   private subEpoch = 0;
+  /** Bumped when the publisher connection closes (for its heartbeat). */
+  private pubEpoch = 0;
   private pubUp = false;
   private subUp = false;
   /** A connection dropped since the last resync (or before the first connection). */
@@ -88,11 +90,15 @@ export class RedisBus implements RosterBus {
       this.pubUp = true;
       this.maybeResync();
     });
-    this.pub.on("close", () => this.connectionLost("pub"));
+    this.pub.on("close", () => {
+      this.pubEpoch++;
+      this.connectionLost("pub");
+    });
     this.pub.on("error", (error: Error) => this.log?.debug("bus.redis_error", { connection: "pub", error }));
     this.sub.on("ready", () => this.resubscribe());
     this.sub.on("close", () => {
       this.subEpoch++;
+      this.subscriptions.lostAll();
       this.connectionLost("sub");
     });
     this.sub.on("error", (error: Error) => this.log?.debug("bus.redis_error", { connection: "sub", error }));
@@ -100,8 +106,8 @@ export class RedisBus implements RosterBus {
       this.subscriptions.deliver(channel.toString(), message instanceof Uint8Array ? message : new Uint8Array());
     });
     this.heartbeat = setInterval(() => {
-      this.ping(this.pub, heartbeatMs);
-      this.ping(this.sub, heartbeatMs);
+      this.ping(this.pub, heartbeatMs, () => this.pubEpoch);
+      this.ping(this.sub, heartbeatMs, () => this.subEpoch);
     }, heartbeatMs);
     this.heartbeat.unref();
   }
@@ -227,21 +233,23 @@ export class RedisBus implements RosterBus {
   }
 
   /** A connection that does not answer a ping within `timeoutMs` is dropped and reconnected. */
-  private ping(connection: Redis, timeoutMs: number): void {
+  private ping(connection: Redis, timeoutMs: number, epochOf: () => number): void {
     if (connection.status !== "ready" || this.closed) return;
-    let answered = false;
-    const timer = setTimeout(() => {
-      if (!answered && connection.status === "ready" && !this.closed) connection.disconnect(true);
-    }, timeoutMs);
+    const epoch = epochOf();
+    // Only the connection that was pinged is dropped, not a newer one that replaced it.
+    const drop = () => {
+      if (epochOf() === epoch && connection.status === "ready" && !this.closed) {
+        this.log?.warn("bus.heartbeat_missed", { timeoutMs });
+        connection.disconnect(true);
+      }
+    };
+    const timer = setTimeout(drop, timeoutMs);
     timer.unref();
     connection.ping().then(
-      () => {
-        answered = true;
-        clearTimeout(timer);
-      },
+      () => clearTimeout(timer),
       () => {
         clearTimeout(timer);
-        if (connection.status === "ready" && !this.closed) connection.disconnect(true);
+        drop();
       },
     );
   }
