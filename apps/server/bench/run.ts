@@ -3,6 +3,7 @@ import { benchColdLoad } from "./cold-load";
 import { benchFanout } from "./fanout";
 import { readBenchEnv } from "./env";
 import { benchSnapshotSize } from "./snapshot-size";
+import { benchStoreAppends } from "./store-appends";
 import { note } from "./report";
 
 // `pnpm bench` (or `pnpm bench fanout cold-load`): the server benchmarks in sequence, one
@@ -13,6 +14,7 @@ const BENCHES: Record<string, (env: ReturnType<typeof readBenchEnv>) => Promise<
   "cold-load": benchColdLoad,
   "snapshot-size": benchSnapshotSize,
   backup: benchBackup,
+  "store-appends": benchStoreAppends,
 };
 
 const env = readBenchEnv();

@@ -78,6 +78,24 @@ export class StoredState {
     this.tail = kept;
   }
 
+  /**
+   * What the stored bytes hold, as a state vector: the snapshot's (kept beside it; computed
+   * once for a snapshot stored before they were) and every stored update's structs.
+   */
+  stateVector(): Map<number, number> {
+    const state = new Map<number, number>();
+    const snapshot = this.snapshot;
+    if (snapshot) {
+      const vector = snapshot.stateVector ?? Y.encodeStateVectorFromUpdate(snapshot.update);
+      this.snapshot = { ...snapshot, stateVector: vector };
+      for (const [client, clock] of Y.decodeStateVector(vector)) state.set(client, clock);
+    }
+    for (const entry of this.tail) {
+      for (const [client, clock] of structsTo(entry)) state.set(client, Math.max(clock, state.get(client) ?? 0));
+    }
+    return state;
+  }
+
   /** The state now (the arrays are not copied; entries are only ever added after it). */
   capture(): StoredCapture {
     return { snapshot: this.snapshot, tail: this.tail.slice(), lastSeq: this.last };
