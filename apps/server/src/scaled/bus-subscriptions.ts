@@ -24,6 +24,8 @@ interface ChannelEntry {
 }
 
 export interface DropReport {
+  /** A malformed message was dropped, or a handler threw. */
+  problem: "malformed" | "handler";
   channel: string;
   error: unknown;
 }
@@ -87,7 +89,7 @@ export class BusSubscriptions {
     for (const listener of [...entry.watchers, ...entry.receivers]) {
       if (this.announced.has(listener)) continue;
       this.announced.add(listener);
-      if (listener.subscribed) this.call(() => listener.subscribed?.());
+      if (listener.subscribed) this.call(() => listener.subscribed?.(), channel);
     }
   }
 
@@ -102,19 +104,19 @@ export class BusSubscriptions {
       if ((frame.kind === "forwarded") !== (entry.type === "forward")) throw new MalformedFrameError(`${frame.kind} frame on a ${entry.type} channel`);
     } catch (error) {
       this.counters.dropped++;
-      this.report({ channel, error });
+      this.report({ problem: "malformed", channel, error });
       return;
     }
     this.counters.received++;
     switch (frame.kind) {
       case "committed":
-        for (const watcher of [...entry.watchers]) this.call(() => watcher.committed(frame.message));
+        for (const watcher of [...entry.watchers]) this.call(() => watcher.committed(frame.message), channel);
         break;
       case "compacted":
-        for (const watcher of [...entry.watchers]) this.call(() => watcher.compacted(frame.message));
+        for (const watcher of [...entry.watchers]) this.call(() => watcher.compacted(frame.message), channel);
         break;
       case "forwarded":
-        for (const receiver of [...entry.receivers]) this.call(() => receiver.received(frame.message));
+        for (const receiver of [...entry.receivers]) this.call(() => receiver.received(frame.message), channel);
         break;
     }
   }
@@ -126,7 +128,7 @@ export class BusSubscriptions {
 
   /** The transport came back and every channel is subscribed again. */
   resync(): void {
-    for (const handler of [...this.resyncHandlers]) this.call(handler);
+    for (const handler of [...this.resyncHandlers]) this.call(handler, "resync");
   }
 
   counts(): Omit<BusStats, "published" | "reconnects"> {
@@ -165,12 +167,12 @@ export class BusSubscriptions {
     };
   }
 
-  private call(handler: () => void): void {
+  private call(handler: () => void, channel: string): void {
     try {
       handler();
     } catch (error) {
       this.counters.handlerErrors++;
-      this.report({ channel: "handler", error });
+      this.report({ problem: "handler", channel, error });
     }
   }
 

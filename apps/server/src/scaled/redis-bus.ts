@@ -83,7 +83,8 @@ export class RedisBus implements RosterBus {
     this.subscriptions = new BusSubscriptions(
       this.channels,
       (change) => this.channelChanged(change),
-      ({ channel, error }) => this.log?.warn("bus.message_dropped", { channel, error: error instanceof Error ? error : String(error) }),
+      ({ problem, channel, error }) =>
+        this.log?.warn(problem === "malformed" ? "bus.message_dropped" : "bus.handler_failed", { channel, error: error instanceof Error ? error : String(error) }),
     );
 
     this.pub.on("ready", () => {
