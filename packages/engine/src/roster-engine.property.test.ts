@@ -111,8 +111,10 @@ function apply(peers: Peers, step: Step, seen: Seen): void {
     case 8: // a guardian the roster did not have, for a child
       a.setChildField(child.id, "guardianId", a.createGuardian({ fullName: pick(NAMES, step.z)!, pid: pick(GUARDIAN_PIDS, step.y)! }), school);
       break;
-    case 9:
-      a.setChildField(child.id, "note", `ghi chú ${step.z}`, school);
+    case 9: // fields no rule reads: the engine keeps the results it has
+      if (step.y % 3 === 0) a.setChildField(child.id, "note", `ghi chú ${step.z}`, school);
+      else if (step.y % 3 === 1) a.updateChild(child.id, { school: `Trường ${step.z}`, appointment: `2026-06-${10 + (step.z % 9)}` }, school);
+      else a.updateChild(child.id, { note: null, address: `Bản ${step.z}`, healthBook: step.z % 2 === 0 }, school);
       break;
     case 10: {
       // Two offline edits of one field of a child, on both peers, then they meet.
