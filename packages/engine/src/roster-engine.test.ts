@@ -69,13 +69,13 @@ describe("RosterEngine", () => {
 
     records.setChildField(an, "ethnicity", "54", school);
     engine.update(ASOF);
-    expect(engine.takeChanges()).toMatchObject({ all: false, evaluated: 1, children: new Set([an]), renamed: new Set() });
+    expect(engine.takeChanges()).toMatchObject({ all: false, evaluated: 1, children: new Set([an]), reevaluated: new Set([an]), renamed: new Set() });
 
     // A field no rule reads: the child is reported changed (a list shows the note) but the
     // rules do not run again.
     records.setChildField(an, "note", "đã gọi điện cho mẹ", school);
     engine.update(ASOF);
-    expect(engine.takeChanges()).toMatchObject({ all: false, evaluated: 0, children: new Set([an]), renamed: new Set() });
+    expect(engine.takeChanges()).toMatchObject({ all: false, evaluated: 0, children: new Set([an]), reevaluated: new Set(), renamed: new Set() });
     expect(engine.childMap().get(an)?.note).toBe("đã gọi điện cho mẹ");
     expectWhole(engine, records);
 

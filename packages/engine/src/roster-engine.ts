@@ -220,11 +220,12 @@ export class RosterEngine {
       pass.phase = "evaluate";
       if (this.clock() >= deadline && pass.queue.length > 0) return false;
     }
-    const changed = this.changes.children;
+    const { children: changed, reevaluated } = this.changes;
     while (pass.queue.length > 0) {
       for (let n = 0; n < CLOCK_EVERY && pass.queue.length > 0; n++) {
         const id = pass.queue.pop()!;
         changed.add(id);
+        reevaluated.add(id);
         this.evaluateChild(id, pass);
       }
       if (this.clock() >= deadline && pass.queue.length > 0) return false;
