@@ -11,7 +11,12 @@ const outdir = process.argv[2] ?? "dist";
 
 await build({
   // The spreadsheet reader runs in worker threads; its entry sits beside main.js and cli.js.
-  entryPoints: { main: "src/main.ts", cli: "src/cli.ts", "spreadsheet-reader-worker": "src/imports/spreadsheet-reader-worker.ts" },
+  entryPoints: {
+    main: "src/main.ts",
+    cli: "src/cli.ts",
+    "spreadsheet-reader-worker": "src/imports/spreadsheet-reader-worker.ts",
+    "yjs-worker": "src/workers/yjs-worker.ts",
+  },
   outdir,
   bundle: true,
   platform: "node",

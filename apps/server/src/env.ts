@@ -11,6 +11,12 @@ export const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   /** postgres://… switches documents, audit and accounts to PostgreSQL (scaled mode). */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Connections this instance opens to PostgreSQL: also how many documents' appends commit
+   * at once (each commit is one round trip plus a WAL flush). Mind `max_connections` of
+   * the server across every instance.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** redis://… relays updates between several server instances (scaled mode). */
   REDIS_URL: z.string().url().optional(),
   /** HMAC secret for tokens; generated and kept in DATA_DIR when absent. */
@@ -24,6 +30,11 @@ export const EnvSchema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().positive().default(DEFAULT_CONNECTION_LIMITS.rateLimit.burst),
   /** A document with no connection is unloaded after this long (after pending writes). */
   IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * A roster's document is built (Y.Doc) this long after the roster is first opened: clients
+   * that join meanwhile are answered from the stored bytes, and their edits wait for the build.
+   */
+  DOC_BUILD_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(50),
   /** Stored updates of one document before it is compacted into a snapshot. */
   COMPACT_EVERY: z.coerce.number().int().min(10).default(500),
   /** Wait this long after a change before evaluating, to batch a burst of typing. */

@@ -20,6 +20,7 @@ import { createSyncEndpoint } from "./sync-endpoint";
 import { CloseCode } from "./sync";
 import { DailyProgress } from "./reports/daily-progress";
 import { SpreadsheetReader } from "./imports/spreadsheet-reader";
+import { YjsWorkerPool } from "./workers/yjs-worker-pool";
 
 export interface RunningServer {
   port: number;
@@ -56,9 +57,12 @@ export async function startServer(
     lock.release();
     throw error;
   }
+  const offload = new YjsWorkerPool();
   const hub = new RosterHub({
     store,
     logger,
+    offload,
+    buildDelayMs: env.DOC_BUILD_DELAY_MS,
     idleUnloadMs: env.IDLE_UNLOAD_MS,
     compactEvery: env.COMPACT_EVERY,
     markDebounceMs: env.MARK_DEBOUNCE_MS,
@@ -108,6 +112,7 @@ export async function startServer(
       // being admitted get the same code from the endpoint.
       await progress.close();
       await hub.close(CloseCode.ServiceRestart);
+      await offload.close();
       await sync.close();
       await httpClosed;
       await store.close();

@@ -16,6 +16,7 @@ import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clien
 import { tempDir, type TempDir } from "./helpers/temp-dir";
 import { eventually } from "./helpers/wait";
 import { createAccounts, loginAll, ROSTERS, USERS, type UserKey } from "./helpers/world";
+import { loadDocUpdates } from "../src/storage/stored-doc";
 
 const EDITORS: UserKey[] = ["school", "hamlet"];
 const ROSTER = ROSTERS.a5.id;
@@ -94,7 +95,7 @@ describe("audit durability across SIGKILL", () => {
     const store = await openStore(envFor({ DATA_DIR: data.path }));
     try {
       const doc = new Y.Doc();
-      for (const update of await store.loadDoc(syncDocName("records", ROSTER))) Y.applyUpdate(doc, update);
+      for (const update of await loadDocUpdates(store, syncDocName("records", ROSTER))) Y.applyUpdate(doc, update);
       const audit = await store.listAudit(ROSTER);
       const last = new Map<string, unknown>();
       for (const entry of audit) last.set(`${entry.childId}\u0000${entry.field}`, entry.to);

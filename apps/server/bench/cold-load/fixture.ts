@@ -47,7 +47,10 @@ export async function prepareColdVariants(baseDir: string, children: number, edi
       const docName = syncDocName("records", COLD_ROSTER);
       const updates = name === "single" ? [seeded.update] : [seeded.update, ...history.updates];
       const seqs = await Promise.all(updates.map((update) => store.appendUpdate(docName, update)));
-      if (name === "compacted") await store.compactDoc(docName, snapshot, Math.max(...seqs));
+      if (name === "compacted") {
+        const compacted = { update: snapshot, stateVector: Y.encodeStateVector(history.doc), witnessed: true };
+        await store.compactDoc(docName, compacted, Math.max(...seqs));
+      }
       const stats = await store.docStats(docName);
       variants.push({ name, dataDir, storedUpdates: stats.updates, storedBytes: stats.bytes });
     } finally {

@@ -7,6 +7,7 @@ import { serveParent } from "../child-rpc";
 import { connectClient, destroyClients, login } from "../fanout/clients";
 import { waitUntil } from "../wait";
 import { COLD_PASSWORD, COLD_ROSTER, COLD_USER } from "./fixture";
+import { loadDocUpdates } from "../../src/storage/stored-doc";
 
 // One cold start in a fresh process, on a fresh copy of a template DATA_DIR. argv: DATA_DIR MODE.
 // - `load`: the server starts, then `registry.getOrLoad` loads the roster (the hub's
@@ -31,7 +32,7 @@ function memory() {
 
 async function measureYjs(dir: string): Promise<Result> {
   const store = await openStore({ DATA_DIR: dir });
-  const updates = await store.loadDoc(docName);
+  const updates = await loadDocUpdates(store, docName);
   await store.close();
   gc?.();
   const doc = new Y.Doc();

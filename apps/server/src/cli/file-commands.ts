@@ -16,6 +16,7 @@ import { rosterExport } from "../reports/roster-export";
 import type { Store } from "../storage/store";
 import { syncDocName } from "../sync";
 import { flag, optionalFlag, type ParsedArgs } from "./args";
+import { loadDocUpdates } from "../storage/stored-doc";
 
 /** The actor of changes made from the operator CLI (there is no login). */
 const CLI_USER = { id: "cli", username: "cli", displayName: "Dòng lệnh quản trị / Operator CLI" };
@@ -29,7 +30,7 @@ async function rosterOf(store: Store, id: string): Promise<Roster> {
 /** A document as stored (snapshot and updates), in memory. */
 async function loadDoc(store: Store, name: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  const updates = await store.loadDoc(name);
+  const updates = await loadDocUpdates(store, name);
   doc.transact(() => {
     for (const update of updates) Y.applyUpdate(doc, update);
   });

@@ -1,7 +1,3 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker, type WorkerOptions } from "node:worker_threads";
 import {
   LIMIT_MESSAGES,
   READ_LIMITS,
@@ -12,6 +8,7 @@ import {
   type ReadWorkbookOptions,
 } from "@roster/spreadsheet";
 import { RateLimitError } from "../errors";
+import { startWorker } from "../workers/start-worker";
 import type { ReaderJob, ReaderReply } from "./spreadsheet-reader-protocol";
 
 export interface SpreadsheetReaderOptions {
@@ -26,18 +23,6 @@ export interface SpreadsheetReaderOptions {
   maxQueued?: number;
 }
 
-// Bundled (build.mjs) the worker is `spreadsheet-reader-worker.js` beside main.js and
-// cli.js. Run from source (vitest, tsx) it is TypeScript, loaded through tsx's `tsImport`
-// (execArgv `--import tsx` does not reach worker threads on Node 20).
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-function startWorker(options: WorkerOptions): Worker {
-  if (!FROM_SOURCE) return new Worker(new URL("./spreadsheet-reader-worker.js", import.meta.url), options);
-  // The ESM build of tsx's API (its `import` export; require.resolve would give the CJS one).
-  const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;
-  const source = new URL("./spreadsheet-reader-worker.ts", import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}));`;
-  return new Worker(bootstrap, { ...options, eval: true });
-}
 
 /**
  * Reads spreadsheets off the event loop: each file in its own worker thread with a capped
@@ -92,7 +77,7 @@ export class SpreadsheetReader {
 
   private inWorker(job: ReaderJob): Promise<RawTable> {
     return new Promise((resolve, reject) => {
-      const worker = startWorker({
+      const worker = startWorker("imports/spreadsheet-reader-worker", {
         resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 32 },
         stdout: false,
         stderr: false,

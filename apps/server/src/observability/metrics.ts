@@ -15,6 +15,14 @@ export function renderMetrics(deps: Pick<AppDeps, "hub" | "httpStats">): string 
     ["roster_update_bytes_persisted_total", "Bytes of updates stored", "counter", sync.bytesPersisted],
     ["roster_persist_failures_total", "Failed durable writes", "counter", sync.persistFailures],
     ["roster_compactions_total", "Snapshots written", "counter", sync.compactions],
+    ["roster_docs_built_total", "Documents built from storage (Y.Doc) by this instance", "counter", sync.docsBuilt],
+    ["roster_doc_build_ms_total", "Time spent building documents (ms)", "counter", sync.buildMs],
+    ["roster_sync_answers_total", "Sync answers from the stored bytes, by kind", "counter", sync.syncFromStored, { kind: "stored-bytes" }],
+    ["roster_sync_answers_total", "Sync answers from the stored bytes, by kind", "counter", sync.syncDiffs, { kind: "diff" }],
+    ["roster_sync_answers_before_build_total", "Sync answers sent before the document was built", "counter", sync.syncBeforeBuild],
+    ["roster_sync_answer_bytes_total", "Bytes of updates sent in sync answers", "counter", sync.syncAnswerBytes],
+    ["roster_sync_parts_skipped_total", "Stored parts left out of answers because the client held them", "counter", sync.syncPartsSkipped],
+    ["roster_updates_held_total", "Client updates that waited for their document to be built", "counter", sync.updatesHeld],
     ["roster_readonly_updates_dropped_total", "Updates from read-only connections dropped", "counter", sync.readOnlyDropped],
     ["roster_guard_runs_total", "Client updates checked by the server guard", "counter", sync.guardRuns],
     ["roster_guard_ms_total", "Time spent in the server guard (ms)", "counter", sync.guardMs],
@@ -25,6 +33,7 @@ export function renderMetrics(deps: Pick<AppDeps, "hub" | "httpStats">): string 
     ["roster_mark_last_ms", "Duration of the last evaluation", "gauge", marks.lastMs],
     ["roster_http_requests_total", "HTTP requests", "counter", http.requests],
     ["roster_process_resident_bytes", "Resident memory", "gauge", process.memoryUsage().rss],
+    ["roster_process_heap_used_bytes", "V8 heap in use", "gauge", process.memoryUsage().heapUsed],
   ];
   const lines: string[] = [];
   const seen = new Set<string>();

@@ -6,7 +6,7 @@ import { RecordsGuard } from "../guard/records-guard";
 import type { Logger } from "../observability/logger";
 import type { Store } from "../storage/store";
 import type { DocRoom, RoomHooks } from "../sync";
-import { RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type CloseCodeValue, type ConnectionLimits } from "../sync";
+import { RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type CloseCodeValue, type ConnectionLimits, type YjsOffload } from "../sync";
 import type { ChildMarking } from "../marks/compute-marks";
 import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { Debouncer } from "./debouncer";
@@ -22,6 +22,10 @@ export interface RosterHubOptions {
   compactEvery: number;
   markDebounceMs: number;
   limits?: Partial<ConnectionLimits>;
+  /** Where diffs for returning clients and compactions run (worker threads in the server). */
+  offload?: YjsOffload;
+  /** How long after loading a roster its documents are built (see `RoomRegistryOptions`). */
+  buildDelayMs?: number;
   now?: () => Date;
   /**
    * The server guard on records documents (default true). Only the fan-out benchmark
@@ -31,6 +35,7 @@ export interface RosterHubOptions {
 }
 
 interface RecordsAttachment {
+  room: DocRoom;
   records: RosterRecords;
   marker: RosterMarker;
   debouncer: Debouncer;
@@ -72,7 +77,10 @@ export class RosterHub {
       idleUnloadMs: options.idleUnloadMs,
       compactEvery: options.compactEvery,
       hooksFor: (docName) => this.hooksFor(docName),
-      onRoomLoaded: (room) => this.attach(room),
+      gcFor: (docName) => (parseDocName(docName)?.kind === "records" ? "records" : "plain"),
+      onRoomBuilt: (room) => this.attach(room),
+      ...(options.offload ? { offload: options.offload } : {}),
+      ...(options.buildDelayMs !== undefined ? { buildDelayMs: options.buildDelayMs } : {}),
       // Entries another entry replaced are never read again (conflicts come from the heads);
       // dropping them before a snapshot keeps the document, and every later load, small.
       // `compactEditLog` is safe against concurrent and offline writers (see its docs).
@@ -131,6 +139,10 @@ export class RosterHub {
     room.write(() => review.setMeta(next, SERVER_ORIGIN));
   }
 
+  reportFailure(event: string, error: unknown): void {
+    this.options.logger.error(event, { error: error instanceof Error ? error : String(error) });
+  }
+
   /** Closes every sync connection with `code` (see `RoomRegistry.close`) and drains. */
   async close(code?: CloseCodeValue): Promise<void> {
     for (const attachment of this.attached.values()) this.detach(attachment);
@@ -174,6 +186,7 @@ export class RosterHub {
     const delay = () =>
       Math.min(900, Math.max(this.options.markDebounceMs, 4 * lastRunMs, this.loopBusy() ? BUSY_DEBOUNCE_MS : 0));
     const attachment: RecordsAttachment = {
+      room,
       records,
       marker,
       debouncer: new Debouncer(delay, () => {
@@ -224,6 +237,9 @@ export class RosterHub {
   }
 
   private async runMarks(rosterId: string, attachment: RecordsAttachment): Promise<MarkRunResult> {
+    // Marks follow what is stored: the changes they evaluate are durable first (a change
+    // lost to a failed write never gets a mark; a restart evaluates everything again).
+    await attachment.room.whenPersisted();
     const now = this.now();
     const result = await attachment.marker.run(
       async () => {

@@ -9,6 +9,8 @@ export interface RosterRoomHost {
   records(rosterId: string): Promise<RosterRecords>;
   /** Makes sure the review document names its roster. */
   ensureMeta(roster: Roster): Promise<void>;
+  /** Logs background work that failed. */
+  reportFailure(event: string, error: unknown): void;
 }
 
 /**
@@ -38,14 +40,16 @@ export class RosterRoom {
   }
 
   /**
-   * Admits an authenticated socket to one of the roster's documents, with everything that
-   * document needs in place first (the review document's meta; the records document's
-   * guard, audit and marks).
+   * Admits an authenticated socket to one of the roster's documents. It is answered from
+   * what is stored at once; the documents are built in the background, with everything
+   * they need (the review document's meta; the records document's guard, audit and
+   * marks) in place before any client update is applied.
    */
   async connect(kind: SyncDocKind, socket: SyncSocket, options: ConnectOptions): Promise<SyncConnection> {
-    if (kind === "review") await this.host.ensureMeta(this.roster);
-    else await this.records();
-    return this.host.registry.connect(syncDocName(kind, this.id), socket, options);
+    const connection = await this.host.registry.connect(syncDocName(kind, this.id), socket, options);
+    // Not awaited: a roster whose meta is not written yet gets it relayed a moment later.
+    if (kind === "review") void this.host.ensureMeta(this.roster).catch((error: unknown) => this.host.reportFailure("roster.meta_failed", error));
+    return connection;
   }
 
   /**

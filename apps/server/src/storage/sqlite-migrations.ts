@@ -161,6 +161,16 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX users_province ON users (province);
     `,
   },
+  {
+    version: 4,
+    description: "a snapshot's state vector and whether its deletions are witnessed, kept beside it",
+    sql: `
+      -- Set on snapshot rows only. A snapshot stored before has neither: its state vector
+      -- is computed once when it is loaded, and it counts as not witnessed.
+      ALTER TABLE doc_updates ADD COLUMN state_vector BLOB;
+      ALTER TABLE doc_updates ADD COLUMN witnessed INTEGER NOT NULL DEFAULT 0 CHECK (witnessed IN (0, 1));
+    `,
+  },
 ];
 
 /** The schema version of a database; 0 for a new, empty one. */

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { SqliteStore } from "./sqlite-store";
+import { loadDocUpdates } from "./stored-doc";
 
 const require = createRequire(import.meta.url);
 // tsx as a loader of this very node process, not the `tsx` command: that one runs the
@@ -105,7 +106,7 @@ describe("SqliteStore crash durability", () => {
 
       // ... and the document loads with every acknowledged edit in it.
       const doc = new Y.Doc();
-      for (const update of await store.loadDoc(DOC)) Y.applyUpdate(doc, update);
+      for (const update of await loadDocUpdates(store, DOC)) Y.applyUpdate(doc, update);
       const children = doc.getMap("children");
       const missing = acks.filter((a) => children.get(`w${a.writer}-${a.index}`) !== a.index);
       expect(missing).toEqual([]);

@@ -33,7 +33,19 @@ import { SqliteSessions } from "./sqlite-sessions";
 import { migrate } from "./sqlite-migrations";
 import { SqliteWriter, type WriteJob, type WriterStats } from "./sqlite-writer";
 import { TurnBatcher } from "./turn-batcher";
-import type { Store, StoredPasswordCode, StoredSecurityEvent, StoredSession, StoredUser, UpdateAudit, UserPatch } from "./store";
+import type {
+  NewSnapshot,
+  Store,
+  StoredDoc,
+  StoredPasswordCode,
+  StoredSecurityEvent,
+  StoredSession,
+  StoredUpdate,
+  StoredUser,
+  UpdateAudit,
+  UserPatch,
+} from "./store";
+import { assertSnapshot } from "./stored-doc";
 import { privateDataDir, privateFile } from "./private-files";
 
 export interface SqliteStoreOptions {
@@ -103,9 +115,14 @@ export class SqliteStore implements Store {
     this.#writes = new TurnBatcher((jobs) => this.#writer.commit(jobs), options.maxBatch ?? 1000);
   }
 
-  async loadDoc(name: string): Promise<Uint8Array[]> {
+  async loadStored(name: string): Promise<StoredDoc> {
     this.#assertOpen();
     return this.#docs.load(name);
+  }
+
+  async updatesAfter(name: string, afterSeq: number): Promise<StoredUpdate[] | undefined> {
+    this.#assertOpen();
+    return this.#docs.after(name, afterSeq);
   }
 
   async appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
@@ -119,13 +136,17 @@ export class SqliteStore implements Store {
     return this.#writes.submit({ kind: "update", doc: name, data: new Uint8Array(update), ...(rows ? { audit: rows } : {}) });
   }
 
-  async compactDoc(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+  async compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number): Promise<void> {
     this.#assertOpen();
-    if (!(snapshot instanceof Uint8Array) || snapshot.byteLength === 0) throw new TypeError("snapshot must be a non-empty Uint8Array");
+    assertSnapshot(snapshot);
     if (!Number.isSafeInteger(throughSeq) || throughSeq < 0) {
       throw new RangeError(`throughSeq must be a non-negative integer, got ${throughSeq}`);
     }
-    const done = this.#writer.compact(name, new Uint8Array(snapshot), throughSeq);
+    const done = this.#writer.compact(
+      name,
+      { update: new Uint8Array(snapshot.update), stateVector: new Uint8Array(snapshot.stateVector), witnessed: snapshot.witnessed },
+      throughSeq,
+    );
     const settled = done.then(
       () => undefined,
       () => undefined,

@@ -30,6 +30,7 @@ db.pragma("busy_timeout = " + workerData.busyTimeoutMs);
 
 const bumpSeq = db.prepare(sql.bumpSeq).pluck();
 const insertUpdate = db.prepare(sql.insertUpdate);
+const insertSnapshot = db.prepare(sql.insertSnapshot);
 const insertAudit = db.prepare(sql.insertAudit);
 const lastSeqOf = db.prepare(sql.lastSeq).pluck();
 const headOf = db.prepare(sql.head);
@@ -40,7 +41,7 @@ const asBuffer = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.by
 function appendUpdate(job, at) {
   const seq = bumpSeq.get(job.doc);
   if (seq === undefined) throw new Error("no sequence number for document " + JSON.stringify(job.doc));
-  insertUpdate.run(job.doc, seq, 0, asBuffer(job.data), at);
+  insertUpdate.run(job.doc, seq, asBuffer(job.data), at);
   // The update's own audit rows: one job, so no batch split can separate them.
   if (job.audit) for (const row of job.audit) insertAudit.run(row);
   return seq;
@@ -57,7 +58,7 @@ const commitBatch = db.transaction((jobs) => {
 });
 
 // A compaction that an earlier one already covers (two racing) changes nothing.
-const compact = db.transaction((doc, snapshot, throughSeq) => {
+const compact = db.transaction((doc, snapshot, stateVector, witnessed, throughSeq) => {
   const lastSeq = lastSeqOf.get(doc) ?? 0;
   if (throughSeq > lastSeq) {
     throw new RangeError("cannot compact " + JSON.stringify(doc) + " through " + throughSeq + ": its last update is " + lastSeq);
@@ -68,7 +69,7 @@ const compact = db.transaction((doc, snapshot, throughSeq) => {
   deleteThrough.run(doc, throughSeq);
   // The snapshot takes the seq of the last update it replaces: the slot is free (just
   // deleted) and loading by seq puts it before every newer update.
-  insertUpdate.run(doc, throughSeq, 1, asBuffer(snapshot), Date.now());
+  insertSnapshot.run(doc, throughSeq, asBuffer(snapshot), Date.now(), asBuffer(stateVector), witnessed ? 1 : 0);
 });
 
 // Group commit: every batch that arrived while the previous transaction was being
@@ -115,7 +116,7 @@ function drain() {
     }
     const message = queue.shift();
     try {
-      if (message.type === "compact") compact.immediate(message.doc, message.snapshot, message.throughSeq);
+      if (message.type === "compact") compact.immediate(message.doc, message.snapshot, message.stateVector, message.witnessed, message.throughSeq);
       else if (message.type === "close") db.close();
       parentPort.postMessage({ ids: [message.id], ok: true, results: [null] });
     } catch (error) {

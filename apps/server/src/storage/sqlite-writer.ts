@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { AuditJob, AuditRow } from "./sqlite-audit";
 import { SQLITE_WRITER_SOURCE } from "./sqlite-writer-source";
+import type { NewSnapshot } from "./store";
 
 /**
  * One update waiting in the group commit queue. `data` is the store's own copy; `audit`
@@ -20,6 +21,7 @@ export type WriteJob = UpdateJob | AuditJob;
 export interface WriterSql {
   bumpSeq: string;
   insertUpdate: string;
+  insertSnapshot: string;
   insertAudit: string;
   lastSeq: string;
   head: string;
@@ -123,8 +125,12 @@ export class SqliteWriter {
   }
 
   /** Replaces a document's updates through `throughSeq` by `snapshot`, atomically. */
-  async compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    await this.#request({ type: "compact", doc, snapshot, throughSeq }, [snapshot.buffer as ArrayBuffer]);
+  async compact(doc: string, snapshot: NewSnapshot, throughSeq: number): Promise<void> {
+    const { update, stateVector, witnessed } = snapshot;
+    await this.#request({ type: "compact", doc, snapshot: update, stateVector, witnessed, throughSeq }, [
+      update.buffer as ArrayBuffer,
+      stateVector.buffer as ArrayBuffer,
+    ]);
   }
 
   /** Closes the thread's connection and waits for the thread to end. */

@@ -6,6 +6,7 @@ import { sessionContract } from "./store-contract-sessions";
 import { auditContract } from "./store-contract-audit";
 import { docContract } from "./store-contract-docs";
 import { bytes } from "./store-contract-data";
+import { loadDocUpdates } from "./stored-doc";
 
 /**
  * What an implementation hands the contract suite for each test: a fresh, empty store;
@@ -93,14 +94,25 @@ function lifeCycleContract(ref: HarnessRef): void {
     const seqs = await Promise.all(pending);
     expect(seqs).toHaveLength(20);
     const again = await reopen();
-    expect(await again.loadDoc("records:thon-dong")).toEqual(Array.from({ length: 20 }, (_, i) => bytes(i)));
+    expect(await loadDocUpdates(again, "records:thon-dong")).toEqual(Array.from({ length: 20 }, (_, i) => bytes(i)));
+  });
+
+  it("close() finishes a pending compaction, which survives a reopen", async () => {
+    const { store, reopen } = ref();
+    const seqs: number[] = [];
+    for (let i = 0; i < 3; i += 1) seqs.push(await store.appendUpdate("records:thon-dong", bytes(i)));
+    const compacted = store.compactDoc("records:thon-dong", { update: bytes(100), stateVector: bytes(101), witnessed: true }, seqs[1] as number);
+    await store.close();
+    await compacted;
+    const again = await reopen();
+    expect(await loadDocUpdates(again, "records:thon-dong")).toEqual([bytes(100), bytes(2)]);
   });
 
   it("refuses work after close with StoreClosedError, and a second close is harmless", async () => {
     const { store } = ref();
     await store.close();
     await expect(store.appendUpdate("records:thon-dong", bytes(1))).rejects.toBeInstanceOf(StoreClosedError);
-    await expect(store.loadDoc("records:thon-dong")).rejects.toBeInstanceOf(StoreClosedError);
+    await expect(loadDocUpdates(store, "records:thon-dong")).rejects.toBeInstanceOf(StoreClosedError);
     await expect(store.getValue("k")).rejects.toBeInstanceOf(StoreClosedError);
     await expect(store.close()).resolves.toBeUndefined();
   });
@@ -109,7 +121,7 @@ function lifeCycleContract(ref: HarnessRef): void {
     const { store, reopen } = ref();
     const seqs: number[] = [];
     for (let i = 0; i < 5; i += 1) seqs.push(await store.appendUpdate("records:thon-dong", bytes(i)));
-    await store.compactDoc("records:thon-dong", bytes(100), seqs[2] as number);
+    await store.compactDoc("records:thon-dong", { update: bytes(100), stateVector: bytes(101), witnessed: true }, seqs[2] as number);
     await store.appendUpdate("records:thon-dong", bytes(5));
     const entry = { at: "2026-06-08T08:00:00.000Z", user: "lan.nguyen", childId: "c1", field: "healthBook", from: false, to: true };
     await store.appendAudit("thon-dong", [entry]);
@@ -120,7 +132,7 @@ function lifeCycleContract(ref: HarnessRef): void {
     await store.close();
 
     const again = await reopen();
-    expect(await again.loadDoc("records:thon-dong")).toEqual([bytes(100), bytes(3), bytes(4), bytes(5)]);
+    expect(await loadDocUpdates(again, "records:thon-dong")).toEqual([bytes(100), bytes(3), bytes(4), bytes(5)]);
     expect(await again.docStats("records:thon-dong")).toEqual(before);
     expect(await again.listAudit("thon-dong")).toEqual([entry]);
     expect(await again.listRosters("25252")).toEqual([{ id: "thon-dong", name: "Thôn Đông", commune: "25252" }]);
@@ -136,7 +148,7 @@ function concurrencyContract(ref: HarnessRef): void {
     const seqs = await Promise.all(submitted.map((u) => store.appendUpdate(u.doc, u.data)));
     for (const doc of docs) {
       const mine = submitted.map((u, i) => ({ ...u, seq: seqs[i] as number })).filter((u) => u.doc === doc);
-      expect(await store.loadDoc(doc)).toEqual(mine.map((u) => u.data));
+      expect(await loadDocUpdates(store, doc)).toEqual(mine.map((u) => u.data));
       const order = mine.map((u) => u.seq);
       expect(order).toEqual([...order].sort((a, b) => a - b));
       expect(new Set(order).size).toBe(order.length);
@@ -152,9 +164,9 @@ function concurrencyContract(ref: HarnessRef): void {
       store.appendAudit("thon-dong", [entry(1), entry(2)]),
       store.appendUpdate("records:thon-dong", bytes(2)),
       store.appendAudit("thon-dong", [entry(3)]),
-      store.loadDoc("records:thon-dong"),
+      loadDocUpdates(store, "records:thon-dong"),
     ]);
-    expect(await store.loadDoc("records:thon-dong")).toEqual([bytes(1), bytes(2)]);
+    expect(await loadDocUpdates(store, "records:thon-dong")).toEqual([bytes(1), bytes(2)]);
     expect(await store.listAudit("thon-dong")).toEqual([entry(1), entry(2), entry(3)]);
   });
 }

@@ -18,13 +18,56 @@ export interface UpdateAudit {
   entries: readonly AuditEntry[];
 }
 
+/** One stored update of a document and its sequence number (given in commit order). */
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+/** A document's snapshot: the merged state of every update through `seq`. */
+export interface StoredSnapshot extends StoredUpdate {
+  /**
+   * `Y.encodeStateVector` of the snapshot, computed when it was made and kept beside it, so
+   * answering a sync never scans the snapshot. Null for a snapshot stored before they were kept.
+   */
+  stateVector: Uint8Array | null;
+  /**
+   * Every deletion merged into it came with a struct of the same update (see
+   * `sync/deletion-witness.ts`): a client whose state vector covers the snapshot's holds
+   * its deletions too, and needs nothing of it. False for a snapshot stored before.
+   */
+  witnessed: boolean;
+}
+
+/** Everything stored for a document, as it is stored: no Yjs decoding involved. */
+export interface StoredDoc {
+  snapshot: StoredSnapshot | undefined;
+  /** The updates appended after the snapshot, oldest first. */
+  updates: StoredUpdate[];
+  /** The last sequence number given (0 for a new document); never reused. */
+  lastSeq: number;
+}
+
+/** A snapshot to store (see `StoredSnapshot`). */
+export interface NewSnapshot {
+  update: Uint8Array;
+  stateVector: Uint8Array;
+  witnessed: boolean;
+}
+
 export interface DocStore {
   /**
-   * Everything persisted for a document, oldest first: the latest snapshot (if any)
-   * followed by every update appended after it. Applying them in order with
+   * Everything persisted for a document: the latest snapshot (if any) and every update
+   * appended after it. Applying the snapshot then the updates in order with
    * `Y.applyUpdate` restores the document exactly. Empty for an unknown document.
    */
-  loadDoc(name: string): Promise<Uint8Array[]>;
+  loadStored(name: string): Promise<StoredDoc>;
+  /**
+   * The updates appended after `afterSeq`, oldest first, for a reader that missed some (a
+   * relay gap). Undefined when some of them were compacted into the snapshot since: the
+   * reader must load the document again.
+   */
+  updatesAfter(name: string, afterSeq: number): Promise<StoredUpdate[] | undefined>;
   /**
    * Appends one update. The promise resolves only once the update is durably
    * committed (fsynced): the sync layer relays an update to other clients only after
@@ -34,11 +77,12 @@ export interface DocStore {
    */
   appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number>;
   /**
-   * Replaces every update up to and including `throughSeq` with `snapshot` (an update
-   * encoding the merged state of those updates), atomically. Updates appended after
-   * `throughSeq` are kept.
+   * Replaces every update up to and including `throughSeq` with `snapshot` (the merged
+   * state of exactly those updates), atomically: updates appended after `throughSeq`,
+   * even while the snapshot was being made, are kept. A compaction that an earlier one
+   * already covers changes nothing; one past the last update is a `RangeError`.
    */
-  compactDoc(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number): Promise<void>;
   /** Counts of what is stored for a document, to decide when to compact. */
   docStats(name: string): Promise<{ updates: number; bytes: number; lastSeq: number }>;
 }

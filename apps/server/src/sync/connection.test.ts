@@ -23,6 +23,7 @@ async function setup() {
     now: clock.now,
     logger: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
   });
+  await room.built();
   const join = (options: Partial<ConnectionOptions> = {}) => {
     const socket = new FakeSocket();
     const connection = room.connect(socket, {

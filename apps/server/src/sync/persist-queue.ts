@@ -10,9 +10,14 @@ export interface QueuedUpdate {
   echo?: boolean;
 }
 
+/** An update once durable, with the sequence number the store gave it. */
+export interface PersistedUpdate extends QueuedUpdate {
+  seq: number;
+}
+
 /** Updates made durable together, in the order they were applied. */
 export interface PersistedBatch {
-  entries: readonly QueuedUpdate[];
+  entries: readonly PersistedUpdate[];
   /** Highest sequence number the store gave them. */
   seq: number;
   bytes: number;
@@ -113,7 +118,7 @@ export class PersistQueue {
     const done = this.inFlight.splice(0, count);
     this.persisted += count;
     this.options.onPersisted({
-      entries: done.map((slot) => slot.entry),
+      entries: done.map((slot) => ({ ...slot.entry, seq: slot.seq ?? 0 })),
       seq: done.reduce((max, slot) => Math.max(max, slot.seq ?? 0), 0),
       bytes: done.reduce((sum, slot) => sum + slot.entry.update.byteLength, 0),
       latencyMs: this.now() - (done[0]?.started ?? this.now()),

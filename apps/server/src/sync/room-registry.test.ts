@@ -30,24 +30,44 @@ describe("RoomRegistry", () => {
     await reg.close();
   });
 
-  it("awaits onRoomLoaded before serving, and refuses the connection when it throws", async () => {
+  it("serves a connection before the doc is built, and applies no client update before onRoomBuilt is done", async () => {
     const order: string[] = [];
+    let release = () => {};
     const reg = registry(new MemoryDocStore(), {
-      onRoomLoaded: async (room: DocRoom) => {
-        await flush();
-        if (room.name.startsWith("review:")) throw new Error("no such roster");
+      onRoomBuilt: async (room: DocRoom) => {
+        await new Promise<void>((resolve) => (release = resolve));
         room.write((doc) => doc.getMap("meta").set("rosterId", "ban-khe-lech"));
-        order.push("loaded");
+        order.push("built");
+      },
+    });
+    const connection = await reg.connect(DOC, new FakeSocket(), { readOnly: false, context: null });
+    order.push("connected");
+    connection.onMessage(encodeUpdate(clientUpdate((d) => setChildField(d, "c-01", "fullName", "Lò Thị Ban")).update));
+    const built = reg.getOrLoad(DOC);
+    await flush();
+    expect(order).toEqual(["connected"]);
+    release();
+    const room = await built;
+    expect(order).toEqual(["connected", "built"]);
+    expect(childField(room.doc, "c-01", "fullName")).toBe("Lò Thị Ban");
+    await reg.close();
+  });
+
+  it("closes a room whose onRoomBuilt throws: its clients get 1011 and the next load starts afresh", async () => {
+    const store = new MemoryDocStore();
+    let fail = true;
+    const reg = registry(store, {
+      onRoomBuilt: () => {
+        if (fail) throw new Error("no such roster");
       },
     });
     const socket = new FakeSocket();
-    await reg.connect(DOC, socket, { readOnly: false, context: null });
-    order.push("connected");
-    expect(order).toEqual(["loaded", "connected"]);
-    await expect(reg.connect("review:ban-khe-lech", new FakeSocket(), { readOnly: true, context: null })).rejects.toThrow(
-      "no such roster",
-    );
+    await reg.connect("review:ban-khe-lech", socket, { readOnly: true, context: null });
+    await expect(reg.getOrLoad("review:ban-khe-lech")).rejects.toThrow();
+    expect(socket.closed?.code).toBe(CloseCode.InternalError);
     expect(reg.room("review:ban-khe-lech")).toBeUndefined();
+    fail = false;
+    expect((await reg.getOrLoad("review:ban-khe-lech")).isBuilt).toBe(true);
     await reg.close();
   });
 
@@ -98,9 +118,9 @@ describe("RoomRegistry", () => {
 
     store.failAppends = undefined;
     await reg.connect(DOC, new FakeSocket(), { readOnly: false, context: null });
-    const reloaded = reg.room(DOC);
-    expect(childField(reloaded?.doc ?? new Y.Doc(), "c-01", "fullName")).toBe("Hà Văn Khải");
-    expect(childField(reloaded?.doc ?? new Y.Doc(), "c-02", "fullName")).toBeUndefined();
+    const reloaded = await reg.getOrLoad(DOC);
+    expect(childField(reloaded.doc, "c-01", "fullName")).toBe("Hà Văn Khải");
+    expect(childField(reloaded.doc, "c-02", "fullName")).toBeUndefined();
     await reg.close();
   });
 

@@ -5,6 +5,7 @@ import type { ConnectionLimits, SyncConnection } from "./connection";
 import { DEFAULT_CONNECTION_LIMITS } from "./connection-limits";
 import { DocRoom } from "./doc-room";
 import type { RoomHooks } from "./room-hooks";
+import type { GcKind, YjsOffload } from "./yjs-offload";
 import type { SyncLogger, SyncSocket } from "./socket";
 import { SyncStats, type SyncStatsSnapshot } from "./sync-stats";
 
@@ -21,8 +22,17 @@ export interface RoomRegistryOptions {
    * once per load, before its doc exists.
    */
   hooksFor?: (docName: string) => RoomHooks | undefined;
-  /** Awaited once per load, before any connection is served (attach observers, seed meta…). */
-  onRoomLoaded?: (room: DocRoom) => void | Promise<void>;
+  /** The garbage collection of a document's compactions (default "plain"). */
+  gcFor?: (docName: string) => GcKind;
+  /**
+   * Awaited once per room when its doc is built, before any client update is applied to it
+   * (attach observers, seed meta…).
+   */
+  onRoomBuilt?: (room: DocRoom) => void | Promise<void>;
+  /** How long after loading a room its doc is built (first syncs meanwhile come from stored bytes). */
+  buildDelayMs?: number;
+  /** Where diffs for returning clients and compactions run (default: in process). */
+  offload?: YjsOffload;
   logger?: SyncLogger;
   /** Defaults for every connection; `connect` options override them. */
   limits?: Partial<ConnectionLimits>;
@@ -56,14 +66,15 @@ export class RoomRegistry {
   }
 
   /**
-   * Admits an authenticated socket to document `docName`, loading the room if needed.
-   * Rejects if the registry is closed (`SyncCloseError` 1001) or the document cannot
-   * be loaded; the caller (or `serveWebSocket`) then closes the socket.
+   * Admits an authenticated socket to document `docName`, loading what is stored of it if
+   * needed (not building its doc: that happens in the background). Rejects if the registry
+   * is closed (`SyncCloseError` 1001) or the document cannot be loaded; the caller (or
+   * `serveWebSocket`) then closes the socket.
    */
   async connect(docName: string, socket: SyncSocket, options: ConnectOptions): Promise<SyncConnection> {
     // A room can break or start unloading between its load and this continuation; try a fresh one.
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const room = await this.getOrLoad(docName);
+      const room = await this.getOrLoadStored(docName);
       if (!room.isOpen) continue;
       this.cancelIdle(room);
       return room.connect(socket, { ...this.limits, ...definedOnly(options) });
@@ -71,16 +82,33 @@ export class RoomRegistry {
     throw new Error(`sync: room ${docName} kept closing while connecting`);
   }
 
-  /** The room if it is loaded (for server-side writers that must not load it). */
+  /** The room if it is loaded and built (for server-side writers that must not load it). */
   room(docName: string): DocRoom | undefined {
-    return this.rooms.get(docName);
+    const room = this.rooms.get(docName);
+    return room?.isBuilt && room.isOpen ? room : undefined;
   }
 
   /**
-   * The room, loaded if needed (for server-side writers). Write synchronously after
-   * the await: a room without connections unloads after `idleUnloadMs`.
+   * The room with its doc built, loaded and built if needed (for server-side writers and
+   * readers). Write synchronously after the await: a room without connections unloads
+   * after `idleUnloadMs`.
    */
-  getOrLoad(docName: string): Promise<DocRoom> {
+  async getOrLoad(docName: string): Promise<DocRoom> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const room = await this.getOrLoadStored(docName);
+      try {
+        await room.built();
+      } catch (error) {
+        if (room.isOpen) throw error;
+        continue; // it closed or broke meanwhile: a fresh one
+      }
+      if (room.isOpen) return room;
+    }
+    throw new Error(`sync: room ${docName} kept closing while building`);
+  }
+
+  /** The room with what is stored of its document, its doc built or not. */
+  private getOrLoadStored(docName: string): Promise<DocRoom> {
     if (this.closed) return Promise.reject(new SyncCloseError(CloseCode.GoingAway));
     const room = this.rooms.get(docName);
     if (room) return Promise.resolve(room);
@@ -117,24 +145,26 @@ export class RoomRegistry {
     // The previous instance of this document must finish draining and compacting first.
     await this.unloading.get(docName);
     const hooks = this.options.hooksFor?.(docName);
+    const { onRoomBuilt, beforeCompact, offload, buildDelayMs } = this.options;
     const room = await DocRoom.load({
       name: docName,
       ...(hooks ? { hooks } : {}),
       store: this.options.store,
       compactEvery: this.options.compactEvery,
+      gc: this.options.gcFor?.(docName) ?? "plain",
+      ...(offload ? { offload } : {}),
+      ...(buildDelayMs !== undefined ? { buildDelayMs } : {}),
       stats: this.counters,
       logger: this.options.logger,
       now: this.options.now,
       onIdle: (idle) => this.scheduleIdle(idle),
       onBroken: (broken) => this.forget(broken),
-      ...(this.options.beforeCompact ? { beforeCompact: (doc: Y.Doc) => this.options.beforeCompact?.(docName, doc) } : {}),
+      ...(onRoomBuilt ? { onBuilt: onRoomBuilt } : {}),
+      ...(beforeCompact ? { beforeCompact: (doc: Y.Doc) => beforeCompact(docName, doc) } : {}),
     });
-    try {
-      await this.options.onRoomLoaded?.(room);
-      if (this.closed) throw new SyncCloseError(CloseCode.GoingAway);
-    } catch (error) {
+    if (this.closed) {
       await room.close();
-      throw error;
+      throw new SyncCloseError(CloseCode.GoingAway);
     }
     this.rooms.set(docName, room);
     // Also for a room loaded by a server-side writer only: it must unload some day.

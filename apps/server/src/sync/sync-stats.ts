@@ -24,8 +24,21 @@ export interface SyncStatsSnapshot {
   compactionFailures: number;
   /** Update messages from read-only connections, dropped unapplied. */
   readOnlyDropped: number;
-  /** New clients answered with the stored state as is (no encoding of the document). */
+  /** New clients answered with the stored bytes as they are (nothing decoded nor merged). */
   syncFromStored: number;
+  /** Returning clients answered with what they lack of the stored bytes. */
+  syncDiffs: number;
+  /** Stored parts (snapshot, updates) left out of answers because the client held them. */
+  syncPartsSkipped: number;
+  /** Answers sent before the room's document was built. */
+  syncBeforeBuild: number;
+  /** Bytes of updates sent in sync answers. */
+  syncAnswerBytes: number;
+  /** Documents built from storage (Y.Doc), and the time it took (ms, wall clock). */
+  docsBuilt: number;
+  buildMs: number;
+  /** Client updates that waited for their room's document to be built. */
+  updatesHeld: number;
   /** Client updates the push guard looked at, and the time it took (ms, wall clock). */
   guardRuns: number;
   guardMs: number;
@@ -50,6 +63,13 @@ export class SyncStats {
   compactionFailures = 0;
   readOnlyDropped = 0;
   syncFromStored = 0;
+  syncDiffs = 0;
+  syncPartsSkipped = 0;
+  syncBeforeBuild = 0;
+  syncAnswerBytes = 0;
+  docsBuilt = 0;
+  buildMs = 0;
+  updatesHeld = 0;
   guardRuns = 0;
   guardMs = 0;
   guardRepairs = 0;
@@ -89,6 +109,13 @@ export class SyncStats {
       compactionFailures: this.compactionFailures,
       readOnlyDropped: this.readOnlyDropped,
       syncFromStored: this.syncFromStored,
+      syncDiffs: this.syncDiffs,
+      syncPartsSkipped: this.syncPartsSkipped,
+      syncBeforeBuild: this.syncBeforeBuild,
+      syncAnswerBytes: this.syncAnswerBytes,
+      docsBuilt: this.docsBuilt,
+      buildMs: this.buildMs,
+      updatesHeld: this.updatesHeld,
       guardRuns: this.guardRuns,
       guardMs: this.guardMs,
       guardRepairs: this.guardRepairs,

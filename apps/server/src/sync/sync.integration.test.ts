@@ -16,6 +16,7 @@ import { RoomRegistry, type RoomRegistryOptions } from "./room-registry";
 import { isReadOnlySync, parseSyncPath } from "./sync-target";
 import { childField, setChildField } from "./test-doubles";
 import { serveWebSocket } from "./ws-transport";
+import { loadDocUpdates } from "../storage/stored-doc";
 
 const silent = { warn: () => undefined, error: () => undefined };
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -97,7 +98,7 @@ async function rawClient(h: Harness, urlPath: string) {
 
 async function restored(h: Harness, docName: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  for (const update of await h.store.loadDoc(docName)) Y.applyUpdate(doc, update);
+  for (const update of await loadDocUpdates(h.store, docName)) Y.applyUpdate(doc, update);
   return doc;
 }
 

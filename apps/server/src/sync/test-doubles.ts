@@ -1,6 +1,7 @@
 // Test doubles shared by the sync unit tests (not used by production code).
 import * as Y from "yjs";
-import type { DocStore, UpdateAudit } from "../storage/store";
+import type { DocStore, NewSnapshot, StoredDoc, StoredUpdate, UpdateAudit } from "../storage/store";
+import { loadDocUpdates } from "../storage/stored-doc";
 import { parseMessage, type SyncMessage } from "./protocol";
 import type { SyncSocket } from "./socket";
 
@@ -37,7 +38,7 @@ export class FakeSocket implements SyncSocket {
 
 interface StoredRow {
   seq: number;
-  snapshot: boolean;
+  snapshot: Omit<NewSnapshot, "update"> | undefined;
   data: Uint8Array;
 }
 
@@ -62,9 +63,20 @@ export class MemoryDocStore implements DocStore {
   private readonly rows = new Map<string, StoredRow[]>();
   private readonly lastSeqs = new Map<string, number>();
 
-  async loadDoc(name: string): Promise<Uint8Array[]> {
+  async loadStored(name: string): Promise<StoredDoc> {
     this.loads += 1;
-    return (this.rows.get(name) ?? []).map((row) => row.data);
+    const stored: StoredDoc = { snapshot: undefined, updates: [], lastSeq: this.lastSeqs.get(name) ?? 0 };
+    for (const row of this.rows.get(name) ?? []) {
+      if (row.snapshot) stored.snapshot = { seq: row.seq, update: row.data, ...row.snapshot };
+      else stored.updates.push({ seq: row.seq, update: row.data });
+    }
+    return stored;
+  }
+
+  async updatesAfter(name: string, afterSeq: number): Promise<StoredUpdate[] | undefined> {
+    const rows = (this.rows.get(name) ?? []).filter((row) => row.seq > afterSeq);
+    if (rows.some((row) => row.snapshot)) return undefined;
+    return rows.map((row) => ({ seq: row.seq, update: row.data }));
   }
 
   appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
@@ -87,15 +99,19 @@ export class MemoryDocStore implements DocStore {
     next.reject(error);
   }
 
-  async compactDoc(name: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    const kept = (this.rows.get(name) ?? []).filter((row) => row.seq > throughSeq);
-    this.rows.set(name, [{ seq: throughSeq, snapshot: true, data: snapshot }, ...kept]);
+  async compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number): Promise<void> {
+    const rows = this.rows.get(name) ?? [];
+    const head = rows[0];
+    if (head?.snapshot && head.seq >= throughSeq) return;
+    const kept = rows.filter((row) => row.seq > throughSeq);
+    const { update, ...meta } = snapshot;
+    this.rows.set(name, [{ seq: throughSeq, snapshot: meta, data: update }, ...kept]);
   }
 
   async docStats(name: string): Promise<{ updates: number; bytes: number; lastSeq: number }> {
     const rows = this.rows.get(name) ?? [];
     return {
-      updates: rows.filter((row) => !row.snapshot).length,
+      updates: rows.filter((row) => row.snapshot === undefined).length,
       bytes: rows.reduce((sum, row) => sum + row.data.byteLength, 0),
       lastSeq: this.lastSeqs.get(name) ?? 0,
     };
@@ -104,7 +120,7 @@ export class MemoryDocStore implements DocStore {
   /** What a fresh load of `name` restores. */
   async restore(name: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
-    for (const update of await this.loadDoc(name)) Y.applyUpdate(doc, update);
+    for (const update of await loadDocUpdates(this, name)) Y.applyUpdate(doc, update);
     return doc;
   }
 
@@ -112,7 +128,7 @@ export class MemoryDocStore implements DocStore {
     const seq = (this.lastSeqs.get(name) ?? 0) + 1;
     this.lastSeqs.set(name, seq);
     const rows = this.rows.get(name) ?? [];
-    rows.push({ seq, snapshot: false, data: update });
+    rows.push({ seq, snapshot: undefined, data: update });
     this.rows.set(name, rows);
     this.appended.push({ name, update, ...(audit ? { audit } : {}) });
     return seq;

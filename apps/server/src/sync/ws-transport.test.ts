@@ -100,7 +100,7 @@ describe("serveWebSocket", () => {
     admission.open();
     const connection = await served[0];
     expect(connection?.closed).toBe(true);
-    expect(reg.room(DOC)?.connectionCount).toBe(0);
+    expect((await reg.getOrLoad(DOC)).connectionCount).toBe(0);
   });
 
   it("closes with 4429 when too many frames arrive before admission", async () => {
