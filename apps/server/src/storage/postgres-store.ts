@@ -23,11 +23,13 @@ import { PostgresAccounts } from "./postgres-accounts";
 import { type AuditRow, PostgresAudit, auditRows } from "./postgres-audit";
 import { type AppendJob, PostgresDocs } from "./postgres-docs";
 import { PostgresKv } from "./postgres-kv";
+import { PostgresLeases } from "./postgres-leases";
 import { migrate } from "./postgres-migrations";
 import { type PoolSettings, type PostgresLimits, answersWithin, assertStorableText, createPool, describeDatabase, poolSettings } from "./postgres-pool";
 import { PostgresSecurityLog } from "./postgres-security-log";
 import { PostgresSessions } from "./postgres-sessions";
 import type {
+  WriteFence,
   NewSnapshot,
   Store,
   StoredDoc,
@@ -51,6 +53,8 @@ export interface PostgresStoreOptions extends PostgresLimits {
 }
 
 export class PostgresStore implements Store {
+  /** Ownership leases of rosters (scaled mode); their epochs fence `appendUpdate` and `compactDoc`. */
+  readonly leases: PostgresLeases;
   readonly #pool: pg.Pool;
   readonly #docs: PostgresDocs;
   readonly #audit: PostgresAudit;
@@ -98,10 +102,12 @@ export class PostgresStore implements Store {
     this.#sessions = new PostgresSessions(pool);
     this.#securityLog = new PostgresSecurityLog(pool);
     this.#kv = new PostgresKv(pool);
+    this.leases = new PostgresLeases(pool);
     this.#healthTimeoutMs = options.healthTimeoutMs ?? 2_000;
     const maxItems = options.maxBatch ?? 1000;
     const maxBytes = options.maxBatchBytes ?? 8 * 1024 * 1024;
-    this.#appends = new KeyedBatcher((name, jobs) => this.#countCommit(jobs.length, this.#docs.append(name, jobs)), {
+    // Keyed by document and fence: a batch is written under one ownership epoch (or none).
+    this.#appends = new KeyedBatcher((key, jobs) => this.#countCommit(jobs.length, this.#docs.append(docOfKey(key), jobs, jobs[0]?.fence)), {
       maxItems,
       maxBytes,
       sizeOf: (job) => job.data.byteLength,
@@ -126,7 +132,7 @@ export class PostgresStore implements Store {
     });
   }
 
-  appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
+  appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit, fence?: WriteFence): Promise<number> {
     return this.#run(() => {
       // An empty update would make Y.applyUpdate throw when the document is loaded.
       if (!(update instanceof Uint8Array) || update.byteLength === 0) throw new TypeError("update must be a non-empty Uint8Array");
@@ -134,15 +140,16 @@ export class PostgresStore implements Store {
       // Encoded here, so a bad entry fails this call and not the batch it would share.
       const rows = audit && audit.entries.length > 0 ? auditRows(audit.rosterId, audit.entries) : [];
       // A copy: the caller's buffer may be reused before the batch is written.
-      return this.#appends.submit(name, { data: new Uint8Array(update), audit: rows });
+      const job = { data: new Uint8Array(update), audit: rows, ...(fence ? { fence } : {}) };
+      return this.#appends.submit(fence ? `${name}\u0000${fence.lease}\u0000${fence.epoch}` : name, job);
     });
   }
 
-  compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number): Promise<void> {
+  compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number, fence?: WriteFence): Promise<void> {
     return this.#run(async () => {
       assertSnapshot(snapshot);
       if (!Number.isSafeInteger(throughSeq) || throughSeq < 0) throw new RangeError(`throughSeq must be a non-negative integer, got ${throughSeq}`);
-      await this.#docs.compact(name, snapshot, throughSeq);
+      await this.#docs.compact(name, snapshot, throughSeq, fence);
     });
   }
 
@@ -324,4 +331,9 @@ export class PostgresStore implements Store {
     running.then(forget, forget);
     return running;
   }
+}
+
+/** The document of an append batch's key (`name`, or `name NUL lease NUL epoch` when fenced). */
+function docOfKey(key: string): string {
+  return key.split("\u0000")[0] ?? key;
 }

@@ -135,8 +135,10 @@ export class DocRoom implements ConnectionHost {
     this.stored = new StoredState(stored);
     this.awareness = new Awareness(this.awarenessDoc);
     this.awareness.setLocalState(null);
+    const fence = options.replication?.fence;
     this.queue = new PersistQueue({
       name: this.name,
+      ...(fence ? { fence } : {}),
       store: options.store,
       now: options.now,
       onPersisted: (batch) => this.relay(batch),
@@ -429,8 +431,9 @@ export class DocRoom implements ConnectionHost {
     }
     this.building = undefined;
     if (this.state !== "open" && this.state !== "closing") return doc;
-    // Deletions stored before witnesses existed: one witness makes later snapshots skippable.
-    if (!this.stored.snapshotWitnessed) writeWitness(doc, WITNESS_ORIGIN);
+    // Deletions stored before witnesses existed: one witness stored after them lets the
+    // snapshot that merges them be left out for clients that hold it.
+    if (!this.stored.witnessed) writeWitness(doc, WITNESS_ORIGIN);
     // Even those of a client that left meanwhile: they arrived, so they are kept.
     const held = this.held;
     this.held = [];
@@ -514,11 +517,13 @@ export class DocRoom implements ConnectionHost {
     try {
       const snapshot = await this.offload.compact({
         snapshot: capture.snapshot ? { update: capture.snapshot.update, witnessed: capture.snapshot.witnessed } : undefined,
-        updates: capture.tail.map((entry) => entry.update),
+        updates: capture.tail.map((entry) => ({ update: entry.update, witnessed: entry.witnessed !== false })),
         gc: this.options.gc ?? "plain",
       });
       // Exactly what was merged: appends stored meanwhile have later numbers and stay.
-      await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq);
+      const fence = this.options.replication?.fence;
+      if (fence) await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq, fence);
+      else await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq);
       this.stored.compacted({ seq: capture.lastSeq, ...snapshot });
       this.stats.compactions += 1;
       this.options.replication?.compacted(capture.lastSeq);
