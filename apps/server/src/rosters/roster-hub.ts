@@ -11,9 +11,7 @@ import type { ChildMarking } from "../marks/compute-marks";
 import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { Debouncer } from "./debouncer";
 import { RosterRoom } from "./roster-room";
-import { roomCluster } from "../scaled/room-cluster";
-import type { RosterBus } from "../scaled/roster-bus";
-import { RosterOwnership, type LeaseService } from "../scaled/roster-ownership";
+import { RosterCluster, type ClusterSettings } from "./roster-cluster";
 
 /** The marks debounce while the event loop is more than half busy. */
 const BUSY_DEBOUNCE_MS = 400;
@@ -34,7 +32,7 @@ export interface RosterHubOptions {
    * one instance (it builds, guards, stores, marks and audits); the others serve their
    * clients from the stored bytes and forward their updates.
    */
-  cluster?: { bus: RosterBus; leases: LeaseService; instance: string; url?: string; leaseTtlMs?: number; tickMs?: number };
+  cluster?: ClusterSettings;
   now?: () => Date;
   /**
    * The server guard on records documents (default true). Only the fan-out benchmark
@@ -72,8 +70,8 @@ export class RosterHub {
   readonly registry: RoomRegistry;
   readonly markStats: MarkStats = { runs: 0, marksWritten: 0, childrenEvaluated: 0, lastMs: 0, maxMs: 0 };
   private readonly attached = new Map<DocRoom, RecordsAttachment>();
-  /** Scaled mode: which rosters this instance owns. */
-  readonly ownership: RosterOwnership | undefined;
+  /** Scaled mode: which rosters this instance owns, and rooms loaded as owner or replica. */
+  readonly cluster: RosterCluster | undefined;
   private readonly reviews = new Map<DocRoom, RosterReview>();
   /** The audit journal of each records document being loaded, until `attach` takes it. */
   private readonly journals = new Map<string, AuditJournal>();
@@ -83,46 +81,9 @@ export class RosterHub {
 
   constructor(private readonly options: RosterHubOptions) {
     this.now = options.now ?? (() => new Date());
-    const cluster = options.cluster;
-    const ownership = cluster
-      ? new RosterOwnership({
-          leases: cluster.leases,
-          instance: cluster.instance,
-          ...(cluster.url ? { url: cluster.url } : {}),
-          ...(cluster.leaseTtlMs ? { ttlMs: cluster.leaseTtlMs } : {}),
-          ...(cluster.tickMs ? { tickMs: cluster.tickMs } : {}),
-          onLost: (rosterId) => this.reloadRoster(rosterId),
-          onGained: (rosterId) => this.reloadRoster(rosterId),
-          onOwnerChanged: (rosterId) => {
-            for (const room of this.rosterRooms(rosterId)) {
-              room.askClients();
-              void room.catchUp();
-            }
-          },
-          onReplicaTick: (rosterId) => {
-            for (const room of this.rosterRooms(rosterId)) {
-              room.replicaTick();
-              void room.catchUp();
-            }
-          },
-          logger: { warn: (message, fields) => options.logger.warn("ownership.warn", { message, ...fields }) },
-        })
-      : undefined;
-    this.ownership = ownership;
+    this.cluster = options.cluster ? new RosterCluster(options.cluster, () => this.registry, options.logger) : undefined;
     this.registry = new RoomRegistry({
-      ...(cluster && ownership
-        ? {
-            clusterFor: async (docName: string) => {
-              const target = parseDocName(docName);
-              if (!target) return undefined;
-              return roomCluster(docName, cluster.instance, cluster.bus, await ownership.open(target.rosterId));
-            },
-            onRoomUnloaded: (docName: string) => {
-              const target = parseDocName(docName);
-              if (target && this.rosterRooms(target.rosterId).length === 0) void ownership.closeRoster(target.rosterId);
-            },
-          }
-        : {}),
+      ...this.cluster?.registryOptions(),
       store: options.store,
       idleUnloadMs: options.idleUnloadMs,
       compactEvery: options.compactEvery,
@@ -200,18 +161,7 @@ export class RosterHub {
     this.attached.clear();
     await this.registry.close(code);
     // After the last writes: another instance may take over at once.
-    await this.ownership?.close();
-  }
-
-  /** Scaled mode: this instance gained or lost a roster's ownership; its clients reconnect to the new arrangement. */
-  private reloadRoster(rosterId: string): void {
-    this.registry.reload(syncDocName("records", rosterId));
-    this.registry.reload(syncDocName("review", rosterId));
-  }
-
-  /** The loaded rooms of a roster's two documents. */
-  private rosterRooms(rosterId: string): DocRoom[] {
-    return (["records", "review"] as const).flatMap((kind) => this.registry.loadedRoom(syncDocName(kind, rosterId)) ?? []);
+    await this.cluster?.close();
   }
 
   /**

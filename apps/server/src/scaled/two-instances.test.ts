@@ -130,8 +130,8 @@ describe("two instances, one roster", () => {
       onA.pump();
       onB.pump();
     };
-    expect(a.ownership?.ownedCount()).toBe(1);
-    expect(b.ownership?.ownedCount()).toBe(0);
+    expect(a.cluster?.ownership.ownedCount()).toBe(1);
+    expect(b.cluster?.ownership.ownedCount()).toBe(0);
 
     onA.note("c-1", "từ A");
     onB.note("c-2", "từ B");
@@ -160,8 +160,8 @@ describe("two instances, one roster", () => {
 
     // A pauses (as under SIGSTOP): no renewals. B takes the roster over within the lease's time.
     const paused = Date.now();
-    a.ownership?.stopRenewing();
-    await until(() => b.ownership?.ownedCount() === 1, pump, 10_000);
+    a.cluster?.ownership.stopRenewing();
+    await until(() => b.cluster?.ownership.ownedCount() === 1, pump, 10_000);
     expect(Date.now() - paused).toBeLessThan(10_000);
     // B's clients were told to come back (1012) to the room it now owns.
     await until(() => onB.closedWith === CloseCode.ServiceRestart, pump);
