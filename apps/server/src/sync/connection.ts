@@ -58,6 +58,8 @@ export class SyncConnection {
   readonly context: unknown;
   private readonly bucket: TokenBucket;
   private closeCode: number | undefined;
+  /** Bytes of sync answers still allowed in the socket's buffer beyond `maxBufferedBytes`. */
+  private allowance = 0;
   private detached = false;
 
   constructor(
@@ -126,12 +128,21 @@ export class SyncConnection {
     this.host.onConnectionClosed(this);
   }
 
-  /** Sends a frame unless closed; closes a client that stopped reading (backpressure). */
-  send(frame: Uint8Array): void {
+  /**
+   * Sends a frame unless closed; closes a client that stopped reading (backpressure). A frame
+   * of a sync answer (`answer`) raises the allowance by its own size until the socket has
+   * drained below the limit again: a 25 MB roster is a bounded answer, not a client that
+   * stopped reading, and what is relayed right after it must not close the connection either.
+   */
+  send(frame: Uint8Array, answer = false): void {
     if (this.detached) return;
     const buffered = this.socket.bufferedAmount;
     const max = this.options.maxBufferedBytes;
-    if (max !== undefined && buffered !== undefined && buffered > max) return this.close(CloseCode.TryAgainLater);
+    if (max !== undefined && buffered !== undefined) {
+      if (buffered <= max) this.allowance = 0;
+      if (buffered > max + this.allowance) return this.close(CloseCode.TryAgainLater);
+      if (answer) this.allowance += frame.byteLength;
+    }
     try {
       this.socket.send(frame);
     } catch (error) {

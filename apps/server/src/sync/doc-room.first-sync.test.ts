@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { CloseCode } from "./close-codes";
 import { DocRoom, type DocRoomOptions } from "./doc-room";
 import { WITNESS_ROOT } from "./deletion-witness";
 import { encodeSyncStep1, encodeUpdate } from "./protocol";
@@ -183,6 +184,49 @@ describe("DocRoom first sync from the stored bytes", () => {
     expect((await store.loadStored(DOC)).updates).toHaveLength(1);
     expect(room.storedUpdateCount).toBe(1);
     expect(releases).toHaveLength(1);
+    await room.close();
+  });
+});
+
+describe("DocRoom answers larger than the send buffer limit", () => {
+  /** A socket whose unsent bytes grow with every frame until the test drains it. */
+  class SlowSocket extends FakeSocket {
+    override send(data: Uint8Array): void {
+      super.send(data);
+      this.bufferedAmount += data.byteLength;
+    }
+  }
+
+  it("sends a whole answer bigger than maxBufferedBytes, then still closes a client that stops reading", async () => {
+    const { store } = await storedRoster(300, 2);
+    const { room } = await openRoom(store);
+    await room.built();
+    const socket = new SlowSocket();
+    const connection = room.connect(socket, {
+      readOnly: true,
+      context: { username: "chutich" },
+      maxMessageBytes: 1 << 24,
+      rateLimit: { messagesPerSecond: 1000, burst: 1000 },
+      maxBufferedBytes: 1000,
+    });
+    connection.onMessage(encodeSyncStep1(new Y.Doc()));
+    await flush();
+    // The snapshot alone is far above the limit; the updates after it still go out.
+    expect(socket.closed).toBeUndefined();
+    expect(socket.messages().map((m) => m.kind)).toEqual(["update", "update", "sync-step-2"]);
+
+    // Drained: the allowance is gone, and a client that then stops reading is closed.
+    socket.bufferedAmount = 0;
+    const writer = join(room);
+    writer.connection.onMessage(encodeUpdate(clientUpdate((d) => setChildField(d, "c-new", "note", "một")).update));
+    await room.whenPersisted();
+    await flush();
+    expect(socket.closed).toBeUndefined();
+    socket.bufferedAmount = 5000;
+    writer.connection.onMessage(encodeUpdate(clientUpdate((d) => setChildField(d, "c-new2", "note", "hai")).update));
+    await room.whenPersisted();
+    await flush();
+    expect(socket.closed?.code).toBe(CloseCode.TryAgainLater);
     await room.close();
   });
 });

@@ -286,7 +286,7 @@ export class DocRoom implements ConnectionHost {
           const last = answer.parts.length - 1;
           answer.parts.forEach((part, i) => {
             this.stats.syncAnswerBytes += part.byteLength;
-            connection.send(i === last ? encodeSyncStep2(part) : encodeUpdate(part));
+            connection.send(i === last ? encodeSyncStep2(part) : encodeUpdate(part), true);
           });
         },
         (error: unknown) => {
