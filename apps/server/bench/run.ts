@@ -1,5 +1,6 @@
 import { benchColdLoad } from "./cold-load";
 import { benchFanout } from "./fanout";
+import { benchFirstSync } from "./first-sync";
 import { readBenchEnv } from "./env";
 import { benchSnapshotSize } from "./snapshot-size";
 import { note } from "./report";
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (env: ReturnType<typeof readBenchEnv>) => Promise<
   fanout: benchFanout,
   "cold-load": benchColdLoad,
   "snapshot-size": benchSnapshotSize,
+  "first-sync": benchFirstSync,
 };
 
 const env = readBenchEnv();
