@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { BenchEnv } from "./env";
 import { prepareFirstSyncFixture, type FirstSyncFixture, type StoredVariant } from "./first-sync/fixture";
 import { measureMemory, type MemoryRun } from "./first-sync/memory";
-import { measureNewClient, type NewClientRun } from "./first-sync/new-client";
+import { measureNewClient, type FailedRun, type NewClientRun } from "./first-sync/new-client";
 import { measureOurReconnect, measureReferenceReconnect, type OurReconnectRun, type ReconnectAnswer } from "./first-sync/reconnect";
 import { emit, machineFigures, note, round, type Figure } from "./report";
 import { median } from "./stats";
@@ -45,7 +45,7 @@ export async function benchFirstSync(env: BenchEnv): Promise<void> {
 }
 
 async function newClientLine(env: BenchEnv, fixture: FirstSyncFixture, runDir: string): Promise<void> {
-  const runs = new Map<StoredVariant, NewClientRun[]>(fixture.variants.map((variant) => [variant, []]));
+  const runs = new Map<StoredVariant, (NewClientRun | FailedRun)[]>(fixture.variants.map((variant) => [variant, []]));
   // Variants alternate within a round, so a busy moment of the machine hits them alike.
   for (let run = 0; run < env.BENCH_FIRST_SYNC_RUNS; run++) {
     for (const variant of fixture.variants) {
@@ -56,8 +56,12 @@ async function newClientLine(env: BenchEnv, fixture: FirstSyncFixture, runDir: s
   const figures: Record<string, Figure> = {};
   const ratios: number[] = [];
   let built = 0;
-  for (const [variant, results] of runs) {
-    const pick = (key: keyof NewClientRun) => median(results.map((r) => r[key]));
+  let failed = 0;
+  for (const [variant, all] of runs) {
+    const results = all.filter((r): r is NewClientRun => !("error" in r));
+    const failures = all.filter((r): r is FailedRun => "error" in r);
+    failed += failures.length;
+    const pick = (key: "answerMs" | "clientDecodeMs" | "bytes" | "frames" | "openMs") => median(results.map((r) => r[key]));
     const ratio = median(results.map((r) => r.answerMs / r.clientDecodeMs));
     ratios.push(ratio);
     built = Math.max(built, ...results.map((r) => r.docsBuiltAtAnswer));
@@ -72,8 +76,10 @@ async function newClientLine(env: BenchEnv, fixture: FirstSyncFixture, runDir: s
       bytes: pick("bytes"),
       frames: pick("frames"),
       openMs: round(pick("openMs"), 1),
-      docsBuiltAtAnswer: Math.max(...results.map((r) => r.docsBuiltAtAnswer)),
-      answersBeforeBuild: Math.min(...results.map((r) => r.answersBeforeBuild)),
+      docsBuiltAtAnswer: results.length > 0 ? Math.max(...results.map((r) => r.docsBuiltAtAnswer)) : null,
+      answersBeforeBuild: results.length > 0 ? Math.min(...results.map((r) => r.answersBeforeBuild)) : null,
+      failedRuns: failures.length,
+      ...(failures.length > 0 ? { errors: [...new Set(failures.map((f) => f.error))], closes: failures.map((f) => f.closes) } : {}),
     };
   }
   const seeded = figures["seeded"] as Record<string, Figure>;
@@ -88,8 +94,9 @@ async function newClientLine(env: BenchEnv, fixture: FirstSyncFixture, runDir: s
     docsBuiltAtAnswer: built,
     ...figures,
     worstRatio: round(Math.max(...ratios), 3),
+    failedRuns: failed,
     targetRatio: TARGET_RATIO,
-    ok: Math.max(...ratios) <= TARGET_RATIO && built === 0,
+    ok: failed === 0 && Math.max(...ratios) <= TARGET_RATIO && built === 0,
     ...machineFigures(),
   };
   note(`first-sync: ${fixture.children} children`, { ratio: summary.ratio, worstRatio: summary.worstRatio });
