@@ -42,7 +42,9 @@ export async function withOurServer<T>(variant: StoredVariant, runDir: string, o
     const { port } = (await child.ready) as { port: number };
     const httpUrl = `http://127.0.0.1:${port}`;
     const wsUrl = `ws://127.0.0.1:${port}`;
-    const metrics = () => fetchMetrics(httpUrl);
+    // Once more after a failure: undici may reuse a keep-alive socket the server is closing
+    // as idle just then ("fetch failed", other side closed).
+    const metrics = () => fetchMetrics(httpUrl).catch(() => sleep(50).then(() => fetchMetrics(httpUrl)));
     const server: OurServer = {
       child,
       httpUrl,
