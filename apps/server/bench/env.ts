@@ -26,6 +26,11 @@ const BenchEnvSchema = z.object({
     .transform((text) => z.record(z.string(), z.string()).parse(JSON.parse(text))),
   /** A folder: server processes then write V8 CPU profiles there (`node --cpu-prof`). */
   BENCH_CPU_PROF_DIR: z.string().min(1).optional(),
+  /** A PostgreSQL server (no database in the URL) where `store-appends` creates and drops its database. */
+  BENCH_POSTGRES_SERVER: z.string().url().default("postgres://postgres@127.0.0.1:5432"),
+  /** `store-appends`: documents written at once, and appends per document. */
+  BENCH_STORE_DOCS: z.coerce.number().int().min(1).max(500).default(50),
+  BENCH_STORE_APPENDS: z.coerce.number().int().min(1).max(2000).default(100),
   BENCH_SNAPSHOT_EDITS_PER_CHILD: z.coerce.number().int().min(0).max(20).default(4),
   /** Fresh server processes per first-sync figure (the line reports their median). */
   BENCH_FIRST_SYNC_RUNS: z.coerce.number().int().min(1).max(15).default(3),

@@ -1,8 +1,10 @@
+import { benchBackup } from "./backup";
 import { benchColdLoad } from "./cold-load";
 import { benchFanout } from "./fanout";
 import { benchFirstSync } from "./first-sync";
 import { readBenchEnv } from "./env";
 import { benchSnapshotSize } from "./snapshot-size";
+import { benchStoreAppends } from "./store-appends";
 import { note } from "./report";
 
 // `pnpm bench` (or `pnpm bench fanout cold-load`): the server benchmarks in sequence, one
@@ -12,6 +14,8 @@ const BENCHES: Record<string, (env: ReturnType<typeof readBenchEnv>) => Promise<
   fanout: benchFanout,
   "cold-load": benchColdLoad,
   "snapshot-size": benchSnapshotSize,
+  backup: benchBackup,
+  "store-appends": benchStoreAppends,
   "first-sync": benchFirstSync,
 };
 

@@ -5,6 +5,8 @@ import { DataDirLockedError, acquireDataDirLock, type DataDirLock } from "./stor
 import { parseArgs } from "./cli/args";
 import { runCommand, USAGE } from "./cli/commands";
 import { StoreConflictError, StoreNotFoundError } from "./storage/errors";
+import { BackupError } from "./storage/backup-errors";
+import { backupCommand, restoreCommand } from "./cli/backup-commands";
 
 /** `pnpm roster <command>`: the operator CLI (DESIGN.md "Operator CLI"). */
 async function main(): Promise<number> {
@@ -17,7 +19,17 @@ async function main(): Promise<number> {
   // Commands that write roster documents must not run behind a live server's back: its
   // in-memory copy would not see the change and its next compaction could drop it.
   const [noun] = args.words;
-  const writesDocs = noun === "seed" || (noun === "import" && !args.flags.has("preview"));
+  // `restore` replaces the whole store: the same rule, for the same reason.
+  const writesDocs = noun === "seed" || noun === "restore" || (noun === "import" && !args.flags.has("preview"));
+  // `backup` and `restore` copy the embedded store's file; they never open it as a store.
+  const copiesFile = noun === "backup" || noun === "restore";
+  if (copiesFile && env.DATABASE_URL) {
+    process.stderr.write(
+      "backup/restore dành cho kho nhúng SQLite trong DATA_DIR; với PostgreSQL hãy dùng pg_dump / pg_restore.\n" +
+        "backup/restore are for the embedded SQLite store in DATA_DIR; with PostgreSQL use pg_dump / pg_restore.\n",
+    );
+    return 1;
+  }
   // They hold the DATA_DIR lock while they write, so a server cannot start meanwhile either.
   let lock: DataDirLock | undefined;
   if (writesDocs) {
@@ -25,8 +37,23 @@ async function main(): Promise<number> {
       lock = await lockForWriting(env.DATA_DIR);
     } catch (error) {
       if (!(error instanceof DataDirLockedError)) throw error;
-      process.stderr.write(lockedMessage(error));
+      process.stderr.write(lockedMessage(error, noun === "restore" ? RESTORE_ADVICE : IMPORT_ADVICE));
       return 1;
+    }
+  }
+  if (copiesFile) {
+    try {
+      const now = () => new Date();
+      process.stdout.write((noun === "backup" ? backupCommand(env.DATA_DIR, args) : restoreCommand(env.DATA_DIR, args, now)) + "\n");
+      return 0;
+    } catch (error) {
+      if (error instanceof BackupError || error instanceof RosterError) {
+        process.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    } finally {
+      lock?.release();
     }
   }
   const store = await openStore(env);
@@ -83,15 +110,16 @@ async function lockForWriting(dataDir: string): Promise<DataDirLock> {
   }
 }
 
-function lockedMessage(error: DataDirLockedError): string {
+/** What to do instead when a server holds DATA_DIR: [Vietnamese, English]. */
+const IMPORT_ADVICE = ["hãy nhập qua ứng dụng hoặc POST /api/rosters/:id/import, hoặc dừng máy chủ trước", "import through the app or POST /api/rosters/:id/import, or stop the server first"] as const;
+const RESTORE_ADVICE = ["hãy dừng máy chủ trước khi khôi phục (sao lưu thì được làm khi máy chủ đang chạy)", "stop the server before restoring (a backup can be taken while it runs)"] as const;
+
+function lockedMessage(error: DataDirLockedError, [vi, en]: readonly [string, string]): string {
   const pid = error.holder.pid === undefined ? "" : ` (pid ${error.holder.pid})`;
   if (error.holder.kind === "cli") {
     return `Một lệnh quản trị khác đang ghi vào DATA_DIR này${pid}: hãy chờ nó xong.\nAnother operator command is writing to this DATA_DIR${pid}: wait for it to finish.\n`;
   }
-  return (
-    `Máy chủ đang chạy trên DATA_DIR này${pid}: hãy nhập qua ứng dụng hoặc POST /api/rosters/:id/import, hoặc dừng máy chủ trước.\n` +
-    `The server is running on this DATA_DIR${pid}: import through the app or POST /api/rosters/:id/import, or stop the server first.\n`
-  );
+  return `Máy chủ đang chạy trên DATA_DIR này${pid}: ${vi}.\nThe server is running on this DATA_DIR${pid}: ${en}.\n`;
 }
 
 main().then(

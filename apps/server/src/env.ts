@@ -11,8 +11,16 @@ export const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   /** postgres://… switches documents, audit and accounts to PostgreSQL (scaled mode). */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Connections this instance opens to PostgreSQL: also how many documents' appends commit
+   * at once (each commit is one round trip plus a WAL flush). Mind `max_connections` of
+   * the server across every instance.
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** redis://… relays updates between several server instances (scaled mode). */
   REDIS_URL: z.string().url().optional(),
+  /** Prefix of every Redis channel of this deployment, so two deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces").default("roster:"),
   /** HMAC secret for tokens; generated and kept in DATA_DIR when absent. */
   TOKEN_SECRET: z.string().min(32).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),

@@ -105,6 +105,10 @@ describe("operator CLI, bad input", () => {
     ["zero villages", ["seed", "--commune", "00097", "--villages", "0", "--children", "10"], /--villages must be a whole number/],
     ["a non-numeric child count", ["seed", "--commune", "00097", "--villages", "1", "--children", "nhieu"], /--children must be a whole number/],
     ["seeding an unknown commune", ["seed", "--commune", "99999", "--villages", "1", "--children", "10"], /No commune 99999/],
+    ["a backup without --out", ["backup"], /Thiếu --out \/ Missing --out/],
+    ["a backup into a folder that does not exist", ["backup", "--out", "/khong-co-thu-muc/ban-sao.db"], /The folder does not exist: \/khong-co-thu-muc/],
+    ["a restore without a file", ["restore"], /Missing the backup file to restore/],
+    ["a restore of a file that does not exist", ["restore", "/khong-co-thu-muc/ban-sao.db"], /Cannot read the file: \/khong-co-thu-muc\/ban-sao\.db/],
   ])("%s exits non-zero with a readable message", async ([, args, message], { expect }) => {
     const result = await cli(...args);
     expect(result.code).not.toBe(0);

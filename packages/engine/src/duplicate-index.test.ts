@@ -70,7 +70,8 @@ function randomEdit(rng: Random, ids: readonly string[], guardianIds: readonly s
 }
 
 describe("DuplicateIndex", () => {
-  it("keeps the same pairs as findDuplicates over the whole roster through a series of edits", () => {
+  // A property check over hundreds of full evaluations: seconds on a busy machine, not a timing.
+  it("keeps the same pairs as findDuplicates over the whole roster through a series of edits", { timeout: 60_000 }, () => {
     const roster = generateRoster({ seed: 7, children: 400 });
     const children = new Map(roster.children.map((c) => [c.id, c]));
     const guardians: Record<string, Guardian> = Object.fromEntries(roster.guardians.map((g) => [g.id, g]));

@@ -17,7 +17,10 @@ export const USAGE = `Cách dùng / Usage: pnpm roster <command>
   import --roster ID FILE.xlsx|FILE.xls|FILE.csv [--preview] [--mapping JSON] [--sheet NAME ...] [--by NAME]
                                                         (dừng máy chủ trước / stop the server first)
   export --roster ID [--format xlsx|csv|html] [--status clean|needs-fix|verified]
-         [--list cleaned|problems|handover] [--out FILE]`;
+         [--list cleaned|problems|handover] [--out FILE]
+  backup --out FILE [--force]                           (khi máy chủ đang chạy cũng được / works while the server runs)
+  restore FILE                                          (dừng máy chủ trước / stop the server first;
+                                                         bản cũ giữ lại / keeps the replaced roster.db.before-restore-…)`;
 
 /** Runs one operator command against the store; returns what to print. */
 export async function runCommand(store: Store, args: ParsedArgs, now: () => Date = () => new Date()): Promise<string> {

@@ -118,6 +118,15 @@ export function docContract(ref: HarnessRef): void {
     expect(await loadDoc(store, DOC)).toEqual([bytes(101), bytes(4), bytes(5)]);
   });
 
+  it("two compactions submitted at once end with the one that covers more, whichever runs first", async () => {
+    const { store } = ref();
+    const seqs = await appendAll(ref, DOC, [0, 1, 2, 3, 4].map(bytes));
+    await Promise.all([store.compactDoc(DOC, snap(103), seqs[3] as number), store.compactDoc(DOC, snap(101), seqs[1] as number)]);
+    expect(await loadDoc(store, DOC)).toEqual([bytes(103), bytes(4)]);
+    await Promise.all([store.compactDoc(DOC, snap(102), seqs[2] as number), store.compactDoc(DOC, snap(104), seqs[4] as number)]);
+    expect(await loadDoc(store, DOC)).toEqual([bytes(104)]);
+  });
+
   it("compacting everything leaves the snapshot alone", async () => {
     const { store } = ref();
     const seqs = await appendAll(ref, DOC, [0, 1, 2].map(bytes));

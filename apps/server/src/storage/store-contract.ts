@@ -97,6 +97,17 @@ function lifeCycleContract(ref: HarnessRef): void {
     expect(await loadDocUpdates(again, "records:thon-dong")).toEqual(Array.from({ length: 20 }, (_, i) => bytes(i)));
   });
 
+  it("close() finishes a pending compaction, which survives a reopen", async () => {
+    const { store, reopen } = ref();
+    const seqs: number[] = [];
+    for (let i = 0; i < 3; i += 1) seqs.push(await store.appendUpdate("records:thon-dong", bytes(i)));
+    const compacted = store.compactDoc("records:thon-dong", { update: bytes(100), stateVector: bytes(101), witnessed: true }, seqs[1] as number);
+    await store.close();
+    await compacted;
+    const again = await reopen();
+    expect(await loadDocUpdates(again, "records:thon-dong")).toEqual([bytes(100), bytes(2)]);
+  });
+
   it("refuses work after close with StoreClosedError, and a second close is harmless", async () => {
     const { store } = ref();
     await store.close();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { CloseCode, CloseReason, type CloseCodeValue } from "./close-codes";
 import { parseMessage } from "./protocol";
 import { TokenBucket, type RateLimit } from "./rate-limit";
@@ -51,6 +52,8 @@ export interface ConnectionServices {
  * `origin instanceof SyncConnection ? origin.context : …`.
  */
 export class SyncConnection {
+  /** Names this connection to other instances (the origin of an update forwarded to the owner). */
+  readonly id = randomUUID();
   readonly readOnly: boolean;
   readonly context: unknown;
   private readonly bucket: TokenBucket;

@@ -10,6 +10,7 @@ import type { RoomHooks } from "./room-hooks";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
 import type { SyncLogger, SyncSocket } from "./socket";
 import { StoredState } from "./stored-state";
+import type { CommittedUpdate, RemoteWriter, RoomReplication } from "./replication";
 import { answerFor, readStateVector } from "./sync-answer";
 import { SyncStats } from "./sync-stats";
 import { inProcessOffload, type GcKind, type YjsOffload } from "./yjs-offload";
@@ -63,7 +64,14 @@ export interface DocRoomOptions {
   beforeCompact?: (doc: Y.Doc) => void;
   /** The guard, the doc's gcFilter and the audit journal (see `RoomHooks`). */
   hooks?: RoomHooks;
+  /** Scaled mode: the room's part in a cluster of instances (absent: it owns the document). */
+  replication?: RoomReplication;
+  /** The room closed, broke or was destroyed (e.g. to drop its subscriptions). */
+  onClosed?: (room: DocRoom) => void;
 }
+
+/** A replica asks a client again for what it holds when its forwarded update was not committed within this. */
+const FORWARD_CONFIRM_MS = 3_000;
 
 type RoomState = "open" | "closing" | "closed" | "broken";
 
@@ -97,14 +105,18 @@ export class DocRoom implements ConnectionHost {
   private readonly awarenessDoc = new Y.Doc();
   private readonly presence = new PresenceLimit();
   private readonly connectionClients = new Map<SyncConnection, Set<number>>();
-  private readonly stored: StoredState;
+  private stored: StoredState;
+  /** Replica: committed updates of other instances, taken one after another (some read the store). */
+  private remoteChain: Promise<void> = Promise.resolve();
+  /** Replica: connections with a forwarded update not seen committed yet, since when. */
+  private readonly unconfirmed = new Map<SyncConnection, number>();
   private readonly queue: PersistQueue;
   private readonly stats: SyncStats;
   private state: RoomState = "open";
   private closing: Promise<void> | undefined;
   private compacting: Promise<boolean> | undefined;
   /** Client updates waiting for the build, in arrival order. */
-  private held: { connection: SyncConnection; update: Uint8Array }[] = [];
+  private held: { connection: SyncConnection | RemoteWriter; update: Uint8Array }[] = [];
   private heldBytes = 0;
   private readonly answering = new Map<SyncConnection, Answering>();
   /** `beforeCompact` ran and no compaction has succeeded since (it is not run again). */
@@ -130,19 +142,27 @@ export class DocRoom implements ConnectionHost {
     this.stored = new StoredState(stored);
     this.awareness = new Awareness(this.awarenessDoc);
     this.awareness.setLocalState(null);
+    const fence = options.replication?.fence;
     this.queue = new PersistQueue({
       name: this.name,
+      ...(fence ? { fence } : {}),
       store: options.store,
       now: options.now,
       onPersisted: (batch) => this.relay(batch),
       onFailure: (error) => this.fail(error),
     });
     this.awareness.on("update", this.onAwarenessChange);
+    if (this.isReplica) return; // the owner builds, elsewhere
     this.buildTimer = setTimeout(() => {
       this.buildTimer = undefined;
       void this.built().catch(() => undefined); // `build` reports and closes the room itself
     }, options.buildDelayMs ?? 0);
     this.buildTimer.unref();
+  }
+
+  /** Scaled mode, another instance owns the document: this room never builds nor stores it. */
+  get isReplica(): boolean {
+    return this.options.replication?.role === "replica";
   }
 
   /** False once the room started unloading, closed or broke; it must not be used then. */
@@ -198,7 +218,20 @@ export class DocRoom implements ConnectionHost {
   built(): Promise<Y.Doc> {
     if (this.builtDoc && !this.building) return Promise.resolve(this.builtDoc);
     if (this.state !== "open" && this.state !== "closing") return Promise.reject(new RoomClosedError(`room ${this.name} is not open`));
-    this.building ??= this.build();
+    if (this.isReplica) return Promise.reject(new RoomClosedError(`room ${this.name} is a replica: its owner builds it`));
+    if (!this.building) {
+      try {
+        this.building = this.build();
+      } catch (error) {
+        // Stored bytes Yjs cannot apply: nobody can be served this document until it is fixed.
+        this.options.logger?.error("sync: building a document from storage failed; closing it", { doc: this.name, error: String(error) });
+        if (this.state === "open") {
+          void this.close(CloseCode.InternalError);
+          this.options.onBroken?.(this, error);
+        }
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
     return this.building;
   }
 
@@ -215,7 +248,10 @@ export class DocRoom implements ConnectionHost {
       now: this.options.now,
     });
     this.connectionClients.set(connection, new Set());
-    if (!connection.readOnly && this.ready) connection.send(encodeSyncStep1(this.doc));
+    if (!connection.readOnly) {
+      if (this.ready) connection.send(encodeSyncStep1(this.doc));
+      else if (this.isReplica) connection.send(encodeSyncStep1(this.stored.stateVector()));
+    }
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
     return connection;
@@ -270,8 +306,70 @@ export class DocRoom implements ConnectionHost {
 
   onUpdate(connection: SyncConnection, update: Uint8Array): void {
     if (this.state !== "open") return;
+    if (this.options.replication?.role === "replica") {
+      // An empty update (a client answering "nothing new") needs no confirmation.
+      if (update.byteLength > 2 && !this.unconfirmed.has(connection)) this.unconfirmed.set(connection, this.clock());
+      return this.options.replication.forward(update, connection);
+    }
     if (!this.ready) return this.hold(connection, update);
     this.apply(connection, update);
+  }
+
+  /** Owner: a client's update that another instance forwarded, applied like a local client's. */
+  receiveForwarded(update: Uint8Array, writer: RemoteWriter): void {
+    if (this.state !== "open" || this.isReplica) return;
+    if (!this.ready) return this.hold(writer, update);
+    this.apply(writer, update);
+  }
+
+  /**
+   * Replica: an update the owner committed. Taken in sequence order: a duplicate is ignored,
+   * a gap (a message lost, or too big to carry its bytes) is filled from the store.
+   */
+  receiveCommitted(message: CommittedUpdate): void {
+    if (!this.isReplica) return;
+    this.remoteChain = this.remoteChain
+      .then(() => this.takeCommitted(message))
+      .catch((error: unknown) => this.options.logger?.warn("sync: taking a committed update failed", { doc: this.name, error: String(error) }));
+  }
+
+  /**
+   * Replica: read what the owner committed that this room has not seen (after the relay lost
+   * messages, or a compaction): from the store, the truth. Resolves once it is relayed.
+   */
+  catchUp(): Promise<void> {
+    if (!this.isReplica) return Promise.resolve();
+    this.remoteChain = this.remoteChain
+      .then(() => this.readStore())
+      .catch((error: unknown) => this.options.logger?.warn("sync: catching up from the store failed", { doc: this.name, error: String(error) }));
+    return this.remoteChain;
+  }
+
+  /**
+   * Replica: asks writable clients for what they hold that the store lacks (sync step 1 with
+   * the stored state vector): after a new owner took over, updates forwarded to the old one
+   * may be lost, and clients send them again. Only `connection` when given.
+   */
+  askClients(connection?: SyncConnection): void {
+    if (!this.isReplica || this.state !== "open") return;
+    const frame = encodeSyncStep1(this.stored.stateVector());
+    for (const c of connection ? [connection] : this.connections()) if (!c.readOnly) c.send(frame);
+  }
+
+  /** Replica, now and then: asks again the clients whose forwarded update was never seen committed. */
+  replicaTick(): void {
+    if (!this.isReplica) return;
+    const now = this.clock();
+    for (const [connection, since] of [...this.unconfirmed]) {
+      if (now - since < FORWARD_CONFIRM_MS) continue;
+      this.unconfirmed.delete(connection);
+      this.askClients(connection);
+    }
+  }
+
+  /** The last sequence number this room has stored or relayed. */
+  get lastSeq(): number {
+    return this.stored.lastSeq;
   }
 
   onAwareness(connection: SyncConnection, update: Uint8Array): void {
@@ -290,6 +388,7 @@ export class DocRoom implements ConnectionHost {
     if (!clients) return;
     this.connectionClients.delete(connection);
     this.answering.delete(connection);
+    this.unconfirmed.delete(connection);
     this.presence.release(connection);
     if (this.state !== "open") return;
     if (clients.size > 0) removeAwarenessStates(this.awareness, [...clients], null);
@@ -302,6 +401,7 @@ export class DocRoom implements ConnectionHost {
    * on and are kept. Failures are logged, never fatal: the updates stay.
    */
   compact(): Promise<boolean> {
+    if (this.isReplica) return Promise.resolve(false); // the owner compacts
     if (this.compacting) return this.compacting;
     if (this.state === "broken" || this.state === "closed") return Promise.resolve(false);
     if (this.stored.tailLength === 0 && this.queue.pending === 0) return Promise.resolve(false);
@@ -365,8 +465,9 @@ export class DocRoom implements ConnectionHost {
     }
     this.building = undefined;
     if (this.state !== "open" && this.state !== "closing") return doc;
-    // Deletions stored before witnesses existed: one witness makes later snapshots skippable.
-    if (!this.stored.snapshotWitnessed) writeWitness(doc, WITNESS_ORIGIN);
+    // Deletions stored before witnesses existed: one witness stored after them lets the
+    // snapshot that merges them be left out for clients that hold it.
+    if (!this.stored.witnessed) writeWitness(doc, WITNESS_ORIGIN);
     // Even those of a client that left meanwhile: they arrived, so they are kept.
     const held = this.held;
     this.held = [];
@@ -378,10 +479,11 @@ export class DocRoom implements ConnectionHost {
     return doc;
   }
 
-  private hold(connection: SyncConnection, update: Uint8Array): void {
+  private hold(connection: SyncConnection | RemoteWriter, update: Uint8Array): void {
     if (this.heldBytes + update.byteLength > MAX_HELD_BYTES) {
-      // Nothing is lost: the client keeps its changes and sends them again when it reconnects.
-      connection.close(CloseCode.TryAgainLater);
+      // Nothing is lost: the client keeps its changes and sends them again when it reconnects
+      // (a remote one when its instance asks it again).
+      if (connection instanceof SyncConnection) connection.close(CloseCode.TryAgainLater);
       return;
     }
     this.held.push({ connection, update });
@@ -391,7 +493,7 @@ export class DocRoom implements ConnectionHost {
     void this.built().catch(() => undefined);
   }
 
-  private apply(connection: SyncConnection, update: Uint8Array): void {
+  private apply(connection: SyncConnection | RemoteWriter, update: Uint8Array): void {
     const doc = this.doc;
     const filterPush = this.hooks.filterPush;
     if (!filterPush) {
@@ -449,13 +551,16 @@ export class DocRoom implements ConnectionHost {
     try {
       const snapshot = await this.offload.compact({
         snapshot: capture.snapshot ? { update: capture.snapshot.update, witnessed: capture.snapshot.witnessed } : undefined,
-        updates: capture.tail.map((entry) => entry.update),
+        updates: capture.tail.map((entry) => ({ update: entry.update, witnessed: entry.witnessed !== false })),
         gc: this.options.gc ?? "plain",
       });
       // Exactly what was merged: appends stored meanwhile have later numbers and stay.
-      await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq);
+      const fence = this.options.replication?.fence;
+      if (fence) await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq, fence);
+      else await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq);
       this.stored.compacted({ seq: capture.lastSeq, ...snapshot });
       this.stats.compactions += 1;
+      this.options.replication?.compacted(capture.lastSeq);
       this.prepared = false;
       if (!snapshot.witnessed && this.ready && this.state === "open") writeWitness(this.doc, WITNESS_ORIGIN);
       return true;
@@ -519,22 +624,59 @@ export class DocRoom implements ConnectionHost {
     this.stats.recordBatch(batch.entries.length, batch.bytes, batch.latencyMs);
     for (const { update, origin, echo, seq } of batch.entries) {
       this.stored.append(seq, update);
-      const frame = encodeUpdate(update);
-      for (const connection of this.connectionClients.keys()) {
-        if (connection === origin && !echo) continue;
-        const waiting = this.answering.get(connection);
-        if (!waiting) {
-          connection.send(frame);
-          continue;
-        }
-        waiting.frames.push(frame);
-        waiting.bytes += frame.byteLength;
-        if (waiting.bytes > MAX_ANSWER_BACKLOG_BYTES) connection.close(CloseCode.TryAgainLater);
-      }
+      this.broadcast(encodeUpdate(update), echo || !(origin instanceof SyncConnection) ? undefined : origin);
     }
+    this.options.replication?.committed(batch.entries);
     if (this.state === "open" && this.stored.tailLength > this.options.compactEvery && this.queue.pending === 0) {
       void this.compact();
     }
+  }
+
+  /** Sends a frame to every connection but `except`, after any answer it is waiting for. */
+  private broadcast(frame: Uint8Array, except?: SyncConnection): void {
+    for (const connection of this.connectionClients.keys()) {
+      if (connection === except) continue;
+      const waiting = this.answering.get(connection);
+      if (!waiting) {
+        connection.send(frame);
+        continue;
+      }
+      waiting.frames.push(frame);
+      waiting.bytes += frame.byteLength;
+      if (waiting.bytes > MAX_ANSWER_BACKLOG_BYTES) connection.close(CloseCode.TryAgainLater);
+    }
+  }
+
+  private async takeCommitted(message: CommittedUpdate): Promise<void> {
+    if (this.state !== "open" || message.seq <= this.stored.lastSeq) return;
+    if (message.seq !== this.stored.lastSeq + 1 || !message.update) return this.readStore();
+    this.stored.append(message.seq, message.update);
+    const sender = message.origin === undefined ? undefined : this.connections().find((c) => c.id === message.origin);
+    if (sender) this.unconfirmed.delete(sender);
+    this.broadcast(encodeUpdate(message.update), message.echo ? undefined : sender);
+  }
+
+  private async readStore(): Promise<void> {
+    if (this.state !== "open") return;
+    const after = await this.options.store.updatesAfter(this.name, this.stored.lastSeq);
+    if (this.state !== "open") return;
+    if (after) {
+      for (const { seq, update } of after) {
+        if (seq <= this.stored.lastSeq) continue;
+        this.stored.append(seq, update);
+        this.broadcast(encodeUpdate(update));
+      }
+      return;
+    }
+    // A compaction merged some of what this room lacks: take the new snapshot, and give the
+    // clients what it holds beyond what they have (every relayed update, i.e. the old state).
+    const held = this.stored.stateVector();
+    const fresh = await this.options.store.loadStored(this.name);
+    if (this.state !== "open" || fresh.lastSeq < this.stored.lastSeq) return;
+    const next = new StoredState(fresh);
+    const answer = await answerFor(next.capture(), held, Y.encodeStateVector(held), this.offload.diff);
+    this.stored = next;
+    for (const part of answer.parts) if (part.byteLength > 2) this.broadcast(encodeUpdate(part));
   }
 
   private fail(error: unknown): void {
@@ -550,7 +692,12 @@ export class DocRoom implements ConnectionHost {
     this.options.onBroken?.(this, error);
   }
 
+  private clock(): number {
+    return (this.options.now ?? performance.now.bind(performance))();
+  }
+
   private destroy(): void {
+    this.options.onClosed?.(this);
     if (this.buildTimer) clearTimeout(this.buildTimer);
     this.held = [];
     this.answering.clear();

@@ -8,6 +8,7 @@ export {
 } from "./connection";
 export { DocRoom, LOADED_FROM_STORE, RoomClosedError, SERVER_ORIGIN, WITNESS_ORIGIN, type DocRoomOptions } from "./doc-room";
 export { WITNESS_ROOT } from "./deletion-witness";
+export { RemoteWriter, type CommittedUpdate, type RoomReplication } from "./replication";
 export { inProcessOffload, type CompactJob, type GcKind, type YjsOffload } from "./yjs-offload";
 export { MessageType, ProtocolError, parseMessage, type SyncMessage } from "./protocol";
 export { TokenBucket, type RateLimit } from "./rate-limit";

@@ -1,7 +1,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 
 /**
  * Outer message types of the y-websocket protocol, as numbered by the stock client
@@ -71,11 +71,15 @@ function readMessage(decoder: decoding.Decoder): SyncMessage {
   }
 }
 
-/** `sync step 1` carrying the state vector of `doc`: asks the client for what it has that the server lacks. */
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/**
+ * `sync step 1` carrying the state vector of `state` (a doc, or what stored bytes hold): asks
+ * the client for what it has that the server lacks.
+ */
+export function encodeSyncStep1(state: Y.Doc | Map<number, number>): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(state));
   return encoding.toUint8Array(encoder);
 }
 

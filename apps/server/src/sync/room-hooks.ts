@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import type { UpdateAudit } from "../storage/store";
 import type { SyncConnection } from "./connection";
+import type { RemoteWriter } from "./replication";
 
 /**
  * A writable client's update as the room applied it, handed to the push guard inside the
@@ -11,8 +12,11 @@ import type { SyncConnection } from "./connection";
 export interface PushedChange {
   readonly doc: Y.Doc;
   readonly transaction: Y.Transaction;
-  /** The sender; `connection.context` is the user the server authenticated. */
-  readonly connection: SyncConnection;
+  /**
+   * The sender: a connection of this instance, or a client of another instance whose update
+   * was forwarded here (`RemoteWriter`); `context` is the user the server authenticated.
+   */
+  readonly connection: SyncConnection | RemoteWriter;
 }
 
 /**

@@ -57,8 +57,9 @@ export class StoredState {
     return this.snapshot === undefined && this.tail.length === 0;
   }
 
-  get snapshotWitnessed(): boolean {
-    return this.snapshot?.witnessed ?? true;
+  /** Every deletion stored is witnessed: a snapshot and updates made by a server that witnesses them. */
+  get witnessed(): boolean {
+    return (this.snapshot?.witnessed ?? true) && this.tail.every((entry) => entry.witnessed !== false);
   }
 
   /** An update committed with `seq` (called in seq order, as updates are relayed). */
@@ -76,6 +77,24 @@ export class StoredState {
     const kept = this.tail.filter((entry) => entry.seq > snapshot.seq);
     this.tailBytes = kept.reduce((sum, entry) => sum + entry.update.byteLength, 0);
     this.tail = kept;
+  }
+
+  /**
+   * What the stored bytes hold, as a state vector: the snapshot's (kept beside it; computed
+   * once for a snapshot stored before they were) and every stored update's structs.
+   */
+  stateVector(): Map<number, number> {
+    const state = new Map<number, number>();
+    const snapshot = this.snapshot;
+    if (snapshot) {
+      const vector = snapshot.stateVector ?? Y.encodeStateVectorFromUpdate(snapshot.update);
+      this.snapshot = { ...snapshot, stateVector: vector };
+      for (const [client, clock] of Y.decodeStateVector(vector)) state.set(client, clock);
+    }
+    for (const entry of this.tail) {
+      for (const [client, clock] of structsTo(entry)) state.set(client, Math.max(clock, state.get(client) ?? 0));
+    }
+    return state;
   }
 
   /** The state now (the arrays are not copied; entries are only ever added after it). */
