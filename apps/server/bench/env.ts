@@ -32,6 +32,18 @@ const BenchEnvSchema = z.object({
   BENCH_STORE_DOCS: z.coerce.number().int().min(1).max(500).default(50),
   BENCH_STORE_APPENDS: z.coerce.number().int().min(1).max(2000).default(100),
   BENCH_SNAPSHOT_EDITS_PER_CHILD: z.coerce.number().int().min(0).max(20).default(4),
+  /** Fresh server processes per first-sync figure (the line reports their median). */
+  BENCH_FIRST_SYNC_RUNS: z.coerce.number().int().min(1).max(15).default(3),
+  /** Roster sizes of `server.first-sync`, comma separated (one roster each). */
+  BENCH_FIRST_SYNC_SIZES: z
+    .string()
+    .default("500,5000,20000")
+    .transform((text) => text.split(",").map((entry) => Number(entry.trim())))
+    .pipe(z.array(z.number().int().min(10).max(20_000)).min(1)),
+  /** The roster size of `server.first-sync.reconnect` and `.memory`. */
+  BENCH_FIRST_SYNC_CHILDREN: z.coerce.number().int().min(10).max(20_000).default(5000),
+  /** Field edits stored after the seed in the `history` variant (and compacted in `compacted`). */
+  BENCH_FIRST_SYNC_EDITS: z.coerce.number().int().min(1).max(5000).default(200),
 });
 export type BenchEnv = z.infer<typeof BenchEnvSchema>;
 

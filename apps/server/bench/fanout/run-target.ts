@@ -135,7 +135,8 @@ export async function fetchMetrics(httpUrl: string): Promise<Record<string, numb
   const text = await (await fetch(`${httpUrl}/metrics`)).text();
   const out: Record<string, number> = {};
   for (const line of text.split("\n")) {
-    const match = /^([a-z_]+) (-?[0-9.e+]+)$/.exec(line);
+    // Labelled samples keep their labels in the key: `roster_sync_answers_total{kind="diff"}`.
+    const match = /^([a-z_]+(?:\{[^}]*\})?) (-?[0-9.e+]+)$/.exec(line);
     if (match) out[match[1] as string] = Number(match[2]);
   }
   return out;
