@@ -84,7 +84,7 @@ export async function startServer(
     sessions,
     accounts: new AccountAdmin({ store, sessions, live, now }),
     ownAccount: new OwnAccount({ store, sessions, now }),
-    throttle: new LoginThrottle(env.LOGIN_ATTEMPTS),
+    throttle: new LoginThrottle(store, env.LOGIN_ATTEMPTS),
     logger,
     httpStats: new HttpStats(),
     now,

@@ -23,11 +23,13 @@ import { PostgresAccounts } from "./postgres-accounts";
 import { type AuditRow, PostgresAudit, auditRows } from "./postgres-audit";
 import { type AppendJob, PostgresDocs } from "./postgres-docs";
 import { PostgresKv } from "./postgres-kv";
+import { PostgresLoginAttempts } from "./postgres-login-attempts";
 import { migrate } from "./postgres-migrations";
 import { type PoolSettings, type PostgresLimits, answersWithin, assertStorableText, createPool, describeDatabase, poolSettings } from "./postgres-pool";
 import { PostgresSecurityLog } from "./postgres-security-log";
 import { PostgresSessions } from "./postgres-sessions";
 import type {
+  LoginAttemptLimits,
   NewSnapshot,
   Store,
   StoredDoc,
@@ -58,6 +60,7 @@ export class PostgresStore implements Store {
   readonly #sessions: PostgresSessions;
   readonly #securityLog: PostgresSecurityLog;
   readonly #kv: PostgresKv;
+  readonly #loginAttempts: PostgresLoginAttempts;
   readonly #appends: KeyedBatcher<AppendJob, number>;
   readonly #auditAppends: KeyedBatcher<AuditRow[], undefined>;
   readonly #healthTimeoutMs: number;
@@ -98,6 +101,7 @@ export class PostgresStore implements Store {
     this.#sessions = new PostgresSessions(pool);
     this.#securityLog = new PostgresSecurityLog(pool);
     this.#kv = new PostgresKv(pool);
+    this.#loginAttempts = new PostgresLoginAttempts(pool);
     this.#healthTimeoutMs = options.healthTimeoutMs ?? 2_000;
     const maxItems = options.maxBatch ?? 1000;
     const maxBytes = options.maxBatchBytes ?? 8 * 1024 * 1024;
@@ -271,6 +275,21 @@ export class PostgresStore implements Store {
 
   setValue(key: string, value: string): Promise<void> {
     return this.#run(() => this.#kv.set(key, value));
+  }
+
+  countLoginAttempt(key: string, limits: LoginAttemptLimits): Promise<{ counted: boolean; count: number }> {
+    return this.#run(async () => {
+      assertStorableText(key, "login throttle key");
+      return this.#loginAttempts.count(key, limits);
+    });
+  }
+
+  loginAttempts(key: string, at: number, windowMs: number): Promise<number> {
+    return this.#run(() => this.#loginAttempts.attempts(key, at, windowMs));
+  }
+
+  clearLoginAttempts(key: string): Promise<void> {
+    return this.#run(() => this.#loginAttempts.clear(key));
   }
 
   /** A `SELECT 1` answered within the health timeout. */
