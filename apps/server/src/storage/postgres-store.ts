@@ -22,10 +22,20 @@ import { KeyedBatcher } from "./keyed-batcher";
 import { PostgresAccounts } from "./postgres-accounts";
 import { type AuditRow, PostgresAudit, auditRows } from "./postgres-audit";
 import { type AppendJob, PostgresDocs } from "./postgres-docs";
+import { PostgresImport } from "./postgres-import";
 import { PostgresKv } from "./postgres-kv";
 import { PostgresLoginAttempts } from "./postgres-login-attempts";
 import { migrate } from "./postgres-migrations";
-import { type PoolSettings, type PostgresLimits, answersWithin, assertStorableText, createPool, describeDatabase, poolSettings } from "./postgres-pool";
+import {
+  type PoolSettings,
+  type PostgresLimits,
+  answersWithin,
+  assertStorableText,
+  createPool,
+  describeDatabase,
+  inTransaction,
+  poolSettings,
+} from "./postgres-pool";
 import { PostgresSecurityLog } from "./postgres-security-log";
 import { PostgresSessions } from "./postgres-sessions";
 import type {
@@ -290,6 +300,24 @@ export class PostgresStore implements Store {
 
   clearLoginAttempts(key: string): Promise<void> {
     return this.#run(() => this.#loginAttempts.clear(key));
+  }
+
+  /**
+   * PostgreSQL only, for `migrate` (not part of `Store`): runs `fill` in ONE transaction
+   * without a statement timeout, after checking that the database holds no roster data
+   * (`TargetNotEmptyError`; `serverKey`, a key-value a server writes on its first start,
+   * does not count). Committed when `fill` resolves; when anything fails nothing
+   * stays, so the migration can simply be run again.
+   */
+  importAll<T>(database: string, serverKey: string, fill: (target: PostgresImport) => Promise<T>): Promise<T> {
+    return this.#run(() =>
+      inTransaction(this.#pool, async (client) => {
+        await client.query("SET LOCAL statement_timeout = 0");
+        const target = new PostgresImport(client, serverKey);
+        await target.assertEmpty(database);
+        return fill(target);
+      }),
+    );
   }
 
   /** A `SELECT 1` answered within the health timeout. */
