@@ -54,7 +54,7 @@ export class PostgresImport {
     private readonly serverKey: string,
   ) {}
 
-  /** Throws `TargetNotEmptyError` naming the first table holding roster data. */
+  /** Throws `TargetNotEmptyError` naming the first table holding roster data; clears the server key. */
   async assertEmpty(database: string): Promise<void> {
     for (const table of DATA_TABLES) {
       const { rowCount } = await this.client.query(`SELECT 1 FROM ${table} LIMIT 1`);
@@ -62,6 +62,9 @@ export class PostgresImport {
     }
     const { rowCount } = await this.client.query("SELECT 1 FROM kv WHERE key <> $1 LIMIT 1", [this.serverKey]);
     if (rowCount) throw new TargetNotEmptyError(database, "kv");
+    // A secret a server generated on the empty database signed no token anyone can use (there
+    // were no accounts): it goes, so the embedded deployment's secret (or TOKEN_SECRET) rules.
+    await this.client.query("DELETE FROM kv WHERE key = $1", [this.serverKey]);
   }
 
   async communes(rows: readonly CommuneRow[]): Promise<void> {

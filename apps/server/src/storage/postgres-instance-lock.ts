@@ -54,7 +54,12 @@ export interface DatabaseLock {
  */
 export async function acquireDatabaseLock(url: string, kind: DatabaseLockHolderKind, onLost: (error: Error) => void = () => undefined): Promise<DatabaseLock> {
   const client = new pg.Client({ connectionString: url, application_name: `roster-${kind} ${process.pid}`, connectionTimeoutMillis: 5_000, keepAlive: true });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Không kết nối được PostgreSQL / PostgreSQL at ${describeDatabase(url)} is unreachable: ${reason}`, { cause: error });
+  }
   let held = false;
   const lost = (error: Error) => {
     if (held) {

@@ -35,7 +35,9 @@ import {
   describeDatabase,
   inTransaction,
   poolSettings,
+  toNumber,
 } from "./postgres-pool";
+import { TABLES, type TableCounts } from "./table-counts";
 import { PostgresSecurityLog } from "./postgres-security-log";
 import { PostgresSessions } from "./postgres-sessions";
 import type {
@@ -318,6 +320,22 @@ export class PostgresStore implements Store {
         return fill(target);
       }),
     );
+  }
+
+  /** Rows per table, to check a migration (PostgreSQL only, not part of `Store`). */
+  tableCounts(): Promise<TableCounts> {
+    return this.#run(async () => {
+      const { rows } = await this.#pool.query<Record<keyof TableCounts, string>>(
+        `SELECT (SELECT count(*) FROM communes) AS "communes", (SELECT count(*) FROM rosters) AS "rosters",
+                (SELECT count(*) FROM users) AS "users", (SELECT count(*) FROM user_rosters) AS "userRosters",
+                (SELECT count(*) FROM sessions) AS "sessions", (SELECT count(*) FROM password_codes) AS "passwordCodes",
+                (SELECT count(*) FROM security_log) AS "securityLog", (SELECT count(*) FROM audit) AS "audit",
+                (SELECT count(*) FROM kv) AS "kv", (SELECT count(*) FROM docs) AS "docs",
+                (SELECT count(*) FROM doc_snapshots) AS "snapshots", (SELECT count(*) FROM doc_updates) AS "updates"`,
+      );
+      const row = rows[0];
+      return Object.fromEntries(TABLES.map((table) => [table, toNumber(row?.[table])])) as unknown as TableCounts;
+    });
   }
 
   /** A `SELECT 1` answered within the health timeout. */

@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { SQLITE_MIGRATIONS, schemaVersion } from "./sqlite-migrations";
 import { SQLITE_FILE_NAME } from "./sqlite-store";
 import type { StoredDoc } from "./store";
+import type { TableCounts } from "./table-counts";
 
 export interface CommuneRow {
   code: string;
@@ -96,22 +97,6 @@ export interface ExportedDoc {
   updateAt: number[];
 }
 
-/** Rows per table (documents counted as documents, snapshots and updates). */
-export interface TableCounts {
-  communes: number;
-  rosters: number;
-  users: number;
-  userRosters: number;
-  sessions: number;
-  passwordCodes: number;
-  securityLog: number;
-  audit: number;
-  kv: number;
-  docs: number;
-  snapshots: number;
-  updates: number;
-}
-
 /** No embedded store in DATA_DIR (nothing to migrate). */
 export class NoEmbeddedStoreError extends Error {
   override readonly name = "NoEmbeddedStoreError";
@@ -142,14 +127,6 @@ export class SqliteExport {
       throw new Error(`${file} has schema version ${version}, expected ${SQLITE_MIGRATIONS.length}: open it with the server first`);
     }
     return new SqliteExport(db);
-  }
-
-  /**
-   * Runs `read` in one read transaction: everything it reads is of one commit (the DATA_DIR
-   * lock already keeps writers away; this also covers a `backup` reading meanwhile).
-   */
-  snapshot<T>(read: () => T): T {
-    return this.#db.transaction(read)();
   }
 
   counts(): TableCounts {
