@@ -166,7 +166,7 @@ describe("migrate --to postgres://…", () => {
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toContain("Đã chuyển sang PostgreSQL / Migrated to PostgreSQL");
     expect(migrated.stdout).toContain("token-signing secret copied");
-    expect(migrated.stdout).toContain("2 xã / communes, 4 danh sách / rosters, 8 tài khoản / users");
+    expect(migrated.stdout).toContain("2 xã / communes, 5 danh sách / rosters, 8 tài khoản / users");
     const [docCounts] = await queryTestDatabase<{ snapshots: string; updates: string }>(
       target.url,
       "SELECT (SELECT count(*) FROM doc_snapshots) AS snapshots, (SELECT count(*) FROM doc_updates) AS updates",
