@@ -14,7 +14,7 @@ import { buildBundle, spawnServer, type Bundle, type ServerProcess } from "./hel
 import { connectClient, whenSynced } from "./helpers/sync-clients";
 import { tempDir, type TempDir } from "./helpers/temp-dir";
 import { eventually } from "./helpers/wait";
-import { COMMUNE_A, COMMUNE_B, PASSWORD, ROSTERS, USERS, createAccounts, loginAll, type Sessions, type UserKey } from "./helpers/world";
+import { COMMUNE_A, PASSWORD, ROSTERS, USERS, createAccounts, loginAll, type Sessions, type UserKey } from "./helpers/world";
 
 const run = promisify(execFile);
 
