@@ -1,6 +1,7 @@
 import { benchBackup } from "./backup";
 import { benchColdLoad } from "./cold-load";
 import { benchFanout } from "./fanout";
+import { benchMigrate } from "./migrate";
 import { readBenchEnv } from "./env";
 import { benchSnapshotSize } from "./snapshot-size";
 import { benchStoreAppends } from "./store-appends";
@@ -15,6 +16,7 @@ const BENCHES: Record<string, (env: ReturnType<typeof readBenchEnv>) => Promise<
   "snapshot-size": benchSnapshotSize,
   backup: benchBackup,
   "store-appends": benchStoreAppends,
+  migrate: benchMigrate,
 };
 
 const env = readBenchEnv();
