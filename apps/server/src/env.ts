@@ -19,6 +19,8 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** redis://… relays updates between several server instances (scaled mode). */
   REDIS_URL: z.string().url().optional(),
+  /** Prefix of every Redis channel of this deployment, so two deployments (or test runs) can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces").default("roster:"),
   /** HMAC secret for tokens; generated and kept in DATA_DIR when absent. */
   TOKEN_SECRET: z.string().min(32).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),

@@ -17,21 +17,20 @@ export interface KindSpec<F extends string> {
   readonly code: KindCode;
   readonly fields: ReadonlySet<string>;
   readonly checks: Readonly<Record<F, FieldCheck>>;
+  /** The fields whose schema accepts null (asked of the schema once, not assumed). */
+  readonly nullable: ReadonlySet<string>;
 }
 
-export const CHILD_KIND: KindSpec<ChildField> = {
-  kind: "child",
-  code: "c",
-  fields: new Set(CHILD_FIELDS),
-  checks: ChildFieldsSchema.shape,
-};
+function kindSpec<F extends string>(kind: RecordKind, code: KindCode, fields: readonly F[], checks: Readonly<Record<F, FieldCheck>>): KindSpec<F> {
+  // Reading a record checks every stored value, and most fields of a record being filled
+  // in are empty: a null is answered without running the schema each time.
+  const nullable = new Set<string>(fields.filter((field) => checks[field].safeParse(null).success));
+  return { kind, code, fields: new Set(fields), checks, nullable };
+}
 
-export const GUARDIAN_KIND: KindSpec<GuardianField> = {
-  kind: "guardian",
-  code: "g",
-  fields: new Set(GUARDIAN_FIELDS),
-  checks: GuardianFieldsSchema.shape,
-};
+export const CHILD_KIND: KindSpec<ChildField> = kindSpec("child", "c", CHILD_FIELDS, ChildFieldsSchema.shape);
+
+export const GUARDIAN_KIND: KindSpec<GuardianField> = kindSpec("guardian", "g", GUARDIAN_FIELDS, GuardianFieldsSchema.shape);
 
 /** The spec of a kind named by its log code. */
 export function kindOfCode(code: KindCode): KindSpec<ChildField> | KindSpec<GuardianField> {
@@ -46,7 +45,8 @@ export interface InvalidValue {
 
 /** Whether `field` is a field of this kind and `value` passes its schema. */
 export function isValidValue<F extends string>(spec: KindSpec<F>, field: string, value: unknown): boolean {
-  return spec.fields.has(field) && spec.checks[field as F].safeParse(value).success;
+  if (!spec.fields.has(field)) return false;
+  return value === null ? spec.nullable.has(field) : spec.checks[field as F].safeParse(value).success;
 }
 
 /**
@@ -76,10 +76,11 @@ export function readRecordMap<F extends string>(
 ): { values: Partial<Record<F, FieldValue>>; invalid: InvalidValue[] } {
   const values: Partial<Record<F, FieldValue>> = {};
   const invalid: InvalidValue[] = [];
-  for (const [field, value] of map.entries()) {
-    if (!spec.fields.has(field)) continue;
+  // forEach rather than entries(): no iterator objects, on the path of every record read.
+  map.forEach((value, field) => {
+    if (!spec.fields.has(field)) return;
     if (isValidValue(spec, field, value)) values[field as F] = value as FieldValue;
     else invalid.push({ field, value });
-  }
+  });
   return { values, invalid };
 }

@@ -67,9 +67,17 @@ describe("RosterEngine", () => {
     engine.update(ASOF);
     expect(engine.takeChanges()).toMatchObject({ all: true, evaluated: 3 });
 
+    records.setChildField(an, "ethnicity", "54", school);
+    engine.update(ASOF);
+    expect(engine.takeChanges()).toMatchObject({ all: false, evaluated: 1, children: new Set([an]), reevaluated: new Set([an]), renamed: new Set() });
+
+    // A field no rule reads: the child is reported changed (a list shows the note) but the
+    // rules do not run again.
     records.setChildField(an, "note", "đã gọi điện cho mẹ", school);
     engine.update(ASOF);
-    expect(engine.takeChanges()).toMatchObject({ all: false, evaluated: 1, children: new Set([an]), renamed: new Set() });
+    expect(engine.takeChanges()).toMatchObject({ all: false, evaluated: 0, children: new Set([an]), reevaluated: new Set(), renamed: new Set() });
+    expect(engine.childMap().get(an)?.note).toBe("đã gọi điện cho mẹ");
+    expectWhole(engine, records);
 
     const before = [engine.fingerprint(an), engine.fingerprint(binh)];
     records.setGuardianField(mother, "phone", "0987654321", school);

@@ -6,7 +6,7 @@ import { noChanges, type EngineChanges } from "./engine-changes";
 import { DuplicateIndex } from "./duplicate-index";
 import { FingerprintCache } from "./fingerprint-cache";
 import { GuardianLinks } from "./guardian-links";
-import { sameFields, sameRecord } from "./same-values";
+import { sameFields, sameRecord, sameRuleInputs } from "./same-values";
 
 /** One pass: the changes it took, what it still has to evaluate, and where it is. */
 interface Pass {
@@ -220,11 +220,12 @@ export class RosterEngine {
       pass.phase = "evaluate";
       if (this.clock() >= deadline && pass.queue.length > 0) return false;
     }
-    const changed = this.changes.children;
+    const { children: changed, reevaluated } = this.changes;
     while (pass.queue.length > 0) {
       for (let n = 0; n < CLOCK_EVERY && pass.queue.length > 0; n++) {
         const id = pass.queue.pop()!;
         changed.add(id);
+        reevaluated.add(id);
         this.evaluateChild(id, pass);
       }
       if (this.clock() >= deadline && pass.queue.length > 0) return false;
@@ -271,6 +272,9 @@ export class RosterEngine {
       if (this.links.replace(before, child) || before?.removed !== child?.removed) this.changes.linksChanged = true;
       if (child && (!before || before.fullName !== child.fullName)) this.changes.renamed.add(id);
       this.changes.children.add(id);
+      // A note, a school, an appointment: nothing the rules read, so the evaluation, the
+      // fingerprint and the duplicate pairs stay (views still hear of the change).
+      if (sameRuleInputs(before, child)) continue;
       reevaluate.add(id);
       refingerprint.add(id);
       dupDirty.add(id);

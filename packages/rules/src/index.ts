@@ -16,3 +16,4 @@ export * from "./evaluate";
 export * from "./duplicates";
 export * from "./fingerprint";
 export * from "./mark";
+export * from "./rule-inputs";

@@ -167,11 +167,19 @@ describe("RosterMarker", () => {
     const written = w.reviewTransactions();
 
     const [a, b] = w.records.listChildren();
+    // A note is read by no rule: nothing is evaluated again, nothing written.
     w.records.setChildField(a!.id, "note", "đã gọi điện cho mẹ", ACTOR);
     const quiet = await w.run();
-    expect(quiet.evaluated).toBe(1);
+    expect(quiet.evaluated).toBe(0);
     expect(quiet.written).toBe(0);
     expect(w.reviewTransactions()).toBe(written);
+    expectSameAsFullEvaluation(w, quiet);
+
+    // A field the rules read: that child only.
+    w.records.setChildField(a!.id, "ethnicity", a!.ethnicity === "54" ? "01" : "54", ACTOR);
+    const one = await w.run();
+    expect(one.evaluated).toBe(1);
+    expectSameAsFullEvaluation(w, one);
 
     // A guardian edit re-evaluates the children linked to that guardian, no others.
     const mother = b!.motherId!;

@@ -130,7 +130,9 @@ export class RosterMarker {
       if (!(await clock.pause(true))) return result(0, 0);
     }
     const changes = this.engine.takeChanges();
-    const restamp = changes.all ? new Set(this.engine.childMap().keys()) : changes.children;
+    // Only children whose results were computed again can have a different marking (a
+    // note typed is in `changes.children`, not in `changes.reevaluated`).
+    const restamp = changes.all ? new Set(this.engine.childMap().keys()) : changes.reevaluated;
     // The review side: verifications, statuses, and the marks that differ from the stored ones.
     const written = await this.writeReview(target, restamp, at, clock);
     return result(written, changes.evaluated);

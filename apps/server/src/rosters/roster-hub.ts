@@ -11,6 +11,7 @@ import type { ChildMarking } from "../marks/compute-marks";
 import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { Debouncer } from "./debouncer";
 import { RosterRoom } from "./roster-room";
+import { RosterCluster, type ClusterSettings } from "./roster-cluster";
 
 /** The marks debounce while the event loop is more than half busy. */
 const BUSY_DEBOUNCE_MS = 400;
@@ -26,6 +27,12 @@ export interface RosterHubOptions {
   offload?: YjsOffload;
   /** How long after loading a roster its documents are built (see `RoomRegistryOptions`). */
   buildDelayMs?: number;
+  /**
+   * Scaled mode: the bus between instances and the ownership leases. Each roster is owned by
+   * one instance (it builds, guards, stores, marks and audits); the others serve their
+   * clients from the stored bytes and forward their updates.
+   */
+  cluster?: ClusterSettings;
   now?: () => Date;
   /**
    * The server guard on records documents (default true). Only the fan-out benchmark
@@ -63,6 +70,8 @@ export class RosterHub {
   readonly registry: RoomRegistry;
   readonly markStats: MarkStats = { runs: 0, marksWritten: 0, childrenEvaluated: 0, lastMs: 0, maxMs: 0 };
   private readonly attached = new Map<DocRoom, RecordsAttachment>();
+  /** Scaled mode: which rosters this instance owns, and rooms loaded as owner or replica. */
+  readonly cluster: RosterCluster | undefined;
   private readonly reviews = new Map<DocRoom, RosterReview>();
   /** The audit journal of each records document being loaded, until `attach` takes it. */
   private readonly journals = new Map<string, AuditJournal>();
@@ -72,7 +81,9 @@ export class RosterHub {
 
   constructor(private readonly options: RosterHubOptions) {
     this.now = options.now ?? (() => new Date());
+    this.cluster = options.cluster ? new RosterCluster(options.cluster, () => this.registry, options.logger) : undefined;
     this.registry = new RoomRegistry({
+      ...this.cluster?.registryOptions(),
       store: options.store,
       idleUnloadMs: options.idleUnloadMs,
       compactEvery: options.compactEvery,
@@ -131,6 +142,7 @@ export class RosterHub {
 
   /** Makes sure the review document names its roster and commune (written by the server). */
   async ensureMeta(roster: Roster): Promise<void> {
+    if (this.registry.isReplica(syncDocName("review", roster.id))) return; // its owner writes it
     const { room, review } = await this.review(roster.id);
     const communeName = (await this.options.store.getCommune(roster.commune))?.name;
     const meta = review.meta();
@@ -148,6 +160,8 @@ export class RosterHub {
     for (const attachment of this.attached.values()) this.detach(attachment);
     this.attached.clear();
     await this.registry.close(code);
+    // After the last writes: another instance may take over at once.
+    await this.cluster?.close();
   }
 
   /**

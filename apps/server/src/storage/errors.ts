@@ -51,3 +51,17 @@ export class StoreVersionError extends Error {
     super(`the database has schema version ${found}, this server knows up to ${known}`);
   }
 }
+
+/**
+ * Scaled mode: a write made under an ownership (lease epoch) that is not current any more:
+ * another instance took the roster over. The writer must stop acting as its owner.
+ */
+export class StoreFencedError extends Error {
+  override readonly name = "StoreFencedError";
+  constructor(
+    readonly lease: string,
+    readonly epoch: number,
+  ) {
+    super(`the lease ${JSON.stringify(lease)} is no longer held at epoch ${epoch}: another instance owns it`);
+  }
+}

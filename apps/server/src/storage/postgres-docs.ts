@@ -1,12 +1,16 @@
 import type pg from "pg";
 import { type AuditRow, auditColumns } from "./postgres-audit";
 import { inTransaction, toNumber } from "./postgres-pool";
-import type { NewSnapshot, StoredDoc, StoredUpdate } from "./store";
+import { StoreFencedError } from "./errors";
+import { holdsLease } from "./postgres-leases";
+import type { NewSnapshot, StoredDoc, StoredUpdate, WriteFence } from "./store";
 
 /** One `appendUpdate` waiting in its document's queue: a private copy and its audit rows. */
 export interface AppendJob {
   data: Uint8Array;
   audit: readonly AuditRow[];
+  /** The same for every job of a batch (the batch key includes it). */
+  fence?: WriteFence;
 }
 
 export interface DocStats {
@@ -54,15 +58,21 @@ interface LoadRow {
 export class PostgresDocs {
   constructor(private readonly pool: pg.Pool) {}
 
-  /** Commits a batch of one document; resolves to the numbers of its updates, in order. */
-  async append(name: string, jobs: readonly AppendJob[]): Promise<number[]> {
+  /**
+   * Commits a batch of one document; resolves to the numbers of its updates, in order. With
+   * a fence, in a transaction that first SHARE-locks the lease row at that epoch: a takeover
+   * (which updates the row) waits for this commit, or this batch sees the new epoch and
+   * stores nothing.
+   */
+  async append(name: string, jobs: readonly AppendJob[], fence?: WriteFence): Promise<number[]> {
     const audit = jobs.flatMap((job) => job.audit);
-    const { rows } = await this.pool.query<{ last_seq: string }>(APPEND_SQL, [
-      name,
-      jobs.length,
-      jobs.map((job) => asBuffer(job.data)),
-      ...auditColumns.arrays(audit),
-    ]);
+    const params = [name, jobs.length, jobs.map((job) => asBuffer(job.data)), ...auditColumns.arrays(audit)];
+    const { rows } = fence
+      ? await inTransaction(this.pool, async (client) => {
+          if (!(await holdsLease(client, { name: fence.lease, epoch: fence.epoch }))) throw new StoreFencedError(fence.lease, fence.epoch);
+          return client.query<{ last_seq: string }>(APPEND_SQL, params);
+        })
+      : await this.pool.query<{ last_seq: string }>(APPEND_SQL, params);
     const last = toNumber(rows[0]?.last_seq);
     if (!(last >= jobs.length)) throw new Error(`no sequence number for document ${JSON.stringify(name)}`);
     return jobs.map((_, i) => last - jobs.length + 1 + i);
@@ -75,8 +85,9 @@ export class PostgresDocs {
    * and the counter is at least `throughSeq`, so nothing it deletes was left out of the
    * merge (y-postgresql deleted by id outside a transaction and lost concurrent inserts).
    */
-  async compact(name: string, snapshot: NewSnapshot, throughSeq: number): Promise<void> {
+  async compact(name: string, snapshot: NewSnapshot, throughSeq: number, fence?: WriteFence): Promise<void> {
     await inTransaction(this.pool, async (client) => {
+      if (fence && !(await holdsLease(client, { name: fence.lease, epoch: fence.epoch }))) throw new StoreFencedError(fence.lease, fence.epoch);
       const doc = await client.query<{ last_seq: string }>("SELECT last_seq FROM docs WHERE name = $1 FOR UPDATE", [name]);
       const lastSeq = toNumber(doc.rows[0]?.last_seq);
       if (throughSeq > lastSeq) {

@@ -145,6 +145,22 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   },
   {
     version: 2,
+    description: "ownership leases of rosters, with epochs that fence a stale owner's writes",
+    sql: `
+      -- One row per roster that some instance owns or owned. The epoch goes up at every
+      -- takeover; an owner's writes carry the epoch it holds and are refused once it is not
+      -- the row's any more (a paused or cut-off owner cannot write after a takeover).
+      CREATE TABLE roster_leases (
+        name        text COLLATE "C" PRIMARY KEY,
+        holder      text NOT NULL,
+        epoch       bigint NOT NULL CHECK (epoch > 0),
+        url         text,
+        expires_at  timestamptz NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
     description: "failed-login counters of the login throttle, shared by every instance",
     sql: `
       -- One row per throttled key (username and client address): the times (epoch ms, at

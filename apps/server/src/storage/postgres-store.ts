@@ -25,6 +25,7 @@ import { type AppendJob, PostgresDocs } from "./postgres-docs";
 import { PostgresImport } from "./postgres-import";
 import { PostgresKv } from "./postgres-kv";
 import { PostgresLoginAttempts } from "./postgres-login-attempts";
+import { PostgresLeases } from "./postgres-leases";
 import { migrate } from "./postgres-migrations";
 import {
   type PoolSettings,
@@ -42,6 +43,7 @@ import { PostgresSecurityLog } from "./postgres-security-log";
 import { PostgresSessions } from "./postgres-sessions";
 import type {
   LoginAttemptLimits,
+  WriteFence,
   NewSnapshot,
   Store,
   StoredDoc,
@@ -65,6 +67,8 @@ export interface PostgresStoreOptions extends PostgresLimits {
 }
 
 export class PostgresStore implements Store {
+  /** Ownership leases of rosters (scaled mode); their epochs fence `appendUpdate` and `compactDoc`. */
+  readonly leases: PostgresLeases;
   readonly #pool: pg.Pool;
   readonly #docs: PostgresDocs;
   readonly #audit: PostgresAudit;
@@ -114,10 +118,12 @@ export class PostgresStore implements Store {
     this.#securityLog = new PostgresSecurityLog(pool);
     this.#kv = new PostgresKv(pool);
     this.#loginAttempts = new PostgresLoginAttempts(pool);
+    this.leases = new PostgresLeases(pool);
     this.#healthTimeoutMs = options.healthTimeoutMs ?? 2_000;
     const maxItems = options.maxBatch ?? 1000;
     const maxBytes = options.maxBatchBytes ?? 8 * 1024 * 1024;
-    this.#appends = new KeyedBatcher((name, jobs) => this.#countCommit(jobs.length, this.#docs.append(name, jobs)), {
+    // Keyed by document and fence: a batch is written under one ownership epoch (or none).
+    this.#appends = new KeyedBatcher((key, jobs) => this.#countCommit(jobs.length, this.#docs.append(docOfKey(key), jobs, jobs[0]?.fence)), {
       maxItems,
       maxBytes,
       sizeOf: (job) => job.data.byteLength,
@@ -142,7 +148,7 @@ export class PostgresStore implements Store {
     });
   }
 
-  appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
+  appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit, fence?: WriteFence): Promise<number> {
     return this.#run(() => {
       // An empty update would make Y.applyUpdate throw when the document is loaded.
       if (!(update instanceof Uint8Array) || update.byteLength === 0) throw new TypeError("update must be a non-empty Uint8Array");
@@ -150,15 +156,16 @@ export class PostgresStore implements Store {
       // Encoded here, so a bad entry fails this call and not the batch it would share.
       const rows = audit && audit.entries.length > 0 ? auditRows(audit.rosterId, audit.entries) : [];
       // A copy: the caller's buffer may be reused before the batch is written.
-      return this.#appends.submit(name, { data: new Uint8Array(update), audit: rows });
+      const job = { data: new Uint8Array(update), audit: rows, ...(fence ? { fence } : {}) };
+      return this.#appends.submit(fence ? `${name}\u0000${fence.lease}\u0000${fence.epoch}` : name, job);
     });
   }
 
-  compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number): Promise<void> {
+  compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number, fence?: WriteFence): Promise<void> {
     return this.#run(async () => {
       assertSnapshot(snapshot);
       if (!Number.isSafeInteger(throughSeq) || throughSeq < 0) throw new RangeError(`throughSeq must be a non-negative integer, got ${throughSeq}`);
-      await this.#docs.compact(name, snapshot, throughSeq);
+      await this.#docs.compact(name, snapshot, throughSeq, fence);
     });
   }
 
@@ -389,4 +396,9 @@ export class PostgresStore implements Store {
     running.then(forget, forget);
     return running;
   }
+}
+
+/** The document of an append batch's key (`name`, or `name NUL lease NUL epoch` when fenced). */
+function docOfKey(key: string): string {
+  return key.split("\u0000")[0] ?? key;
 }

@@ -16,7 +16,8 @@ export const DOC_WRITE_SQL = {
   bumpSeq: `INSERT INTO docs (name, last_seq) VALUES (?, 1)
             ON CONFLICT (name) DO UPDATE SET last_seq = last_seq + 1
             RETURNING last_seq`,
-  insertUpdate: "INSERT INTO doc_updates (doc, seq, snapshot, data, at) VALUES (?, ?, 0, ?, ?)",
+  // witnessed = 1: stored by a server that witnesses deletions (rows from before say 0).
+  insertUpdate: "INSERT INTO doc_updates (doc, seq, snapshot, data, at, witnessed) VALUES (?, ?, 0, ?, ?, 1)",
   insertSnapshot: "INSERT INTO doc_updates (doc, seq, snapshot, data, at, state_vector, witnessed) VALUES (?, ?, 1, ?, ?, ?, ?)",
   lastSeq: "SELECT last_seq FROM docs WHERE name = ?",
   head: "SELECT seq, snapshot FROM doc_updates WHERE doc = ? ORDER BY seq LIMIT 1",
@@ -69,7 +70,7 @@ export class SqliteDocs {
             stateVector: row.state_vector ? view(row.state_vector) : null,
             witnessed: row.witnessed === 1,
           };
-        } else stored.updates.push({ seq: row.seq, update: view(row.data) });
+        } else stored.updates.push(storedUpdate(row));
       }
       return stored;
     })();
@@ -81,7 +82,7 @@ export class SqliteDocs {
     const updates: StoredUpdate[] = [];
     for (const row of rows) {
       if (row.snapshot === 1) return undefined;
-      updates.push({ seq: row.seq, update: view(row.data) });
+      updates.push(storedUpdate(row));
     }
     // A snapshot at or below `afterSeq` is fine; one that swallowed updates above it is not.
     return updates;
@@ -91,4 +92,8 @@ export class SqliteDocs {
     const { updates, bytes } = this.#stats.get(name) ?? { updates: 0, bytes: 0 };
     return { updates, bytes, lastSeq: this.#lastSeq.get(name) ?? 0 };
   }
+}
+
+function storedUpdate(row: Row): StoredUpdate {
+  return row.witnessed === 1 ? { seq: row.seq, update: view(row.data) } : { seq: row.seq, update: view(row.data), witnessed: false };
 }

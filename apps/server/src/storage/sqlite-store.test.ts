@@ -51,6 +51,13 @@ describe("SqliteStore on disk", () => {
     data.remove();
   });
 
+  it("stores an unfenced write and refuses a fenced one: an embedded store has no ownership leases", async () => {
+    const store = open();
+    expect(await store.appendUpdate("records:x", bytes(1))).toBe(1);
+    await expect(store.appendUpdate("records:x", bytes(2), undefined, { lease: "roster:x", epoch: 1 })).rejects.toBeInstanceOf(TypeError);
+    expect(await loadDocUpdates(store, "records:x")).toEqual([bytes(1)]);
+  });
+
   it("creates <dir>/roster.db with WAL, synchronous=FULL, foreign keys and a busy timeout", () => {
     const store = open({ busyTimeoutMs: 1234 });
     expect(store.file).toBe(path.resolve(data.dataDir, SQLITE_FILE_NAME));

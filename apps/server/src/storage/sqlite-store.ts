@@ -46,6 +46,7 @@ import type {
   StoredUser,
   UpdateAudit,
   UserPatch,
+  WriteFence,
 } from "./store";
 import { assertSnapshot } from "./stored-doc";
 import { privateDataDir, privateFile } from "./private-files";
@@ -129,8 +130,9 @@ export class SqliteStore implements Store {
     return this.#docs.after(name, afterSeq);
   }
 
-  async appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number> {
+  async appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit, fence?: WriteFence): Promise<number> {
     this.#assertOpen();
+    refuseFence(fence);
     // An empty update would make Y.applyUpdate throw when the document is loaded.
     if (!(update instanceof Uint8Array) || update.byteLength === 0) throw new TypeError("update must be a non-empty Uint8Array");
     // Encoded here, so a bad entry fails this call and not the shared transaction.
@@ -140,8 +142,9 @@ export class SqliteStore implements Store {
     return this.#writes.submit({ kind: "update", doc: name, data: new Uint8Array(update), ...(rows ? { audit: rows } : {}) });
   }
 
-  async compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number): Promise<void> {
+  async compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number, fence?: WriteFence): Promise<void> {
     this.#assertOpen();
+    refuseFence(fence);
     assertSnapshot(snapshot);
     if (!Number.isSafeInteger(throughSeq) || throughSeq < 0) {
       throw new RangeError(`throughSeq must be a non-negative integer, got ${throughSeq}`);
@@ -371,4 +374,9 @@ export class SqliteStore implements Store {
   #assertOpen(): void {
     if (this.#closing) throw new StoreClosedError();
   }
+}
+
+/** One process owns an embedded store: a write fenced by a lease is a wiring mistake. */
+function refuseFence(fence: WriteFence | undefined): void {
+  if (fence !== undefined) throw new TypeError("the embedded store has no ownership leases: a fenced write belongs to PostgreSQL");
 }

@@ -22,6 +22,12 @@ export interface UpdateAudit {
 export interface StoredUpdate {
   seq: number;
   update: Uint8Array;
+  /**
+   * False for an update stored before deletion witnesses existed (its deletions may not be
+   * covered by its structs, see `sync/deletion-witness.ts`): a sync answer never leaves it
+   * out. Absent means true.
+   */
+  witnessed?: boolean;
 }
 
 /** A document's snapshot: the merged state of every update through `seq`. */
@@ -55,6 +61,16 @@ export interface NewSnapshot {
   witnessed: boolean;
 }
 
+/**
+ * Scaled mode: the ownership (lease name and epoch, `postgres-leases.ts`) a write is made
+ * under. The store refuses the write (`StoreFencedError`) once the lease has another epoch.
+ * The embedded store has no leases (one process owns everything) and refuses a fence.
+ */
+export interface WriteFence {
+  lease: string;
+  epoch: number;
+}
+
 export interface DocStore {
   /**
    * Everything persisted for a document: the latest snapshot (if any) and every update
@@ -74,15 +90,17 @@ export interface DocStore {
    * that. Concurrent calls are group-committed (one transaction, one fsync).
    * Resolves to the update's sequence number within the document. `audit`, when given,
    * is committed in the same transaction as the update: both are stored or neither is.
+   * With `fence`, nothing is stored unless the lease still holds (`WriteFence`).
    */
-  appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit): Promise<number>;
+  appendUpdate(name: string, update: Uint8Array, audit?: UpdateAudit, fence?: WriteFence): Promise<number>;
   /**
    * Replaces every update up to and including `throughSeq` with `snapshot` (the merged
    * state of exactly those updates), atomically: updates appended after `throughSeq`,
    * even while the snapshot was being made, are kept. A compaction that an earlier one
-   * already covers changes nothing; one past the last update is a `RangeError`.
+   * already covers changes nothing; one past the last update is a `RangeError`. With
+   * `fence`, nothing changes unless the lease still holds.
    */
-  compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number): Promise<void>;
+  compactDoc(name: string, snapshot: NewSnapshot, throughSeq: number, fence?: WriteFence): Promise<void>;
   /** Counts of what is stored for a document, to decide when to compact. */
   docStats(name: string): Promise<{ updates: number; bytes: number; lastSeq: number }>;
 }

@@ -45,16 +45,16 @@ export function writeWitness(doc: Y.Doc, origin: unknown): void {
 
 /**
  * Whether a snapshot merged from `updates` (after a previous snapshot that was, or was not,
- * witnessed) is witnessed: each deletions-only update is followed by a struct of client 0.
- * Decodes every update: run it off the main thread.
+ * witnessed) is witnessed: each update with deletions no struct of its own covers (deletions
+ * only, or stored before witnesses) is followed by a struct of client 0. Decodes every
+ * update: run it off the main thread.
  */
-export function witnessedAfter(previouslyWitnessed: boolean, updates: readonly Uint8Array[]): boolean {
+export function witnessedAfter(previouslyWitnessed: boolean, updates: readonly { update: Uint8Array; witnessed: boolean }[]): boolean {
   let witnessed = previouslyWitnessed;
-  for (const update of updates) {
+  for (const { update, witnessed: stored } of updates) {
     const { structs, ds } = Y.decodeUpdate(update);
-    if (structs.length === 0) {
-      if (ds.clients.size > 0) witnessed = false;
-    } else if (structs.some((struct) => struct.id.client === WITNESS_CLIENT_ID)) witnessed = true;
+    if (structs.some((struct) => struct.id.client === WITNESS_CLIENT_ID)) witnessed = true;
+    else if (ds.clients.size > 0 && (structs.length === 0 || !stored)) witnessed = false;
   }
   return witnessed;
 }

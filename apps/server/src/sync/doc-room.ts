@@ -66,7 +66,12 @@ export interface DocRoomOptions {
   hooks?: RoomHooks;
   /** Scaled mode: the room's part in a cluster of instances (absent: it owns the document). */
   replication?: RoomReplication;
+  /** The room closed, broke or was destroyed (e.g. to drop its subscriptions). */
+  onClosed?: (room: DocRoom) => void;
 }
+
+/** A replica asks a client again for what it holds when its forwarded update was not committed within this. */
+const FORWARD_CONFIRM_MS = 3_000;
 
 type RoomState = "open" | "closing" | "closed" | "broken";
 
@@ -103,6 +108,8 @@ export class DocRoom implements ConnectionHost {
   private stored: StoredState;
   /** Replica: committed updates of other instances, taken one after another (some read the store). */
   private remoteChain: Promise<void> = Promise.resolve();
+  /** Replica: connections with a forwarded update not seen committed yet, since when. */
+  private readonly unconfirmed = new Map<SyncConnection, number>();
   private readonly queue: PersistQueue;
   private readonly stats: SyncStats;
   private state: RoomState = "open";
@@ -135,8 +142,10 @@ export class DocRoom implements ConnectionHost {
     this.stored = new StoredState(stored);
     this.awareness = new Awareness(this.awarenessDoc);
     this.awareness.setLocalState(null);
+    const fence = options.replication?.fence;
     this.queue = new PersistQueue({
       name: this.name,
+      ...(fence ? { fence } : {}),
       store: options.store,
       now: options.now,
       onPersisted: (batch) => this.relay(batch),
@@ -297,7 +306,11 @@ export class DocRoom implements ConnectionHost {
 
   onUpdate(connection: SyncConnection, update: Uint8Array): void {
     if (this.state !== "open") return;
-    if (this.options.replication?.role === "replica") return this.options.replication.forward(update, connection);
+    if (this.options.replication?.role === "replica") {
+      // An empty update (a client answering "nothing new") needs no confirmation.
+      if (update.byteLength > 2 && !this.unconfirmed.has(connection)) this.unconfirmed.set(connection, this.clock());
+      return this.options.replication.forward(update, connection);
+    }
     if (!this.ready) return this.hold(connection, update);
     this.apply(connection, update);
   }
@@ -332,6 +345,28 @@ export class DocRoom implements ConnectionHost {
     return this.remoteChain;
   }
 
+  /**
+   * Replica: asks writable clients for what they hold that the store lacks (sync step 1 with
+   * the stored state vector): after a new owner took over, updates forwarded to the old one
+   * may be lost, and clients send them again. Only `connection` when given.
+   */
+  askClients(connection?: SyncConnection): void {
+    if (!this.isReplica || this.state !== "open") return;
+    const frame = encodeSyncStep1(this.stored.stateVector());
+    for (const c of connection ? [connection] : this.connections()) if (!c.readOnly) c.send(frame);
+  }
+
+  /** Replica, now and then: asks again the clients whose forwarded update was never seen committed. */
+  replicaTick(): void {
+    if (!this.isReplica) return;
+    const now = this.clock();
+    for (const [connection, since] of [...this.unconfirmed]) {
+      if (now - since < FORWARD_CONFIRM_MS) continue;
+      this.unconfirmed.delete(connection);
+      this.askClients(connection);
+    }
+  }
+
   /** The last sequence number this room has stored or relayed. */
   get lastSeq(): number {
     return this.stored.lastSeq;
@@ -353,6 +388,7 @@ export class DocRoom implements ConnectionHost {
     if (!clients) return;
     this.connectionClients.delete(connection);
     this.answering.delete(connection);
+    this.unconfirmed.delete(connection);
     this.presence.release(connection);
     if (this.state !== "open") return;
     if (clients.size > 0) removeAwarenessStates(this.awareness, [...clients], null);
@@ -429,8 +465,9 @@ export class DocRoom implements ConnectionHost {
     }
     this.building = undefined;
     if (this.state !== "open" && this.state !== "closing") return doc;
-    // Deletions stored before witnesses existed: one witness makes later snapshots skippable.
-    if (!this.stored.snapshotWitnessed) writeWitness(doc, WITNESS_ORIGIN);
+    // Deletions stored before witnesses existed: one witness stored after them lets the
+    // snapshot that merges them be left out for clients that hold it.
+    if (!this.stored.witnessed) writeWitness(doc, WITNESS_ORIGIN);
     // Even those of a client that left meanwhile: they arrived, so they are kept.
     const held = this.held;
     this.held = [];
@@ -514,11 +551,13 @@ export class DocRoom implements ConnectionHost {
     try {
       const snapshot = await this.offload.compact({
         snapshot: capture.snapshot ? { update: capture.snapshot.update, witnessed: capture.snapshot.witnessed } : undefined,
-        updates: capture.tail.map((entry) => entry.update),
+        updates: capture.tail.map((entry) => ({ update: entry.update, witnessed: entry.witnessed !== false })),
         gc: this.options.gc ?? "plain",
       });
       // Exactly what was merged: appends stored meanwhile have later numbers and stay.
-      await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq);
+      const fence = this.options.replication?.fence;
+      if (fence) await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq, fence);
+      else await this.options.store.compactDoc(this.name, snapshot, capture.lastSeq);
       this.stored.compacted({ seq: capture.lastSeq, ...snapshot });
       this.stats.compactions += 1;
       this.options.replication?.compacted(capture.lastSeq);
@@ -612,8 +651,9 @@ export class DocRoom implements ConnectionHost {
     if (this.state !== "open" || message.seq <= this.stored.lastSeq) return;
     if (message.seq !== this.stored.lastSeq + 1 || !message.update) return this.readStore();
     this.stored.append(message.seq, message.update);
-    const origin = message.echo ? undefined : this.connections().find((c) => c.id === message.origin);
-    this.broadcast(encodeUpdate(message.update), origin);
+    const sender = message.origin === undefined ? undefined : this.connections().find((c) => c.id === message.origin);
+    if (sender) this.unconfirmed.delete(sender);
+    this.broadcast(encodeUpdate(message.update), message.echo ? undefined : sender);
   }
 
   private async readStore(): Promise<void> {
@@ -652,7 +692,12 @@ export class DocRoom implements ConnectionHost {
     this.options.onBroken?.(this, error);
   }
 
+  private clock(): number {
+    return (this.options.now ?? performance.now.bind(performance))();
+  }
+
   private destroy(): void {
+    this.options.onClosed?.(this);
     if (this.buildTimer) clearTimeout(this.buildTimer);
     this.held = [];
     this.answering.clear();

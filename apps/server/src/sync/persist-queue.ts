@@ -1,4 +1,4 @@
-import type { DocStore, UpdateAudit } from "../storage/store";
+import type { DocStore, UpdateAudit, WriteFence } from "../storage/store";
 
 /** One integrated document update and the transaction origin that produced it. */
 export interface QueuedUpdate {
@@ -26,6 +26,8 @@ export interface PersistedBatch {
 
 export interface PersistQueueOptions {
   name: string;
+  /** Scaled mode: the ownership every append is made under (the store refuses it after a takeover). */
+  fence?: WriteFence;
   store: Pick<DocStore, "appendUpdate">;
   /** Called once per durable batch, before `drained()` waiters resume; relay here. */
   onPersisted: (batch: PersistedBatch) => void;
@@ -79,7 +81,9 @@ export class PersistQueue {
     this.enqueued += 1;
     let appended: Promise<number>;
     try {
-      appended = this.options.store.appendUpdate(this.options.name, entry.update, entry.audit);
+      appended = this.options.fence
+        ? this.options.store.appendUpdate(this.options.name, entry.update, entry.audit, this.options.fence)
+        : this.options.store.appendUpdate(this.options.name, entry.update, entry.audit);
     } catch (error) {
       appended = Promise.reject(error);
     }

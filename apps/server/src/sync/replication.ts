@@ -1,4 +1,5 @@
 import type { SyncConnection } from "./connection";
+import type { WriteFence } from "../storage/store";
 import type { PersistedUpdate } from "./persist-queue";
 
 /**
@@ -35,6 +36,8 @@ export interface CommittedUpdate {
  */
 export interface RoomReplication {
   readonly role: "owner" | "replica";
+  /** Owner: the ownership every write is made under; the store refuses it after a takeover. */
+  readonly fence?: WriteFence;
   /** Replica: a client's update for the owner. Best effort: the client keeps it until it sees it relayed, and sends it again when asked (sync step 1). */
   forward(update: Uint8Array, connection: SyncConnection): void;
   /** Owner: updates just made durable, in order, for the other instances. */

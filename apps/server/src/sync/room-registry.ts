@@ -5,6 +5,7 @@ import type { ConnectionLimits, SyncConnection } from "./connection";
 import { DEFAULT_CONNECTION_LIMITS } from "./connection-limits";
 import { DocRoom } from "./doc-room";
 import type { RoomHooks } from "./room-hooks";
+import type { RoomReplication } from "./replication";
 import type { GcKind, YjsOffload } from "./yjs-offload";
 import type { SyncLogger, SyncSocket } from "./socket";
 import { SyncStats, type SyncStatsSnapshot } from "./sync-stats";
@@ -33,6 +34,13 @@ export interface RoomRegistryOptions {
   buildDelayMs?: number;
   /** Where diffs for returning clients and compactions run (default: in process). */
   offload?: YjsOffload;
+  /**
+   * Scaled mode: the document's part in the cluster (owner or replica), asked once per load,
+   * and how to plug the room into the bus; `attach`'s result is called when the room closes.
+   */
+  clusterFor?: (docName: string) => Promise<{ replication: RoomReplication; attach(room: DocRoom): () => void } | undefined>;
+  /** A room was unloaded because nobody used it (not when reloaded or broken). */
+  onRoomUnloaded?: (docName: string) => void;
   logger?: SyncLogger;
   /** Defaults for every connection; `connect` options override them. */
   limits?: Partial<ConnectionLimits>;
@@ -119,6 +127,39 @@ export class RoomRegistry {
     return loading;
   }
 
+  /**
+   * Closes a loaded room with `code` (its clients come back and load it afresh): scaled mode,
+   * when this instance gained or lost the document's ownership.
+   */
+  reload(docName: string, code: CloseCodeValue = CloseCode.ServiceRestart): void {
+    const room = this.rooms.get(docName);
+    if (!room) return;
+    this.cancelIdle(room);
+    this.rooms.delete(docName);
+    const done: Promise<void> = room
+      .close(code)
+      .catch((error: unknown) => this.options.logger?.error("sync: reloading a room failed", { doc: docName, error: String(error) }))
+      .finally(() => {
+        if (this.unloading.get(docName) === done) this.unloading.delete(docName);
+      });
+    this.unloading.set(docName, done);
+  }
+
+  /** Whether the loaded room of `docName` is a replica (scaled mode: another instance owns it). */
+  isReplica(docName: string): boolean {
+    return this.rooms.get(docName)?.isReplica === true;
+  }
+
+  /** The loaded room, built or not (periodic work of scaled mode). */
+  loadedRoom(docName: string): DocRoom | undefined {
+    return this.rooms.get(docName);
+  }
+
+  /** Every loaded room (for periodic work such as a replica's catch-up). */
+  loadedRooms(): DocRoom[] {
+    return [...this.rooms.values()];
+  }
+
   /** Counters for `/metrics`. */
   stats(): SyncStatsSnapshot {
     let connections = 0;
@@ -146,7 +187,12 @@ export class RoomRegistry {
     await this.unloading.get(docName);
     const hooks = this.options.hooksFor?.(docName);
     const { onRoomBuilt, beforeCompact, offload, buildDelayMs } = this.options;
+    const cluster = await this.options.clusterFor?.(docName);
+    // Set once the room exists; the room may close (and call it) any time after.
+    const attached: { detach?: () => void } = {};
     const room = await DocRoom.load({
+      ...(cluster ? { replication: cluster.replication } : {}),
+      onClosed: () => attached.detach?.(),
       name: docName,
       ...(hooks ? { hooks } : {}),
       store: this.options.store,
@@ -166,6 +212,7 @@ export class RoomRegistry {
       await room.close();
       throw new SyncCloseError(CloseCode.GoingAway);
     }
+    if (cluster) attached.detach = cluster.attach(room);
     this.rooms.set(docName, room);
     // Also for a room loaded by a server-side writer only: it must unload some day.
     this.scheduleIdle(room);
@@ -190,14 +237,10 @@ export class RoomRegistry {
   }
 
   private unload(room: DocRoom): void {
-    this.rooms.delete(room.name);
-    const done: Promise<void> = room
-      .close(CloseCode.GoingAway)
-      .catch((error: unknown) => this.options.logger?.error("sync: unloading a room failed", { doc: room.name, error: String(error) }))
-      .finally(() => {
-        if (this.unloading.get(room.name) === done) this.unloading.delete(room.name);
-      });
-    this.unloading.set(room.name, done);
+    this.reload(room.name, CloseCode.GoingAway);
+    void this.unloading.get(room.name)?.then(() => {
+      if (!this.rooms.has(room.name)) this.options.onRoomUnloaded?.(room.name);
+    });
   }
 
   private forget(room: DocRoom): void {

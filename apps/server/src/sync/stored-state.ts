@@ -57,8 +57,9 @@ export class StoredState {
     return this.snapshot === undefined && this.tail.length === 0;
   }
 
-  get snapshotWitnessed(): boolean {
-    return this.snapshot?.witnessed ?? true;
+  /** Every deletion stored is witnessed: a snapshot and updates made by a server that witnesses them. */
+  get witnessed(): boolean {
+    return (this.snapshot?.witnessed ?? true) && this.tail.every((entry) => entry.witnessed !== false);
   }
 
   /** An update committed with `seq` (called in seq order, as updates are relayed). */

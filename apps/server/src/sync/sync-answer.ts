@@ -59,8 +59,9 @@ export async function answerFor(
   }
   for (const entry of tail) {
     const to = structsTo(entry);
-    // Deletions only: the state vector cannot tell whether the client has them.
-    if (to.size > 0 && covers(clientState, to)) skipped += 1;
+    // Deletions only, or stored before witnesses: the state vector cannot tell whether the
+    // client has its deletions.
+    if (to.size > 0 && entry.witnessed !== false && covers(clientState, to)) skipped += 1;
     else pending.push(diff(entry.update, stateVector));
   }
   const parts = (await Promise.all(pending)).filter((part) => !isEmptyUpdate(part));

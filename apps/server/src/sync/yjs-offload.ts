@@ -9,7 +9,8 @@ export type GcKind = "records" | "plain";
 /** What a compaction merges: the stored snapshot (if any) and the updates after it, in order. */
 export interface CompactJob {
   snapshot: { update: Uint8Array; witnessed: boolean } | undefined;
-  updates: Uint8Array[];
+  /** `witnessed`: false for an update stored before witnesses existed (see `StoredUpdate`). */
+  updates: { update: Uint8Array; witnessed: boolean }[];
   gc: GcKind;
 }
 
@@ -33,7 +34,7 @@ export function compactUpdates(job: CompactJob, gcFilter?: (item: Y.Item) => boo
   try {
     doc.transact(() => {
       if (job.snapshot) Y.applyUpdate(doc, job.snapshot.update);
-      for (const update of job.updates) Y.applyUpdate(doc, update);
+      for (const { update } of job.updates) Y.applyUpdate(doc, update);
     });
     return {
       update: Y.encodeStateAsUpdate(doc),

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { StoreFencedError } from "./errors";
+import { PostgresStore } from "./postgres-store";
+import { type TestDatabase, createTestDatabase, queryTestDatabase } from "./postgres-test-database";
+import { loadDocUpdates } from "./stored-doc";
+import { bytes } from "./store-contract-data";
+
+const ROSTER = "roster:ban-hin-pen";
+const DOC = "records:ban-hin-pen";
+const audit = (field: string) => ({
+  rosterId: "ban-hin-pen",
+  entries: [{ at: "2026-12-05T02:00:00.000Z", user: "co.hanh", childId: "c-1", field, from: null, to: "x" }],
+});
+
+/** Two instances (two stores, two pools) competing for one roster's ownership. */
+describe("PostgreSQL ownership leases and fenced writes", () => {
+  let database: TestDatabase;
+  let a: PostgresStore;
+  let b: PostgresStore;
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    a = await PostgresStore.open(database.url, { maxConnections: 4 });
+    b = await PostgresStore.open(database.url, { maxConnections: 4 });
+  });
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    await database.drop();
+  });
+
+  /** Makes the lease look expired, as if its holder stopped renewing long ago. */
+  const expire = () => queryTestDatabase(database.url, "UPDATE roster_leases SET expires_at = now() - interval '1 second' WHERE name = $1", [ROSTER]);
+
+  it("one holder at a time; a takeover after expiry raises the epoch; the old holder cannot renew", async () => {
+    const first = await a.leases.acquire(ROSTER, "instance-a", 10_000, "http://10.0.0.1:8787");
+    expect(first).toEqual({ name: ROSTER, holder: "instance-a", epoch: 1 });
+    expect(await b.leases.acquire(ROSTER, "instance-b", 10_000)).toBeUndefined();
+    expect(await a.leases.renew(first as NonNullable<typeof first>, 10_000)).toBe(true);
+    expect((await b.leases.holder(ROSTER))?.url).toBe("http://10.0.0.1:8787");
+
+    await expire();
+    const second = await b.leases.acquire(ROSTER, "instance-b", 10_000);
+    expect(second?.epoch).toBe(2);
+    expect(await a.leases.renew(first as NonNullable<typeof first>, 10_000)).toBe(false);
+    expect(await a.leases.acquire(ROSTER, "instance-a", 10_000)).toBeUndefined();
+    // Released on a clean shutdown: the next one takes it at once.
+    await b.leases.release(second as NonNullable<typeof second>);
+    expect((await a.leases.acquire(ROSTER, "instance-a", 10_000))?.epoch).toBe(3);
+  });
+
+  it("the holder's fenced writes are stored; a stale holder's are refused and leave nothing behind", async () => {
+    const old = await a.leases.acquire(ROSTER, "instance-a", 10_000);
+    if (!old) throw new Error("no lease");
+    const oldFence = { lease: ROSTER, epoch: old.epoch };
+    expect(await a.appendUpdate(DOC, bytes(1), audit("fullName"), oldFence)).toBe(1);
+
+    await expire();
+    const taken = await b.leases.acquire(ROSTER, "instance-b", 10_000);
+    if (!taken) throw new Error("no takeover");
+    // The paused owner wakes up and writes: refused, no number used, no audit row.
+    await expect(a.appendUpdate(DOC, bytes(2), audit("dob"), oldFence)).rejects.toBeInstanceOf(StoreFencedError);
+    await expect(a.compactDoc(DOC, { update: bytes(100), stateVector: bytes(101), witnessed: true }, 1, oldFence)).rejects.toBeInstanceOf(StoreFencedError);
+    expect(await b.appendUpdate(DOC, bytes(3), audit("gender"), { lease: ROSTER, epoch: taken.epoch })).toBe(2);
+
+    expect(await loadDocUpdates(b, DOC)).toEqual([bytes(1), bytes(3)]);
+    expect((await b.listAudit("ban-hin-pen")).map((e) => e.field)).toEqual(["fullName", "gender"]);
+  });
+
+  it("a takeover waits for a write in flight under the old epoch, which the new owner then sees", async () => {
+    const old = await a.leases.acquire(ROSTER, "instance-a", 10_000);
+    if (!old) throw new Error("no lease");
+    await expire();
+    // Submitted together: either the append commits first (and is kept) or it sees the new epoch.
+    const [appended, taken] = await Promise.allSettled([
+      a.appendUpdate(DOC, bytes(7), undefined, { lease: ROSTER, epoch: old.epoch }),
+      b.leases.acquire(ROSTER, "instance-b", 10_000),
+    ]);
+    expect(taken.status === "fulfilled" && taken.value?.epoch).toBe(2);
+    const stored = await loadDocUpdates(b, DOC);
+    if (appended.status === "fulfilled") expect(stored).toEqual([bytes(7)]);
+    else {
+      expect(appended.reason).toBeInstanceOf(StoreFencedError);
+      expect(stored).toEqual([]);
+    }
+  });
+});
