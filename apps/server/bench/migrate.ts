@@ -24,7 +24,7 @@ export async function benchMigrate(env: BenchEnv): Promise<void> {
   await withTempDir("migrate", async (dir) => {
     const dataDir = join(dir, "data");
     const store = SqliteStore.open(dataDir);
-    let editUpdates = 0;
+    let editUpdates: number;
     try {
       await addCommune(store, "00097", "Phường Ngọc Hà");
       await addRoster(store, "00097", ROSTER, "Tổ dân phố thử");
