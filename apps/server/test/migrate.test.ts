@@ -129,8 +129,8 @@ describe("migrate --to postgres://…", () => {
       expect((audit.body as unknown[]).length).toBeGreaterThan(0);
     }, 15_000);
     await stop(server);
-    // Restarted: a few more edits, then killed (SIGKILL), so the store holds updates after
-    // each snapshot (a clean stop compacts them away).
+    // Restarted: a few more edits, then killed (SIGKILL): whatever a clean stop would
+    // compact, the store holds updates after the snapshots.
     server = await start({ DATA_DIR: embedded.path });
     const auditBefore = ((await api(server.url, `/api/rosters/${ROSTERS.a5.id}/audit`, { token: admins.a })).body as unknown[]).length;
     {

@@ -415,15 +415,16 @@ export class DocRoom implements ConnectionHost {
 
   /**
    * Unloads the room: closes its connections with `code`, waits until every applied
-   * change is durable, compacts, and frees the doc.
+   * change is durable, compacts (unless `compact` is false: a shutdown with a deadline leaves
+   * that to the next load), and frees the doc.
    */
-  close(code: CloseCodeValue = CloseCode.GoingAway): Promise<void> {
+  close(code: CloseCodeValue = CloseCode.GoingAway, compact = true): Promise<void> {
     if (this.closing) return this.closing;
     if (this.state !== "open") return Promise.resolve();
     this.state = "closing";
     if (this.buildTimer) clearTimeout(this.buildTimer);
     for (const connection of this.connections()) connection.close(code);
-    this.closing = this.finishClose();
+    this.closing = this.finishClose(compact);
     return this.closing;
   }
 
@@ -571,7 +572,7 @@ export class DocRoom implements ConnectionHost {
     }
   }
 
-  private async finishClose(): Promise<void> {
+  private async finishClose(compact: boolean): Promise<void> {
     if (this.held.length > 0 || this.building) {
       try {
         await this.built(); // applies the held client updates, which the drain below stores
@@ -586,7 +587,7 @@ export class DocRoom implements ConnectionHost {
       return; // `fail` already logged, closed and destroyed the room
     }
     await this.compacting; // a background compaction may have started before the close
-    await this.compact();
+    if (compact) await this.compact();
     this.state = "closed";
     this.destroy();
   }

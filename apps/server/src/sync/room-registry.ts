@@ -169,7 +169,8 @@ export class RoomRegistry {
 
   /**
    * Stops admitting, closes every socket with `code` (1001 by default; 1012 when the server
-   * restarts), drains every pipeline and compacts.
+   * restarts) and drains every pipeline. It does not compact: a shutdown has a deadline, and a
+   * compaction of a large roster (a build in the worker) is the next load's business.
    */
   async close(code: CloseCodeValue = CloseCode.GoingAway): Promise<void> {
     this.closed = true;
@@ -178,7 +179,7 @@ export class RoomRegistry {
     await Promise.allSettled([...this.loading.values()]);
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
-    await Promise.all(rooms.map((room) => room.close(code)));
+    await Promise.all(rooms.map((room) => room.close(code, false)));
     await Promise.all([...this.unloading.values()]);
   }
 
