@@ -11,51 +11,32 @@ import { PostgresStore } from "../storage/postgres-store";
 import { type TestDatabase, createTestDatabase } from "../storage/postgres-test-database";
 import { loadDocUpdates } from "../storage/stored-doc";
 import { CloseCode } from "../sync/close-codes";
-import { encodeSyncStep1, encodeUpdate, parseMessage } from "../sync/protocol";
-import { FakeSocket, childField, flush, setChildField } from "../sync/test-doubles";
+import { TestPeer, childField, flush, setChildField } from "../sync/test-doubles";
 import { MemoryHub } from "./memory-bus";
 
 const ROSTER = { id: "ban-na-ca", name: "Bản Nà Ca", commune: "02029" };
 const RECORDS = `records:${ROSTER.id}`;
 
-/** A stock-like client of one instance: answers the server's step 1, applies what it receives. */
-class Client {
-  readonly doc = new Y.Doc();
-  socket = new FakeSocket();
-  private read = 0;
-  private connection: Awaited<ReturnType<ReturnType<RosterHub["roster"]>["connect"]>> | undefined;
-
-  constructor(private hub: RosterHub, readonly user: string) {
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      if (origin !== this) this.connection?.onMessage(encodeUpdate(update));
-    });
+/** A client of one instance (`TestPeer`), which can reconnect to another. */
+class Client extends TestPeer {
+  constructor(
+    private hub: RosterHub,
+    readonly user: string,
+  ) {
+    super();
   }
 
   async connect(hub = this.hub): Promise<void> {
     this.hub = hub;
-    this.socket = new FakeSocket();
-    this.read = 0;
-    this.connection = await hub.roster(ROSTER).connect("records", this.socket, {
-      readOnly: false,
-      context: { user: { id: this.user, username: this.user }, role: "school" },
-      maxMessageBytes: 1 << 24,
-      rateLimit: { messagesPerSecond: 1e6, burst: 1e6 },
-    });
-    this.connection.onMessage(encodeSyncStep1(this.doc));
-  }
-
-  get closedWith(): number | undefined {
-    return this.socket.closed?.code;
-  }
-
-  pump(): void {
-    for (; this.read < this.socket.frames.length; this.read += 1) {
-      const message = parseMessage(this.socket.frames[this.read] as Uint8Array);
-      if (message.kind === "sync-step-1") {
-        const diff = Y.encodeStateAsUpdate(this.doc, message.stateVector);
-        this.connection?.onMessage(new Uint8Array([0, 1, ...varBytes(diff)]));
-      } else if (message.kind === "sync-step-2" || message.kind === "update") Y.applyUpdate(this.doc, message.update, this);
-    }
+    const socket = this.nextSocket();
+    this.attach(
+      await hub.roster(ROSTER).connect("records", socket, {
+        readOnly: false,
+        context: { user: { id: this.user, username: this.user }, role: "school" },
+        maxMessageBytes: 1 << 24,
+        rateLimit: { messagesPerSecond: 1e6, burst: 1e6 },
+      }),
+    );
   }
 
   note(childId: string, text: string): void {
@@ -63,15 +44,11 @@ class Client {
   }
 }
 
-function varBytes(bytes: Uint8Array): number[] {
-  const out: number[] = [];
-  let n = bytes.byteLength;
-  while (n > 0x7f) {
-    out.push((n & 0x7f) | 0x80);
-    n >>>= 7;
-  }
-  out.push(n);
-  return [...out, ...bytes];
+/** The records as stored (the truth), read through `store`. */
+async function storedRecords(store: PostgresStore): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  for (const u of await loadDocUpdates(store, RECORDS)) Y.applyUpdate(doc, u);
+  return doc;
 }
 
 async function until(check: () => boolean | Promise<boolean>, pump: () => void, timeoutMs = 10_000, what = check.toString()): Promise<void> {
@@ -136,9 +113,7 @@ describe("two instances, one roster", () => {
     onA.note("c-1", "từ A");
     onB.note("c-2", "từ B");
     await until(() => childField(onA.doc, "c-2", "note") === "từ B" && childField(onB.doc, "c-1", "note") === "từ A", pump);
-    const stored = new Y.Doc();
-    for (const u of await loadDocUpdates(stores[0] as PostgresStore, RECORDS)) Y.applyUpdate(stored, u);
-    expect(childField(stored, "c-2", "note")).toBe("từ B");
+    expect(childField(await storedRecords(stores[0] as PostgresStore), "c-2", "note")).toBe("từ B");
     expect(b.registry.stats().docsBuilt).toBe(0);
     // The audit names B's user, written by the owner.
     expect((await (stores[0] as PostgresStore).listAudit(ROSTER.id)).some((e) => e.user === "u-school")).toBe(true);
@@ -167,24 +142,17 @@ describe("two instances, one roster", () => {
     await until(() => onB.closedWith === CloseCode.ServiceRestart, pump);
     await onB.connect();
     onB.note("c-2", "sau khi B nhận");
-    await until(async () => {
-      const stored = new Y.Doc();
-      for (const u of await loadDocUpdates(stores[1] as PostgresStore, RECORDS)) Y.applyUpdate(stored, u);
-      return childField(stored, "c-2", "note") === "sau khi B nhận";
-    }, pump);
+    await until(async () => childField(await storedRecords(stores[1] as PostgresStore), "c-2", "note") === "sau khi B nhận", pump);
 
     // A wakes up and its client writes: the store refuses A's epoch, A closes its clients.
     onA.note("c-3", "từ A cũ");
     await until(() => onA.closedWith === CloseCode.InternalError, pump);
-    const stored = new Y.Doc();
-    for (const u of await loadDocUpdates(stores[1] as PostgresStore, RECORDS)) Y.applyUpdate(stored, u);
-    expect(childField(stored, "c-3", "note")).toBeUndefined();
+    expect(childField(await storedRecords(stores[1] as PostgresStore), "c-3", "note")).toBeUndefined();
     // The client keeps its edit and, reconnecting (to B), gets it stored.
     await flush();
     await onA.connect(b);
     await until(async () => {
-      const again = new Y.Doc();
-      for (const u of await loadDocUpdates(stores[1] as PostgresStore, RECORDS)) Y.applyUpdate(again, u);
+      const again = await storedRecords(stores[1] as PostgresStore);
       return childField(again, "c-3", "note") === "từ A cũ" && childField(again, "c-1", "note") === "trước";
     }, pump);
   });

@@ -1,59 +1,13 @@
 import type { AuditEntry } from "@roster/schema";
 import type pg from "pg";
+import { type AuditRow, auditEntryOf, auditRows as encodeAuditRows } from "./audit-rows";
 import { assertStorableText } from "./postgres-pool";
-
-/** One audit entry encoded for the `audit` table. */
-export interface AuditRow {
-  roster_id: string;
-  at: string;
-  user: string;
-  child_id: string;
-  kind: string | null;
-  field: string;
-  from_json: string;
-  to_json: string;
-  source: string | null;
-}
-
-type FieldValue = AuditEntry["from"];
 
 const COLUMNS = ["roster_id", "at", "user", "child_id", "kind", "field", "from_json", "to_json", "source"] as const;
 
-/**
- * Encodes entries as rows, checking what the database cannot: a bad entry must fail its
- * own call here, not the batch it would share with other writers of the same key.
- */
+/** Encodes entries as rows; PostgreSQL cannot hold U+0000 in text. */
 export function auditRows(rosterId: string, entries: readonly AuditEntry[]): AuditRow[] {
-  assertStorableText(rosterId, "rosterId");
-  return entries.map((e, i): AuditRow => {
-    for (const key of ["at", "user", "childId", "field"] as const) {
-      const value = e[key];
-      if (typeof value !== "string") throw new TypeError(`audit entry ${i}: ${key} must be a string`);
-      assertStorableText(value, `audit entry ${i}: ${key}`);
-    }
-    if (e.kind !== undefined && e.kind !== "child" && e.kind !== "guardian") throw new TypeError(`audit entry ${i}: kind must be child or guardian`);
-    if (e.source !== undefined) {
-      if (typeof e.source !== "string") throw new TypeError(`audit entry ${i}: source must be a string`);
-      assertStorableText(e.source, `audit entry ${i}: source`);
-    }
-    return {
-      roster_id: rosterId,
-      at: e.at,
-      user: e.user,
-      child_id: e.childId,
-      kind: e.kind ?? null,
-      field: e.field,
-      from_json: encodeValue(e.from, i),
-      to_json: encodeValue(e.to, i),
-      source: e.source ?? null,
-    };
-  });
-}
-
-/** JSON keeps the difference between "true" and true, and between "" and null (and escapes U+0000). */
-function encodeValue(value: FieldValue, index: number): string {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return JSON.stringify(value);
-  throw new TypeError(`audit entry ${index}: from/to must be a string, a boolean or null`);
+  return encodeAuditRows(rosterId, entries, assertStorableText);
 }
 
 /**
@@ -100,21 +54,7 @@ export class PostgresAudit {
        ) newest ORDER BY id`,
       [rosterId, childId ?? null, limit ?? null],
     );
-    return rows.map(toEntry);
+    return rows.map(auditEntryOf);
   }
 }
 
-function toEntry(row: AuditRow): AuditEntry {
-  const entry: AuditEntry = {
-    at: row.at,
-    user: row.user,
-    childId: row.child_id,
-    field: row.field,
-    from: JSON.parse(row.from_json) as FieldValue,
-    to: JSON.parse(row.to_json) as FieldValue,
-  };
-  // Absent stays absent (no `kind: undefined`), so an entry reads back exactly as written.
-  if (row.kind === "child" || row.kind === "guardian") entry.kind = row.kind;
-  if (row.source !== null) entry.source = row.source;
-  return entry;
-}

@@ -1,5 +1,6 @@
 import type pg from "pg";
-import { type AuditRow, auditColumns } from "./postgres-audit";
+import type { AuditRow } from "./audit-rows";
+import { auditColumns } from "./postgres-audit";
 import { inTransaction, toNumber } from "./postgres-pool";
 import { StoreFencedError } from "./errors";
 import { holdsLease } from "./postgres-leases";

@@ -1,5 +1,6 @@
 import type { AuditEntry } from "@roster/schema";
 import type Database from "better-sqlite3";
+import { type AuditRow, auditEntryOf, auditRows } from "./audit-rows";
 
 /** One `appendAudit` call waiting in the group commit queue, already encoded as rows. */
 export interface AuditJob {
@@ -7,19 +8,7 @@ export interface AuditJob {
   rows: AuditRow[];
 }
 
-export interface AuditRow {
-  roster_id: string;
-  at: string;
-  user: string;
-  child_id: string;
-  kind: string | null;
-  field: string;
-  from_json: string;
-  to_json: string;
-  source: string | null;
-}
 
-type FieldValue = AuditEntry["from"];
 
 /**
  * Encodes entries as rows, checking what the database cannot: a bad entry must fail its
@@ -29,35 +18,6 @@ export function auditJob(rosterId: string, entries: readonly AuditEntry[]): Audi
   return { kind: "audit", rows: auditRows(rosterId, entries) };
 }
 
-/** The rows of `entries`; throws a `TypeError` on an entry the table cannot hold. */
-export function auditRows(rosterId: string, entries: readonly AuditEntry[]): AuditRow[] {
-  return entries.map((e, i): AuditRow => {
-    for (const key of ["at", "user", "childId", "field"] as const) {
-      if (typeof e[key] !== "string") throw new TypeError(`audit entry ${i}: ${key} must be a string`);
-    }
-    return {
-      roster_id: rosterId,
-      at: e.at,
-      user: e.user,
-      child_id: e.childId,
-      kind: e.kind ?? null,
-      field: e.field,
-      from_json: encodeValue(e.from, i),
-      to_json: encodeValue(e.to, i),
-      source: e.source ?? null,
-    };
-  });
-}
-
-/** JSON keeps the difference between "true" and true, and between "" and null. */
-function encodeValue(value: FieldValue, index: number): string {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return JSON.stringify(value);
-  throw new TypeError(`audit entry ${index}: from/to must be a string, a boolean or null`);
-}
-
-function decodeValue(json: string): FieldValue {
-  return JSON.parse(json) as FieldValue;
-}
 
 /** The statement that appends one row, run by the writer thread in the group commit's transaction. */
 export const AUDIT_INSERT_SQL = `INSERT INTO audit (roster_id, at, user, child_id, kind, field, from_json, to_json, source)
@@ -87,21 +47,7 @@ export class SqliteAudit {
     }
     const rows =
       childId === undefined ? this.#list.all(rosterId, limit ?? -1) : this.#listChild.all(rosterId, childId, limit ?? -1);
-    return rows.map(toEntry);
+    return rows.map(auditEntryOf);
   }
 }
 
-function toEntry(row: AuditRow): AuditEntry {
-  const entry: AuditEntry = {
-    at: row.at,
-    user: row.user,
-    childId: row.child_id,
-    field: row.field,
-    from: decodeValue(row.from_json),
-    to: decodeValue(row.to_json),
-  };
-  // Absent stays absent (no `kind: undefined`), so an entry reads back exactly as written.
-  if (row.kind === "child" || row.kind === "guardian") entry.kind = row.kind;
-  if (row.source !== null) entry.source = row.source;
-  return entry;
-}

@@ -25,7 +25,8 @@ import type { AuditEntry, Commune, Roster, SecurityEvent } from "@roster/schema"
 import Database from "better-sqlite3";
 import { StoreClosedError } from "./errors";
 import { SqliteAccounts } from "./sqlite-accounts";
-import { AUDIT_INSERT_SQL, SqliteAudit, auditJob, auditRows } from "./sqlite-audit";
+import { auditRows } from "./audit-rows";
+import { AUDIT_INSERT_SQL, SqliteAudit, auditJob } from "./sqlite-audit";
 import { DOC_WRITE_SQL, SqliteDocs } from "./sqlite-docs";
 import { SqliteKv } from "./sqlite-kv";
 import { SqliteLoginAttempts } from "./sqlite-login-attempts";

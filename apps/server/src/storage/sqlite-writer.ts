@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import type { AuditJob, AuditRow } from "./sqlite-audit";
+import type { AuditRow } from "./audit-rows";
+import type { AuditJob } from "./sqlite-audit";
 import { SQLITE_WRITER_SOURCE } from "./sqlite-writer-source";
 import type { NewSnapshot } from "./store";
 

@@ -2,12 +2,11 @@
 // store (the truth), linked the way instances are (committed updates one way, forwarded
 // client updates the other), with the link dropping and delaying messages.
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { DocRoom } from "./doc-room";
 import type { PersistedUpdate } from "./persist-queue";
-import { encodeSyncStep1, encodeUpdate, parseMessage } from "./protocol";
 import { RemoteWriter, type CommittedUpdate } from "./replication";
-import { FakeSocket, MemoryDocStore, childField, flush, setChildField } from "./test-doubles";
+import { MemoryDocStore, TestPeer, childField, flush, setChildField } from "./test-doubles";
 
 const DOC = "records:ban-co-luong";
 
@@ -50,59 +49,26 @@ async function cluster(store = new MemoryDocStore()) {
   return { owner, replica, link, store };
 }
 
-function join(room: DocRoom, user: string) {
-  const socket = new FakeSocket();
-  const connection = room.connect(socket, {
-    readOnly: false,
-    context: { user: { id: user, username: user } },
-    maxMessageBytes: 1 << 24,
-    rateLimit: { messagesPerSecond: 1e6, burst: 1e6 },
-  });
-  return { socket, connection };
-}
-
-/** A stock-like client: answers the server's step 1, applies what it receives. */
-class Client {
-  readonly doc = new Y.Doc();
-  private read = 0;
-  readonly socket: FakeSocket;
-  readonly connection: ReturnType<typeof join>["connection"];
-
-  constructor(room: DocRoom, user: string) {
-    ({ socket: this.socket, connection: this.connection } = join(room, user));
-    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      if (origin !== this) this.connection.onMessage(encodeUpdate(update));
-    });
-    this.connection.onMessage(encodeSyncStep1(this.doc));
-  }
-
-  /** Takes every frame the server sent since last time. */
-  pump(): void {
-    for (; this.read < this.socket.frames.length; this.read += 1) {
-      const message = parseMessage(this.socket.frames[this.read] as Uint8Array);
-      if (message.kind === "sync-step-1") this.connection.onMessage(new Uint8Array([0, 1, ...encodeVar(Y.encodeStateAsUpdate(this.doc, message.stateVector))]));
-      else if (message.kind === "sync-step-2" || message.kind === "update") Y.applyUpdate(this.doc, message.update, this);
-    }
-  }
-}
-
-/** A Uint8Array with its varint length in front (lib0's writeVarUint8Array). */
-function encodeVar(bytes: Uint8Array): number[] {
-  const out: number[] = [];
-  let n = bytes.byteLength;
-  while (n > 0x7f) {
-    out.push((n & 0x7f) | 0x80);
-    n >>>= 7;
-  }
-  out.push(n);
-  return [...out, ...bytes];
+/** A client of `room`, as `user`. */
+function client(room: DocRoom, user: string): TestPeer {
+  const peer = new TestPeer();
+  const socket = peer.nextSocket();
+  peer.attach(
+    room.connect(socket, {
+      readOnly: false,
+      context: { user: { id: user, username: user } },
+      maxMessageBytes: 1 << 24,
+      rateLimit: { messagesPerSecond: 1e6, burst: 1e6 },
+    }),
+  );
+  return peer;
 }
 
 /**
  * Delivers everything, dropping nothing now: a message lost earlier shows up as a gap before
  * a later one, which the replica fills from the store by itself (no explicit catch-up here).
  */
-async function settle(owner: DocRoom, replica: DocRoom, link: Link, clients: Client[]) {
+async function settle(owner: DocRoom, replica: DocRoom, link: Link, clients: TestPeer[]) {
   for (let round = 0; round < 20; round += 1) {
     for (const c of clients) c.pump();
     await flush();
@@ -115,9 +81,9 @@ async function settle(owner: DocRoom, replica: DocRoom, link: Link, clients: Cli
 describe("DocRoom replica (scaled mode)", () => {
   it("a replica's client writes through the owner; everyone gets it, the sender does not get it back", async () => {
     const { owner, replica, link, store } = await cluster();
-    const onOwner = new Client(owner, "u-police");
-    const writer = new Client(replica, "u-school");
-    const watcher = new Client(replica, "u-hamlet");
+    const onOwner = client(owner, "u-police");
+    const writer = client(replica, "u-school");
+    const watcher = client(replica, "u-hamlet");
     await settle(owner, replica, link, [onOwner, writer, watcher]);
     writer.doc.transact(() => setChildField(writer.doc, "c-1", "fullName", "Vi Thị Nga"));
     await settle(owner, replica, link, [onOwner, writer, watcher]);
@@ -136,7 +102,7 @@ describe("DocRoom replica (scaled mode)", () => {
     let state = seed * 7919;
     const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const { owner, replica, link, store } = await cluster();
-    const clients = [new Client(owner, "u-a1"), new Client(owner, "u-a2"), new Client(replica, "u-b1"), new Client(replica, "u-b2")];
+    const clients = [client(owner, "u-a1"), client(owner, "u-a2"), client(replica, "u-b1"), client(replica, "u-b2")];
     await settle(owner, replica, link, clients);
     // Every record exists before the random edits, created once, so concurrent creation
     // (which Yjs resolves by dropping one map) is not what this test is about.
@@ -147,7 +113,7 @@ describe("DocRoom replica (scaled mode)", () => {
     let compactions = 0;
     let dropped = 0;
     for (let step = 0; step < 150; step += 1) {
-      const c = clients[Math.floor(next() * clients.length)] as Client;
+      const c = clients[Math.floor(next() * clients.length)] as TestPeer;
       const roll = next();
       if (roll < 0.5) {
         const id = `c-${Math.floor(next() * 8)}`;

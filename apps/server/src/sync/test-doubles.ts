@@ -2,7 +2,8 @@
 import * as Y from "yjs";
 import type { DocStore, NewSnapshot, StoredDoc, StoredUpdate, UpdateAudit } from "../storage/store";
 import { loadDocUpdates } from "../storage/stored-doc";
-import { parseMessage, type SyncMessage } from "./protocol";
+import type { SyncConnection } from "./connection";
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseMessage, type SyncMessage } from "./protocol";
 import type { SyncSocket } from "./socket";
 
 /** Records what the server sends and how it closes; decodes frames for assertions. */
@@ -168,4 +169,48 @@ export function childField(doc: Y.Doc, childId: string, field: string): unknown 
 /** Lets every pending promise callback run. */
 export function flush(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * A client as the stock provider behaves, over a `FakeSocket`: it sends its own changes,
+ * answers the server's sync step 1 with what the server lacks, and applies what it receives
+ * when `pump` is called (the test decides when frames arrive).
+ */
+export class TestPeer {
+  readonly doc = new Y.Doc();
+  socket = new FakeSocket();
+  private read = 0;
+  private connection: SyncConnection | undefined;
+
+  constructor() {
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin !== this) this.connection?.onMessage(encodeUpdate(update));
+    });
+  }
+
+  /** A new socket for the next connection (the previous one's frames are forgotten). */
+  nextSocket(): FakeSocket {
+    this.socket = new FakeSocket();
+    this.read = 0;
+    return this.socket;
+  }
+
+  /** Starts syncing over `connection` (made on `socket`): sends sync step 1. */
+  attach(connection: SyncConnection): void {
+    this.connection = connection;
+    connection.onMessage(encodeSyncStep1(this.doc));
+  }
+
+  get closedWith(): number | undefined {
+    return this.socket.closed?.code;
+  }
+
+  /** Takes every frame the server sent since the last call. */
+  pump(): void {
+    for (; this.read < this.socket.frames.length; this.read += 1) {
+      const message = parseMessage(this.socket.frames[this.read] as Uint8Array);
+      if (message.kind === "sync-step-1") this.connection?.onMessage(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+      else if (message.kind === "sync-step-2" || message.kind === "update") Y.applyUpdate(this.doc, message.update, this);
+    }
+  }
 }
