@@ -2,6 +2,7 @@ import { benchBackup } from "./backup";
 import { benchColdLoad } from "./cold-load";
 import { benchFanout } from "./fanout";
 import { benchFirstSync } from "./first-sync";
+import { benchMigrate } from "./migrate";
 import { readBenchEnv } from "./env";
 import { benchSnapshotSize } from "./snapshot-size";
 import { benchStoreAppends } from "./store-appends";
@@ -17,6 +18,7 @@ const BENCHES: Record<string, (env: ReturnType<typeof readBenchEnv>) => Promise<
   backup: benchBackup,
   "store-appends": benchStoreAppends,
   "first-sync": benchFirstSync,
+  migrate: benchMigrate,
 };
 
 const env = readBenchEnv();

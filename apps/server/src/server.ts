@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { LoginThrottle } from "./auth/login-throttle";
-import { tokenSecret } from "./auth/token-secret";
+import { sharedTokenSecret, tokenSecret } from "./auth/token-secret";
 import { TokenService } from "./auth/tokens";
 import { LiveConnections } from "./auth/live-connections";
 import { SessionService } from "./auth/sessions";
@@ -14,7 +14,7 @@ import { HttpStats } from "./observability/http-stats";
 import { createLogger, type Logger } from "./observability/logger";
 import { RosterHub } from "./rosters/roster-hub";
 import { openStore } from "./storage/open-store";
-import { acquireDataDirLock } from "./storage/data-dir-lock";
+import { acquireInstanceLock } from "./instance-lock";
 import type { Store } from "./storage/store";
 import { createSyncEndpoint } from "./sync-endpoint";
 import { CloseCode } from "./sync";
@@ -49,12 +49,14 @@ export async function startServer(
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   // One clock for evaluation dates, imports and the daily series; tests move it.
   const now = options.now ?? (() => new Date());
-  const lock = acquireDataDirLock(env.DATA_DIR, "server");
+  const lock = await acquireInstanceLock(env, logger);
   let store: Store;
+  let secret: string;
   try {
     store = await openStore(env);
+    secret = env.DATABASE_URL ? await sharedTokenSecret(store, env.TOKEN_SECRET) : tokenSecret(env.DATA_DIR, env.TOKEN_SECRET);
   } catch (error) {
-    lock.release();
+    await lock.release();
     throw error;
   }
   const offload = new YjsWorkerPool();
@@ -74,7 +76,7 @@ export async function startServer(
     },
   });
   const progress = new DailyProgress({ store, hub, logger, now });
-  const tokens = new TokenService(tokenSecret(env.DATA_DIR, env.TOKEN_SECRET), Math.round(env.TOKEN_TTL_HOURS * 3600));
+  const tokens = new TokenService(secret, Math.round(env.TOKEN_TTL_HOURS * 3600));
   const live = new LiveConnections();
   const sessions = new SessionService({ store, tokens, live });
   const app = createApp({
@@ -84,7 +86,7 @@ export async function startServer(
     sessions,
     accounts: new AccountAdmin({ store, sessions, live, now }),
     ownAccount: new OwnAccount({ store, sessions, now }),
-    throttle: new LoginThrottle(env.LOGIN_ATTEMPTS),
+    throttle: new LoginThrottle(store, env.LOGIN_ATTEMPTS),
     logger,
     httpStats: new HttpStats(),
     now,
@@ -116,7 +118,7 @@ export async function startServer(
       await sync.close();
       await httpClosed;
       await store.close();
-      lock.release();
+      await lock.release();
       logger.info("server.closed");
     })());
   return { port, url, store, hub, logger, progress, close };

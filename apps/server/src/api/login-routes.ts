@@ -20,19 +20,19 @@ export function loginRoutes(deps: AppDeps): Hono<AppEnv> {
     // Per username *and* client address: a stranger guessing at the police account locks
     // out only their own address, never the officer at the station.
     const key = `${body.username.toLowerCase()}|${clientAddress(c, proxies)}`;
-    // Counted before the check, in the same turn as the test: of 40 guesses sent at once,
-    // only the first 10 reach the hash comparison.
-    if (!deps.throttle.attempt(key)) throw new RateLimitError("Đăng nhập sai quá nhiều lần, hãy thử lại sau 15 phút / Too many failed logins, try again in 15 minutes");
+    // Counted before the check, atomically in the store: of 40 guesses sent at once (to
+    // any instances), only the first 10 reach the hash comparison.
+    if (!(await deps.throttle.attempt(key))) throw new RateLimitError("Đăng nhập sai quá nhiều lần, hãy thử lại sau 15 phút / Too many failed logins, try again in 15 minutes");
     const user = await deps.store.getUserByUsername(body.username);
     const ok = await verifyPassword(body.password, user?.passwordHash ?? dummyHash);
     if (!user || !ok || user.disabled) {
-      if (user && deps.throttle.locked(key)) {
+      if (user && (await deps.throttle.locked(key))) {
         await logSecurityEvent(deps.store, deps.now(), { commune: user.commune, actor: null, target: user.username, action: "login.lockout" });
       }
       deps.logger.warn("login.failed", { username: body.username });
       throw new AuthError("Sai tên đăng nhập hoặc mật khẩu / Wrong username or password");
     }
-    deps.throttle.succeed(key);
+    await deps.throttle.succeed(key);
     const { token, expiresAt } = await deps.sessions.open(user, c.req.header("user-agent"));
     deps.logger.info("login.ok", { userId: user.id, role: user.role, commune: user.commune });
     const response: LoginResponse = { token, user: sessionUser(user), expiresAt };

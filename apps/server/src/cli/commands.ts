@@ -20,7 +20,12 @@ export const USAGE = `Cách dùng / Usage: pnpm roster <command>
          [--list cleaned|problems|handover] [--out FILE]
   backup --out FILE [--force]                           (khi máy chủ đang chạy cũng được / works while the server runs)
   restore FILE                                          (dừng máy chủ trước / stop the server first;
-                                                         bản cũ giữ lại / keeps the replaced roster.db.before-restore-…)`;
+                                                         bản cũ giữ lại / keeps the replaced roster.db.before-restore-…)
+  migrate --to postgres://USER@HOST:5432/DB             (chuyển DATA_DIR sang PostgreSQL trống và kiểm tra /
+                                                         moves DATA_DIR into an empty PostgreSQL and checks the copy;
+                                                         dừng máy chủ trước / stop the server first)
+Với DATABASE_URL, seed và import ghi vào PostgreSQL (dừng máy chủ trước) /
+With DATABASE_URL set, seed and import write to PostgreSQL (stop the server first).`;
 
 /** Runs one operator command against the store; returns what to print. */
 export async function runCommand(store: Store, args: ParsedArgs, now: () => Date = () => new Date()): Promise<string> {

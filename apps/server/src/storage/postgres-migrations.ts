@@ -159,6 +159,20 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: "failed-login counters of the login throttle, shared by every instance",
+    sql: `
+      -- One row per throttled key (username and client address): the times (epoch ms, at
+      -- most the allowed attempts) counted in the window, and the newest of them.
+      CREATE TABLE login_attempts (
+        key      text PRIMARY KEY,
+        times    bigint[] NOT NULL,
+        touched  bigint NOT NULL
+      );
+      CREATE INDEX login_attempts_touched ON login_attempts (touched);
+    `,
+  },
 ];
 
 /**

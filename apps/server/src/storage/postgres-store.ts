@@ -23,13 +23,27 @@ import { PostgresAccounts } from "./postgres-accounts";
 import type { AuditRow } from "./audit-rows";
 import { PostgresAudit, auditRows } from "./postgres-audit";
 import { type AppendJob, PostgresDocs } from "./postgres-docs";
+import { PostgresImport } from "./postgres-import";
 import { PostgresKv } from "./postgres-kv";
+import { PostgresLoginAttempts } from "./postgres-login-attempts";
 import { PostgresLeases } from "./postgres-leases";
 import { migrate } from "./postgres-migrations";
-import { type PoolSettings, type PostgresLimits, answersWithin, assertStorableText, createPool, describeDatabase, poolSettings } from "./postgres-pool";
+import {
+  type PoolSettings,
+  type PostgresLimits,
+  answersWithin,
+  assertStorableText,
+  createPool,
+  describeDatabase,
+  inTransaction,
+  poolSettings,
+  toNumber,
+} from "./postgres-pool";
+import { TABLES, type TableCounts } from "./table-counts";
 import { PostgresSecurityLog } from "./postgres-security-log";
 import { PostgresSessions } from "./postgres-sessions";
 import type {
+  LoginAttemptLimits,
   WriteFence,
   NewSnapshot,
   Store,
@@ -63,6 +77,7 @@ export class PostgresStore implements Store {
   readonly #sessions: PostgresSessions;
   readonly #securityLog: PostgresSecurityLog;
   readonly #kv: PostgresKv;
+  readonly #loginAttempts: PostgresLoginAttempts;
   readonly #appends: KeyedBatcher<AppendJob, number>;
   readonly #auditAppends: KeyedBatcher<AuditRow[], undefined>;
   readonly #healthTimeoutMs: number;
@@ -103,6 +118,7 @@ export class PostgresStore implements Store {
     this.#sessions = new PostgresSessions(pool);
     this.#securityLog = new PostgresSecurityLog(pool);
     this.#kv = new PostgresKv(pool);
+    this.#loginAttempts = new PostgresLoginAttempts(pool);
     this.leases = new PostgresLeases(pool);
     this.#healthTimeoutMs = options.healthTimeoutMs ?? 2_000;
     const maxItems = options.maxBatch ?? 1000;
@@ -279,6 +295,55 @@ export class PostgresStore implements Store {
 
   setValue(key: string, value: string): Promise<void> {
     return this.#run(() => this.#kv.set(key, value));
+  }
+
+  countLoginAttempt(key: string, limits: LoginAttemptLimits): Promise<{ counted: boolean; count: number }> {
+    return this.#run(async () => {
+      assertStorableText(key, "login throttle key");
+      return this.#loginAttempts.count(key, limits);
+    });
+  }
+
+  loginAttempts(key: string, at: number, windowMs: number): Promise<number> {
+    return this.#run(() => this.#loginAttempts.attempts(key, at, windowMs));
+  }
+
+  clearLoginAttempts(key: string): Promise<void> {
+    return this.#run(() => this.#loginAttempts.clear(key));
+  }
+
+  /**
+   * PostgreSQL only, for `migrate` (not part of `Store`): runs `fill` in ONE transaction
+   * without a statement timeout, after checking that the database holds no roster data
+   * (`TargetNotEmptyError`; `serverKey`, a key-value a server writes on its first start,
+   * does not count). Committed when `fill` resolves; when anything fails nothing
+   * stays, so the migration can simply be run again.
+   */
+  importAll<T>(database: string, serverKey: string, fill: (target: PostgresImport) => Promise<T>): Promise<T> {
+    return this.#run(() =>
+      inTransaction(this.#pool, async (client) => {
+        await client.query("SET LOCAL statement_timeout = 0");
+        const target = new PostgresImport(client, serverKey);
+        await target.assertEmpty(database);
+        return fill(target);
+      }),
+    );
+  }
+
+  /** Rows per table, to check a migration (PostgreSQL only, not part of `Store`). */
+  tableCounts(): Promise<TableCounts> {
+    return this.#run(async () => {
+      const { rows } = await this.#pool.query<Record<keyof TableCounts, string>>(
+        `SELECT (SELECT count(*) FROM communes) AS "communes", (SELECT count(*) FROM rosters) AS "rosters",
+                (SELECT count(*) FROM users) AS "users", (SELECT count(*) FROM user_rosters) AS "userRosters",
+                (SELECT count(*) FROM sessions) AS "sessions", (SELECT count(*) FROM password_codes) AS "passwordCodes",
+                (SELECT count(*) FROM security_log) AS "securityLog", (SELECT count(*) FROM audit) AS "audit",
+                (SELECT count(*) FROM kv) AS "kv", (SELECT count(*) FROM docs) AS "docs",
+                (SELECT count(*) FROM doc_snapshots) AS "snapshots", (SELECT count(*) FROM doc_updates) AS "updates"`,
+      );
+      const row = rows[0];
+      return Object.fromEntries(TABLES.map((table) => [table, toNumber(row?.[table])])) as unknown as TableCounts;
+    });
   }
 
   /** A `SELECT 1` answered within the health timeout. */

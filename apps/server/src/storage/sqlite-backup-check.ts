@@ -56,7 +56,9 @@ function inspect(db: Database.Database, label: string): BackupContents {
   // The whole file: every page, index and constraint, not only what a query would touch.
   const integrity = db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
   if (integrity.length !== 1 || integrity[0]?.integrity_check !== "ok") {
-    throw new NotABackupError(label, "damaged", integrity.slice(0, 3).map((row) => row.integrity_check).join("; "));
+    // SQLite's findings may span lines; the message keeps one line per language.
+    const findings = integrity.slice(0, 3).map((row) => row.integrity_check.replace(/\s+/g, " ").trim());
+    throw new NotABackupError(label, "damaged", findings.join("; "));
   }
   const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
   const missing = REQUIRED_TABLES.filter((table) => !tables.has(table));

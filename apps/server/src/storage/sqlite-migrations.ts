@@ -171,6 +171,20 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       ALTER TABLE doc_updates ADD COLUMN witnessed INTEGER NOT NULL DEFAULT 0 CHECK (witnessed IN (0, 1));
     `,
   },
+  {
+    version: 5,
+    description: "failed-login counters of the login throttle",
+    sql: `
+      -- One row per throttled key (username and client address): the times (epoch ms, a
+      -- JSON array of at most the allowed attempts) counted in the window, and the newest.
+      CREATE TABLE login_attempts (
+        key      TEXT PRIMARY KEY,
+        times    TEXT NOT NULL,
+        touched  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX login_attempts_touched ON login_attempts (touched);
+    `,
+  },
 ];
 
 /** The schema version of a database; 0 for a new, empty one. */

@@ -29,12 +29,14 @@ import { auditRows } from "./audit-rows";
 import { AUDIT_INSERT_SQL, SqliteAudit, auditJob } from "./sqlite-audit";
 import { DOC_WRITE_SQL, SqliteDocs } from "./sqlite-docs";
 import { SqliteKv } from "./sqlite-kv";
+import { SqliteLoginAttempts } from "./sqlite-login-attempts";
 import { SqliteSecurityLog } from "./sqlite-security-log";
 import { SqliteSessions } from "./sqlite-sessions";
 import { migrate } from "./sqlite-migrations";
 import { SqliteWriter, type WriteJob, type WriterStats } from "./sqlite-writer";
 import { TurnBatcher } from "./turn-batcher";
 import type {
+  LoginAttemptLimits,
   NewSnapshot,
   Store,
   StoredDoc,
@@ -68,6 +70,7 @@ export class SqliteStore implements Store {
   readonly #audit: SqliteAudit;
   readonly #accounts: SqliteAccounts;
   readonly #kv: SqliteKv;
+  readonly #loginAttempts: SqliteLoginAttempts;
   readonly #sessions: SqliteSessions;
   readonly #securityLog: SqliteSecurityLog;
   readonly #writer: SqliteWriter;
@@ -102,6 +105,7 @@ export class SqliteStore implements Store {
     this.#audit = new SqliteAudit(db);
     this.#accounts = new SqliteAccounts(db);
     this.#kv = new SqliteKv(db);
+    this.#loginAttempts = new SqliteLoginAttempts(db);
     this.#sessions = new SqliteSessions(db);
     this.#securityLog = new SqliteSecurityLog(db);
     this.#ping = db.prepare<[], number>("SELECT 1").pluck();
@@ -314,6 +318,21 @@ export class SqliteStore implements Store {
   async setValue(key: string, value: string): Promise<void> {
     this.#assertOpen();
     this.#kv.set(key, value);
+  }
+
+  async countLoginAttempt(key: string, limits: LoginAttemptLimits): Promise<{ counted: boolean; count: number }> {
+    this.#assertOpen();
+    return this.#loginAttempts.count(key, limits);
+  }
+
+  async loginAttempts(key: string, at: number, windowMs: number): Promise<number> {
+    this.#assertOpen();
+    return this.#loginAttempts.attempts(key, at, windowMs);
+  }
+
+  async clearLoginAttempts(key: string): Promise<void> {
+    this.#assertOpen();
+    this.#loginAttempts.clear(key);
   }
 
   async healthy(): Promise<boolean> {

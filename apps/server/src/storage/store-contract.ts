@@ -5,6 +5,7 @@ import { accountContract } from "./store-contract-accounts";
 import { sessionContract } from "./store-contract-sessions";
 import { auditContract } from "./store-contract-audit";
 import { docContract } from "./store-contract-docs";
+import { throttleContract } from "./store-contract-throttle";
 import { bytes } from "./store-contract-data";
 import { loadDocUpdates } from "./stored-doc";
 
@@ -47,6 +48,7 @@ export function runStoreContract(name: string, open: () => Promise<StoreContract
     describe("accounts", () => accountContract(ref));
     describe("sessions", () => sessionContract(ref));
     describe("key-value", () => kvContract(ref));
+    describe("login throttle", () => throttleContract(ref));
     describe("life cycle", () => lifeCycleContract(ref));
     describe("concurrency", () => concurrencyContract(ref));
   });

@@ -207,7 +207,39 @@ export interface KeyValueStore {
   setValue(key: string, value: string): Promise<void>;
 }
 
-export interface Store extends DocStore, AuditStore, AccountStore, SessionStore, PasswordCodeStore, SecurityLogStore, KeyValueStore {
+/** What `countLoginAttempt` is asked to apply: the policy is the caller's, the mechanism the store's. */
+export interface LoginAttemptLimits {
+  /** Now, in epoch milliseconds. */
+  at: number;
+  /** Attempts older than this (at or before `at - windowMs`) no longer count. */
+  windowMs: number;
+  /** Attempts a key may have in the window; the one past it is refused and not counted. */
+  max: number;
+  /**
+   * Keys kept at most: beyond it the least recently counted keys are forgotten, so a flood
+   * of distinct usernames cannot grow the table without bound.
+   */
+  maxKeys: number;
+}
+
+/**
+ * Failed-login counters (the login throttle), kept in the store so that every instance of
+ * the scaled mode counts the same attempts and a restart does not clear them.
+ */
+export interface ThrottleStore {
+  /**
+   * Counts an attempt of `key` unless it already has `max` in the window, atomically (two
+   * instances racing never both take the last attempt). `count` is the number in the
+   * window after this call.
+   */
+  countLoginAttempt(key: string, limits: LoginAttemptLimits): Promise<{ counted: boolean; count: number }>;
+  /** Attempts of `key` in the window ending at `at`. */
+  loginAttempts(key: string, at: number, windowMs: number): Promise<number>;
+  /** The password was right: the key's attempts are forgotten. */
+  clearLoginAttempts(key: string): Promise<void>;
+}
+
+export interface Store extends DocStore, AuditStore, AccountStore, SessionStore, PasswordCodeStore, SecurityLogStore, KeyValueStore, ThrottleStore {
   /** True when the storage answers (for /healthz). */
   healthy(): Promise<boolean>;
   /** Finishes pending writes and closes. */
