@@ -70,6 +70,9 @@ export interface DocRoomOptions {
   onClosed?: (room: DocRoom) => void;
 }
 
+/** How long after a build a document with a long stored log is compacted. */
+const COMPACT_AFTER_BUILD_MS = 2000;
+
 /** A replica asks a client again for what it holds when its forwarded update was not committed within this. */
 const FORWARD_CONFIRM_MS = 3_000;
 
@@ -476,7 +479,13 @@ export class DocRoom implements ConnectionHost {
     for (const { connection, update } of held) this.apply(connection, update);
     if (this.state !== "open") return doc;
     for (const connection of this.connections()) if (!connection.readOnly) connection.send(encodeSyncStep1(doc));
-    if (this.stored.tailLength > this.options.compactEvery) void this.compact();
+    if (this.stored.tailLength > this.options.compactEvery) {
+      // A long log makes every load slow: compact soon, but not while the first clients are
+      // being answered (its edit-log clean-up is a change they would all be sent).
+      setTimeout(() => {
+        if (this.state === "open") void this.compact();
+      }, COMPACT_AFTER_BUILD_MS).unref();
+    }
     return doc;
   }
 
