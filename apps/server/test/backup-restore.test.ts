@@ -19,7 +19,7 @@ import { loadDocUpdates } from "../src/storage/stored-doc";
 import { syncDocName } from "../src/sync";
 import { aChildWithoutPid } from "./helpers/fixtures";
 import { api } from "./helpers/http";
-import { buildBundle, runCli, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
+import { buildBundle, killAll, runCli, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
 import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
 import { tempDir, type TempDir } from "./helpers/temp-dir";
 import { eventually } from "./helpers/wait";
@@ -34,12 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const p of processes) {
-    if (p.child.exitCode === null && p.child.signalCode === null) {
-      p.child.kill("SIGKILL");
-      await p.exited;
-    }
-  }
+  await killAll(processes);
   bundle.remove();
   for (const dir of dirs) dir.remove();
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { envFor } from "../src/env";
 import { openStore } from "../src/storage/open-store";
-import { buildBundle, runCli, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
+import { buildBundle, killAll, runCli, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
 import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
 import { tempDir, type TempDir } from "./helpers/temp-dir";
 import { eventually } from "./helpers/wait";
@@ -36,12 +36,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const p of processes) {
-    if (p.child.exitCode === null && p.child.signalCode === null) {
-      p.child.kill("SIGTERM");
-      await p.exited;
-    }
-  }
+  await killAll(processes);
   bundle.remove();
   data.remove();
 });

@@ -10,7 +10,7 @@ import { SqliteStore } from "../src/storage/sqlite-store";
 import { type TestDatabase, createTestDatabase, queryTestDatabase } from "../src/storage/postgres-test-database";
 import { aChildWithoutPid } from "./helpers/fixtures";
 import { api, login } from "./helpers/http";
-import { buildBundle, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
+import { buildBundle, killAll, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
 import { connectClient, whenSynced } from "./helpers/sync-clients";
 import { tempDir, type TempDir } from "./helpers/temp-dir";
 import { eventually } from "./helpers/wait";
@@ -32,12 +32,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const p of processes) {
-    if (p.child.exitCode === null && p.child.signalCode === null) {
-      p.child.kill("SIGKILL");
-      await p.exited;
-    }
-  }
+  await killAll(processes);
   bundle.remove();
   embedded.remove();
   scaled.remove();

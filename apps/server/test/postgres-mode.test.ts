@@ -8,7 +8,7 @@ import { envFor } from "../src/env";
 import { openStore } from "../src/storage/open-store";
 import { type TestDatabase, createTestDatabase, queryTestDatabase } from "../src/storage/postgres-test-database";
 import { aChildWithoutPid } from "./helpers/fixtures";
-import { buildBundle, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
+import { buildBundle, killAll, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
 import { connectClient, whenSynced } from "./helpers/sync-clients";
 import { tempDir, type TempDir } from "./helpers/temp-dir";
 import { eventually } from "./helpers/wait";
@@ -28,12 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const p of processes) {
-    if (p.child.exitCode === null && p.child.signalCode === null) {
-      p.child.kill("SIGKILL");
-      await p.exited;
-    }
-  }
+  await killAll(processes);
   bundle.remove();
   data.remove();
   await database.drop();

@@ -9,7 +9,7 @@ import { envFor } from "../src/env";
 import { openStore } from "../src/storage/open-store";
 import { type TestDatabase, createTestDatabase } from "../src/storage/postgres-test-database";
 import { api, login } from "./helpers/http";
-import { buildBundle, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
+import { buildBundle, killAll, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
 import { tempDir, type TempDir } from "./helpers/temp-dir";
 import { COMMUNE_A, PASSWORD, USERS, createAccounts } from "./helpers/world";
 
@@ -26,12 +26,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const p of processes) {
-    if (p.child.exitCode === null && p.child.signalCode === null) {
-      p.child.kill("SIGKILL");
-      await p.exited;
-    }
-  }
+  await killAll(processes);
   bundle.remove();
   for (const dir of dirs) dir.remove();
   await database.drop();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envFor } from "../src/env";
 import { openStore } from "../src/storage/open-store";
 import { aChildWithoutPid } from "./helpers/fixtures";
-import { buildBundle, runCli, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
+import { buildBundle, killAll, runCli, spawnServer, type Bundle, type ServerProcess } from "./helpers/server-process";
 import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
 import { tempDir, type TempDir } from "./helpers/temp-dir";
 import { eventually } from "./helpers/wait";
@@ -26,12 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const p of processes) {
-    if (p.child.exitCode === null && p.child.signalCode === null) {
-      p.child.kill("SIGKILL");
-      await p.exited;
-    }
-  }
+  await killAll(processes);
   bundle.remove();
   for (const dir of dirs) dir.remove();
 });

@@ -89,3 +89,13 @@ export async function runCli(cli: string, dataDir: string, args: readonly string
     return { code: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
   }
 }
+
+/** Kills (SIGKILL) every process of the list still running, and waits until each has exited. */
+export async function killAll(processes: readonly ServerProcess[]): Promise<void> {
+  for (const p of processes) {
+    if (p.child.exitCode === null && p.child.signalCode === null) {
+      p.child.kill("SIGKILL");
+      await p.exited;
+    }
+  }
+}
