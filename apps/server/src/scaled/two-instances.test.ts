@@ -96,7 +96,8 @@ describe("two instances, one roster", () => {
     return hub;
   }
 
-  it("the second instance's clients write through the owner; only the owner builds; all converge", async () => {
+  /** Instance a opens the roster first (its owner), then b; a client on each. */
+  async function pair() {
     const a = await instance("a");
     const b = await instance("b");
     const onA = new Client(a, "u-police");
@@ -107,6 +108,11 @@ describe("two instances, one roster", () => {
       onA.pump();
       onB.pump();
     };
+    return { a, b, onA, onB, pump };
+  }
+
+  it("the second instance's clients write through the owner; only the owner builds; all converge", async () => {
+    const { a, b, onA, onB, pump } = await pair();
     expect(a.cluster?.ownership.ownedCount()).toBe(1);
     expect(b.cluster?.ownership.ownedCount()).toBe(0);
 
@@ -120,16 +126,7 @@ describe("two instances, one roster", () => {
   });
 
   it("when the owner stops renewing, the other takes over; the old owner's writes are refused; nothing seen is lost", async () => {
-    const a = await instance("a");
-    const b = await instance("b");
-    const onA = new Client(a, "u-police");
-    await onA.connect();
-    const onB = new Client(b, "u-school");
-    await onB.connect();
-    const pump = () => {
-      onA.pump();
-      onB.pump();
-    };
+    const { a, b, onA, onB, pump } = await pair();
     onA.note("c-1", "trước");
     await until(() => childField(onB.doc, "c-1", "note") === "trước", pump);
 

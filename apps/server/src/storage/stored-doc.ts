@@ -6,13 +6,6 @@ export function storedUpdates(stored: StoredDoc): Uint8Array[] {
   return stored.snapshot ? [stored.snapshot.update, ...updates] : updates;
 }
 
-/** Bytes held by a stored document (snapshot, its state vector and the updates). */
-export function storedBytes(stored: StoredDoc): number {
-  let bytes = (stored.snapshot?.update.byteLength ?? 0) + (stored.snapshot?.stateVector?.byteLength ?? 0);
-  for (const entry of stored.updates) bytes += entry.update.byteLength;
-  return bytes;
-}
-
 /** Refuses a malformed snapshot before anything is written (every store calls it). */
 export function assertSnapshot(snapshot: NewSnapshot): void {
   if (!(snapshot.update instanceof Uint8Array) || snapshot.update.byteLength === 0) {

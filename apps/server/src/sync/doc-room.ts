@@ -207,10 +207,6 @@ export class DocRoom implements ConnectionHost {
     return this.stored.tailLength;
   }
 
-  /** Bytes of the stored state this room keeps to answer syncs. */
-  get storedBytes(): number {
-    return this.stored.bytes;
-  }
 
   /** Resolves once every change applied so far is durable (rejects if the store failed). */
   whenPersisted(): Promise<void> {
@@ -370,10 +366,6 @@ export class DocRoom implements ConnectionHost {
     }
   }
 
-  /** The last sequence number this room has stored or relayed. */
-  get lastSeq(): number {
-    return this.stored.lastSeq;
-  }
 
   onAwareness(connection: SyncConnection, update: Uint8Array): void {
     // Read-only connections publish presence too: it is ephemeral, never stored, and bounded.

@@ -155,10 +155,6 @@ export class RoomRegistry {
     return this.rooms.get(docName);
   }
 
-  /** Every loaded room (for periodic work such as a replica's catch-up). */
-  loadedRooms(): DocRoom[] {
-    return [...this.rooms.values()];
-  }
 
   /** Counters for `/metrics`. */
   stats(): SyncStatsSnapshot {

@@ -52,10 +52,6 @@ export class StoredState {
     return (this.snapshot?.update.byteLength ?? 0) + (this.snapshot?.stateVector?.byteLength ?? 0) + this.tailBytes;
   }
 
-  /** Nothing stored yet. */
-  get empty(): boolean {
-    return this.snapshot === undefined && this.tail.length === 0;
-  }
 
   /** Every deletion stored is witnessed: a snapshot and updates made by a server that witnesses them. */
   get witnessed(): boolean {
@@ -63,9 +59,9 @@ export class StoredState {
   }
 
   /** An update committed with `seq` (called in seq order, as updates are relayed). */
-  append(seq: number, update: Uint8Array, structsTo?: Map<number, number>): void {
+  append(seq: number, update: Uint8Array): void {
     if (seq <= this.last) throw new RangeError(`update ${seq} is not after ${this.last}`);
-    this.tail.push(structsTo ? { seq, update, structsTo } : { seq, update });
+    this.tail.push({ seq, update });
     this.tailBytes += update.byteLength;
     this.last = seq;
   }
