@@ -22,6 +22,7 @@ import { exportRoutes } from "./api/export-routes";
 import { progressRoutes } from "./api/progress-routes";
 import { provinceRoutes } from "./api/province-routes";
 import { reconcileRoutes } from "./api/reconcile-routes";
+import { forwardToOwner } from "./api/owner-forwarding";
 
 /** The HTTP application: API under /api, probes, and the PWA at /. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -63,6 +64,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   authed.use("*", requireUser(deps.sessions));
   authed.route("/", meRoutes(deps));
   authed.route("/", accountRoutes(deps));
+  // Scaled mode: a roster's own requests go to the instance that owns it.
+  authed.use("/rosters/:id/*", forwardToOwner(deps));
   authed.route("/rosters", rosterRoutes(deps));
   authed.route("/rosters", verifyRoutes(deps));
   authed.route("/rosters", historyRoutes(deps));

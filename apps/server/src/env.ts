@@ -21,6 +21,20 @@ export const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** Prefix of every Redis channel of this deployment, so two deployments (or test runs) can share one Redis. */
   REDIS_PREFIX: z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces").default("roster:"),
+  /**
+   * Scaled mode (with REDIS_URL): where the other instances reach this one, to forward the
+   * API requests of the rosters it owns. Default: http://HOST:PORT as it listens (the
+   * machine's host name when HOST is a wildcard such as 0.0.0.0).
+   */
+  INSTANCE_URL: z.string().url().optional(),
+  /** Scaled mode: a roster's owner that stops renewing its lease this long is replaced. */
+  LEASE_TTL_MS: z.coerce.number().int().min(1_000).max(60_000).default(6_000),
+  /**
+   * A fault hook for the scaled-mode tests, never for a running service: after this many
+   * committed batches the process kills itself (SIGKILL) between the commit in PostgreSQL
+   * and the publish on Redis, as a crash there would.
+   */
+  FAULT_KILL_BEFORE_PUBLISH: z.coerce.number().int().min(1).optional(),
   /** HMAC secret for tokens; generated and kept in DATA_DIR when absent. */
   TOKEN_SECRET: z.string().min(32).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
@@ -64,9 +78,17 @@ export const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
+/** The relay between instances needs the shared database: REDIS_URL without DATABASE_URL is a mistake. */
+const EnvChecked = EnvSchema.refine((env) => !env.REDIS_URL || env.DATABASE_URL, {
+  path: ["REDIS_URL"],
+  message: "REDIS_URL cần DATABASE_URL (nhiều máy chủ dùng chung PostgreSQL) / REDIS_URL needs DATABASE_URL (the instances share PostgreSQL)",
+});
+
 /** Reads and checks the environment once; a bad value stops the server with a clear message. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = EnvSchema.safeParse(source);
+  // An empty value (`DATABASE_URL=` in a unit file) means unset, as shells and compose files intend.
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = EnvChecked.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Cấu hình không hợp lệ / Invalid configuration:\n${lines.join("\n")}`);

@@ -78,3 +78,15 @@ export class RateLimitError extends RosterError {
     super(message);
   }
 }
+
+/**
+ * Scaled mode: another instance owns the roster and could not be reached (it is dying, or
+ * its lease is moving). Nothing was done; the client tries again in a few seconds.
+ */
+export class OwnerUnavailableError extends RosterError {
+  readonly status = 503;
+  readonly code = "owner_unavailable";
+  constructor(message = "Máy chủ giữ danh sách này đang chuyển giao, hãy thử lại sau vài giây / The server holding this roster is changing over, try again in a few seconds") {
+    super(message);
+  }
+}

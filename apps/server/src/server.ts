@@ -21,6 +21,46 @@ import { CloseCode } from "./sync";
 import { DailyProgress } from "./reports/daily-progress";
 import { SpreadsheetReader } from "./imports/spreadsheet-reader";
 import { YjsWorkerPool } from "./workers/yjs-worker-pool";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type { ClusterSettings } from "./rosters/roster-cluster";
+import { RedisBus } from "./scaled/redis-bus";
+import { PostgresStore } from "./storage/postgres-store";
+
+/**
+ * Scaled mode (DATABASE_URL and REDIS_URL): the relay over Redis and the ownership leases in
+ * PostgreSQL. The instance's name is unique per process, so a restarted process never
+ * mistakes the leases or forwarded updates of its previous life for its own.
+ */
+function clusterSettings(env: Env, store: Store, logger: Logger, url: () => string | undefined): ClusterSettings {
+  if (!(store instanceof PostgresStore)) throw new Error("REDIS_URL needs DATABASE_URL");
+  const instance = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  const bus = new RedisBus({ url: env.REDIS_URL ?? "", prefix: env.REDIS_PREFIX, instance, log: logger });
+  const faultAfter = env.FAULT_KILL_BEFORE_PUBLISH;
+  let commits = 0;
+  return {
+    bus,
+    leases: store.leases,
+    instance,
+    url,
+    leaseTtlMs: env.LEASE_TTL_MS,
+    ...(faultAfter
+      ? {
+          beforePublish: () => {
+            commits += 1;
+            if (commits >= faultAfter) process.kill(process.pid, "SIGKILL");
+          },
+        }
+      : {}),
+  };
+}
+
+/** Where the other instances reach this one: its listening address, or the host name when it listens on every interface. */
+function instanceUrl(env: Env, listening: string): string {
+  if (env.HOST !== "0.0.0.0" && env.HOST !== "::") return listening;
+  const port = new URL(listening).port;
+  return `http://${hostname()}:${port}`;
+}
 
 export interface RunningServer {
   port: number;
@@ -60,7 +100,10 @@ export async function startServer(
     throw error;
   }
   const offload = new YjsWorkerPool();
+  let url = "";
+  const cluster = env.REDIS_URL ? clusterSettings(env, store, logger, () => env.INSTANCE_URL ?? (url ? instanceUrl(env, url) : undefined)) : undefined;
   const hub = new RosterHub({
+    ...(cluster ? { cluster } : {}),
     store,
     logger,
     offload,
@@ -75,7 +118,7 @@ export async function startServer(
       rateLimit: { messagesPerSecond: env.RATE_LIMIT_PER_SECOND, burst: env.RATE_LIMIT_BURST },
     },
   });
-  const progress = new DailyProgress({ store, hub, logger, now });
+  const progress = new DailyProgress({ store, hub, logger, now, ...(cluster ? { uncached: true } : {}) });
   const tokens = new TokenService(secret, Math.round(env.TOKEN_TTL_HOURS * 3600));
   const live = new LiveConnections();
   const sessions = new SessionService({ store, tokens, live });
@@ -100,8 +143,14 @@ export async function startServer(
   });
   server.on("upgrade", sync.handleUpgrade);
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
-  logger.info("server.listening", { port, host: env.HOST, dataDir: env.DATA_DIR, web: env.WEB_DIST ?? null });
+  url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
+  logger.info("server.listening", {
+    port,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    web: env.WEB_DIST ?? null,
+    ...(cluster ? { instance: cluster.instance, instanceUrl: cluster.url?.() ?? null } : {}),
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -114,6 +163,7 @@ export async function startServer(
       // being admitted get the same code from the endpoint.
       await progress.close();
       await hub.close(CloseCode.ServiceRestart);
+      await cluster?.bus.close();
       await offload.close();
       await sync.close();
       await httpClosed;

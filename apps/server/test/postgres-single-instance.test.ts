@@ -1,7 +1,8 @@
-// Until the relay between instances lands, one server per PostgreSQL database: a second
-// instance refuses to start (a session advisory lock, not the DATA_DIR lock: each instance
-// has its own folder), the CLI's document writes refuse while a server runs, and a server
-// killed with SIGKILL frees the database at once. REDIS_URL is refused as not built yet.
+// Without the relay between instances (no REDIS_URL), one server per PostgreSQL database: a
+// second instance refuses to start (a session advisory lock, not the DATA_DIR lock: each
+// instance has its own folder), the CLI's document writes refuse while a server runs, and a
+// server killed with SIGKILL frees the database at once. Instances with REDIS_URL share the
+// database among themselves (test/scaled-*.test.ts), never with a server without it.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -117,10 +118,15 @@ describe("one server per PostgreSQL database (until the relay lands)", () => {
     expect((await next.exited).code).toBe(0);
   });
 
-  it("refuses REDIS_URL: the relay between instances is not built yet", { timeout: 60_000 }, async () => {
-    const refused = await refusedStart({ REDIS_URL: "redis://127.0.0.1:6379/15" });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("chưa được xây dựng");
-    expect(refused.stderr).toContain("the relay between several server instances (Redis) is not built yet");
+  it("keeps instances with and without the relay apart: REDIS_URL without DATABASE_URL, or beside a single server, is refused", { timeout: 60_000 }, async () => {
+    const alone = await refusedStart({ DATABASE_URL: "", REDIS_URL: "redis://127.0.0.1:6379/15" });
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain("REDIS_URL needs DATABASE_URL");
+    const single = await start();
+    const relayed = await refusedStart({ REDIS_URL: "redis://127.0.0.1:6379/15", REDIS_PREFIX: `refused-${process.pid}:` });
+    expect(relayed.code).toBe(1);
+    expect(relayed.stderr).toContain("another server instance is using it");
+    single.child.kill("SIGTERM");
+    expect((await single.exited).code).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import * as Y from "yjs";
-import { RosterRecords, RosterReview, cleanFileName } from "@roster/doc";
+import { RosterRecords, cleanFileName } from "@roster/doc";
 import { ExportFormatSchema, ExportListSchema, ExportQuerySchema, StatusSchema, type AuditEntry, type Roster } from "@roster/schema";
 import { foldName, isoDateInVietnam } from "@roster/rules";
 import { observeAudit } from "../audit/audit-recorder";
@@ -11,12 +11,11 @@ import { parseMappingField, planRosterImport } from "../imports/plan-roster-impo
 import { MAX_IMPORT_BYTES, readImportFile } from "../imports/read-import-file";
 import { SpreadsheetReader } from "../imports/spreadsheet-reader";
 import { sheetChoice } from "../imports/sheet-choice";
-import { markRoster } from "../marks/compute-marks";
 import { rosterExport } from "../reports/roster-export";
 import type { Store } from "../storage/store";
 import { syncDocName } from "../sync";
 import { flag, optionalFlag, type ParsedArgs } from "./args";
-import { loadDocUpdates } from "../storage/stored-doc";
+import { loadStoredDoc, readStoredRoster } from "../rosters/stored-roster";
 
 /** The actor of changes made from the operator CLI (there is no login). */
 const CLI_USER = { id: "cli", username: "cli", displayName: "Dòng lệnh quản trị / Operator CLI" };
@@ -25,16 +24,6 @@ async function rosterOf(store: Store, id: string): Promise<Roster> {
   const roster = await store.getRoster(id);
   if (!roster) throw new NotFoundError(`Không có danh sách / No such roster: ${id}`);
   return roster;
-}
-
-/** A document as stored (snapshot and updates), in memory. */
-async function loadDoc(store: Store, name: string): Promise<Y.Doc> {
-  const doc = new Y.Doc();
-  const updates = await loadDocUpdates(store, name);
-  doc.transact(() => {
-    for (const update of updates) Y.applyUpdate(doc, update);
-  });
-  return doc;
 }
 
 /**
@@ -62,7 +51,7 @@ export async function importCommand(store: Store, args: ParsedArgs, now: () => D
   const override = parseMappingField(optionalFlag(args, "mapping"));
 
   const name = syncDocName("records", roster.id);
-  const doc = await loadDoc(store, name);
+  const doc = await loadStoredDoc(store, name);
   const records = new RosterRecords(doc, { now });
   try {
     const { plan } = planRosterImport(table, records, { asOf: isoDateInVietnam(now()), fileName, override });
@@ -126,13 +115,9 @@ export async function exportCommand(store: Store, args: ParsedArgs, now: () => D
   if (!query.success) throw new BadRequestError(query.error.issues.map((i) => i.message).join("; "), "bad_flag");
   const { format, list, status } = query.data;
 
-  const recordsDoc = await loadDoc(store, syncDocName("records", roster.id));
-  const reviewDoc = await loadDoc(store, syncDocName("review", roster.id));
-  const records = new RosterRecords(recordsDoc);
-  const review = new RosterReview(reviewDoc);
+  const asOf = isoDateInVietnam(now());
+  const { records, markings, destroy } = await readStoredRoster(store, roster.id, asOf);
   try {
-    const asOf = isoDateInVietnam(now());
-    const markings = markRoster(records, review.verifications(), asOf);
     const file = await rosterExport({
       roster,
       communeName: (await store.getCommune(roster.commune))?.name ?? roster.commune,
@@ -147,9 +132,6 @@ export async function exportCommand(store: Store, args: ParsedArgs, now: () => D
     writeFileSync(out, file.body);
     return `Đã xuất / Exported ${file.rows} trẻ / children → ${out}`;
   } finally {
-    records.destroy();
-    review.destroy();
-    recordsDoc.destroy();
-    reviewDoc.destroy();
+    destroy();
   }
 }

@@ -1,4 +1,6 @@
 import type { AppDeps } from "../api/deps";
+import type { ClusterStats } from "../rosters/roster-cluster";
+import type { LatencySnapshot } from "../sync/sync-stats";
 
 type Sample = [name: string, help: string, type: "gauge" | "counter", value: number, labels?: Record<string, string | number>];
 
@@ -32,6 +34,10 @@ export function renderMetrics(deps: Pick<AppDeps, "hub" | "httpStats">): string 
     ["roster_marks_written_total", "Marks changed", "counter", marks.marksWritten],
     ["roster_mark_last_ms", "Duration of the last evaluation", "gauge", marks.lastMs],
     ["roster_http_requests_total", "HTTP requests", "counter", http.requests],
+    ["roster_relayed_updates_total", "Committed updates a replica took from the bus (scaled mode)", "counter", sync.relayed],
+    ["roster_relay_gaps_repaired_total", "Gaps in a document's sequence filled from PostgreSQL (scaled mode)", "counter", sync.relayGapsRepaired],
+    ["roster_relay_updates_read_from_store_total", "Updates a replica read from PostgreSQL instead of the bus (scaled mode)", "counter", sync.relayReadFromStore],
+    ...clusterSamples(deps.hub.cluster?.stats()),
     ["roster_process_resident_bytes", "Resident memory", "gauge", process.memoryUsage().rss],
     ["roster_process_heap_used_bytes", "V8 heap in use", "gauge", process.memoryUsage().heapUsed],
   ];
@@ -55,7 +61,30 @@ export function renderMetrics(deps: Pick<AppDeps, "hub" | "httpStats">): string 
   for (const bucket of latency.buckets) lines.push(`roster_write_latency_ms_bucket{le="${bucket.le}"} ${bucket.count}`);
   lines.push(`roster_write_latency_ms_bucket{le="+Inf"} ${latency.count}`);
   lines.push(`roster_write_latency_ms_sum ${latency.sumMs}`, `roster_write_latency_ms_count ${latency.count}`);
+  if (deps.hub.cluster) histogram(lines, head, "roster_relay_lag_ms", "Owner commit to replica receipt over the bus (ms, scaled mode)", sync.relayLag);
   return lines.join("\n") + "\n";
+}
+
+function histogram(lines: string[], head: (name: string, help: string, type: string) => void, name: string, help: string, h: LatencySnapshot): void {
+  head(name, help, "histogram");
+  for (const bucket of h.buckets) lines.push(`${name}_bucket{le="${bucket.le}"} ${bucket.count}`);
+  lines.push(`${name}_bucket{le="+Inf"} ${h.count}`, `${name}_sum ${h.sumMs}`, `${name}_count ${h.count}`);
+}
+
+/** Scaled mode: ownership and the bus. */
+function clusterSamples(cluster: ClusterStats | undefined): Sample[] {
+  if (!cluster) return [];
+  return [
+    ["roster_owned_rosters", "Rosters this instance owns (holds the lease of)", "gauge", cluster.owned],
+    ["roster_lease_claims_total", "Roster leases taken while free", "counter", cluster.claims],
+    ["roster_lease_takeovers_total", "Roster leases taken over from an owner that stopped renewing", "counter", cluster.takeovers],
+    ["roster_leases_lost_total", "Roster leases this instance lost (taken over while it was paused, or renewals failed)", "counter", cluster.lost],
+    ["roster_relay_up", "1 while the relay (Redis) is connected", "gauge", cluster.busHealthy ? 1 : 0],
+    ["roster_relay_published_total", "Messages published on the relay", "counter", cluster.bus.published],
+    ["roster_relay_received_total", "Messages received from the relay", "counter", cluster.bus.received],
+    ["roster_relay_dropped_total", "Malformed relay messages dropped", "counter", cluster.bus.dropped],
+    ["roster_relay_reconnects_total", "Times the relay reconnected and every watcher re-read the store", "counter", cluster.bus.reconnects],
+  ];
 }
 
 function labelText(labels?: Record<string, string | number>): string {

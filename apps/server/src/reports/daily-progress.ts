@@ -15,6 +15,11 @@ export interface DailyProgressOptions {
   minIntervalMs?: number;
   /** How often loaded rosters are looked at (real time); 0: never (tests call `tick`). */
   tickMs?: number;
+  /**
+   * Scaled mode: a roster's series is written by whichever instance owns it at the time, so
+   * it is read from the store each time rather than cached (ownership moves).
+   */
+  uncached?: boolean;
 }
 
 /**
@@ -54,6 +59,7 @@ export class DailyProgress {
 
   /** The stored series of a roster, oldest first (today's entry as last written). */
   series(rosterId: string): Promise<DailyEntry[]> {
+    if (this.options.uncached) return this.storedSeries(rosterId);
     let loaded = this.cache.get(rosterId);
     if (!loaded) {
       loaded = this.options.store.getValue(dailyKey(rosterId)).then(decodeSeries);
@@ -61,6 +67,11 @@ export class DailyProgress {
       this.cache.set(rosterId, loaded);
     }
     return loaded;
+  }
+
+  /** The series as stored now, uncached (scaled mode: a roster whose owner, another instance, keeps it). */
+  async storedSeries(rosterId: string): Promise<DailyEntry[]> {
+    return decodeSeries(await this.options.store.getValue(dailyKey(rosterId)));
   }
 
   /** Records a roster's figures as of now (subject to the once-a-minute limit). */
@@ -122,7 +133,7 @@ export class DailyProgress {
     }
     if (next === days) return;
     await this.options.store.setValue(dailyKey(rosterId), encodeSeries(next));
-    this.cache.set(rosterId, Promise.resolve(next));
+    if (!this.options.uncached) this.cache.set(rosterId, Promise.resolve(next));
     this.lastWrite.set(rosterId, nowMs);
   }
 

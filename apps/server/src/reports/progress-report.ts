@@ -16,20 +16,29 @@ export interface ProgressDeps {
   progress: DailyProgress;
 }
 
-/** A roster's figures now, from the server's own marks (evaluated now, as `/children` does). */
-export async function rosterCountsNow(hub: RosterHub, rosterId: string): Promise<CampaignCounts> {
-  const markings = await hub.markNow(rosterId);
-  const records = await hub.records(rosterId);
-  return campaignCounts(records.listChildren(), (id) => markings.get(id)?.status, hub.asOf());
+/**
+ * A roster's figures now, from the server's own marks (evaluated now, as `/children` does),
+ * and whether this instance owns it (scaled mode: else they were read from the store).
+ */
+export async function rosterCountsNow(hub: RosterHub, rosterId: string): Promise<{ counts: CampaignCounts; here: boolean }> {
+  const view = await hub.marked(rosterId);
+  try {
+    return { counts: campaignCounts(view.records.listChildren(), (id) => view.markings.get(id)?.status, hub.asOf()), here: view.here };
+  } finally {
+    view.done();
+  }
 }
 
-/** Figures and stored series of some rosters of one commune; today's figures are offered to the series. */
+/**
+ * Figures and stored series of some rosters of one commune; today's figures are offered to
+ * the series of the rosters this instance owns (each roster's series has one writer).
+ */
 async function gather(deps: ProgressDeps, rosters: readonly Roster[]) {
   const lines: { roster: Roster; counts: CampaignCounts; series: DailyEntry[] }[] = [];
   for (const roster of rosters) {
-    const counts = await rosterCountsNow(deps.hub, roster.id);
-    await deps.progress.offer(roster.id, counts);
-    lines.push({ roster, counts, series: await deps.progress.series(roster.id) });
+    const { counts, here } = await rosterCountsNow(deps.hub, roster.id);
+    if (here) await deps.progress.offer(roster.id, counts);
+    lines.push({ roster, counts, series: here ? await deps.progress.series(roster.id) : await deps.progress.storedSeries(roster.id) });
   }
   return lines;
 }

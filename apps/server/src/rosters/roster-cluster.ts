@@ -1,18 +1,39 @@
 import type { Logger } from "../observability/logger";
 import { roomCluster } from "../scaled/room-cluster";
-import type { RosterBus } from "../scaled/roster-bus";
-import { RosterOwnership, type LeaseService } from "../scaled/roster-ownership";
+import type { BusStats, RosterBus } from "../scaled/roster-bus";
+import { RosterOwnership, leaseName, type LeaseService } from "../scaled/roster-ownership";
 import { parseDocName, syncDocName, type DocRoom, type RoomRegistry, type RoomRegistryOptions } from "../sync";
 
 /** Scaled mode settings of a hub: the bus between instances and the ownership leases. */
+/** Another instance that owns a roster now: where its API requests go. */
+export interface RemoteOwner {
+  instance: string;
+  url: string | null;
+}
+
+export interface ClusterStats {
+  instance: string;
+  /** Rosters whose lease this instance holds now. */
+  owned: number;
+  /** Leases taken: when free (claims), from an owner that stopped renewing (takeovers), and lost. */
+  claims: number;
+  takeovers: number;
+  lost: number;
+  busHealthy: boolean;
+  bus: BusStats;
+}
+
 export interface ClusterSettings {
   bus: RosterBus;
   leases: LeaseService;
-  /** This process's name among the instances. */
+  /** This process's name among the instances (unique per process: a restart is a new instance). */
   instance: string;
-  url?: string;
+  /** Where the other instances reach this one (forwarded API requests); known once listening. */
+  url?: () => string | undefined;
   leaseTtlMs?: number;
   tickMs?: number;
+  /** Test fault hook: called after each commit, before its publish (see FAULT_KILL_BEFORE_PUBLISH). */
+  beforePublish?: () => void;
 }
 
 /**
@@ -59,12 +80,48 @@ export class RosterCluster {
       clusterFor: async (docName) => {
         const target = parseDocName(docName);
         if (!target) return undefined;
-        return roomCluster(docName, this.settings.instance, this.settings.bus, await this.ownership.open(target.rosterId));
+        const lease = await this.ownership.open(target.rosterId);
+        return roomCluster(docName, this.settings.instance, this.settings.bus, lease, this.settings.beforePublish);
       },
       onRoomUnloaded: (docName) => {
         const target = parseDocName(docName);
         if (target && this.rooms(target.rosterId).length === 0) void this.ownership.closeRoster(target.rosterId);
       },
+    };
+  }
+
+  /**
+   * Where a roster's API requests are served: undefined for here (owned here, or nobody
+   * holds a live lease, so the first load here claims it), or the instance that owns it.
+   */
+  async ownerElsewhere(rosterId: string): Promise<RemoteOwner | undefined> {
+    if (this.ownership.lease(rosterId)) return undefined;
+    const holder = await this.settings.leases.holder(leaseName(rosterId));
+    if (!holder || holder.expired || holder.holder === this.settings.instance) return undefined;
+    return { instance: holder.holder, url: holder.url };
+  }
+
+  /**
+   * Takes a roster over whose rooms are loaded here as replicas while nobody owns it (its
+   * owner died and the next tick has not come): the rooms reload as owner. False if another
+   * instance holds it.
+   */
+  async claim(rosterId: string): Promise<boolean> {
+    if (this.ownership.lease(rosterId)) return true;
+    const lease = await this.ownership.open(rosterId);
+    if (!lease) return false;
+    this.reload(rosterId);
+    return true;
+  }
+
+  /** This instance's name, the owned rosters, the ownership counters and the bus, for /metrics and /healthz. */
+  stats(): ClusterStats {
+    return {
+      instance: this.settings.instance,
+      owned: this.ownership.ownedCount(),
+      ...this.ownership.stats,
+      busHealthy: this.settings.bus.healthy,
+      bus: this.settings.bus.stats(),
     };
   }
 

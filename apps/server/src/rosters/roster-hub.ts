@@ -9,8 +9,10 @@ import type { DocRoom, RoomHooks } from "../sync";
 import { RoomRegistry, SERVER_ORIGIN, parseDocName, syncDocName, type CloseCodeValue, type ConnectionLimits, type YjsOffload } from "../sync";
 import type { ChildMarking } from "../marks/compute-marks";
 import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
+import { OwnerUnavailableError } from "../errors";
 import { Debouncer } from "./debouncer";
 import { RosterRoom } from "./roster-room";
+import { readStoredRoster } from "./stored-roster";
 import { RosterCluster, type ClusterSettings } from "./roster-cluster";
 
 /** The marks debounce while the event loop is more than half busy. */
@@ -123,7 +125,7 @@ export class RosterHub {
 
   /** The loaded review room of a roster with its typed wrapper. */
   async review(rosterId: string): Promise<{ room: DocRoom; review: RosterReview }> {
-    const room = await this.registry.getOrLoad(syncDocName("review", rosterId));
+    const room = await this.ownRoom("review", rosterId);
     const review = this.reviews.get(room);
     if (!review) throw new Error(`review room ${rosterId} has no wrapper`);
     return { room, review };
@@ -138,6 +140,21 @@ export class RosterHub {
     await this.runMarks(rosterId, attachment);
     await (await this.review(rosterId)).room.whenPersisted();
     return attachment.marker.markings();
+  }
+
+  /**
+   * A roster's records and every child's marking now, for reports over many rosters.
+   * `here`: from the document this instance owns (marks brought up to date and stored, as
+   * `markNow`). Scaled mode, a roster another instance owns: read from the store and
+   * evaluated here (`readStoredRoster`), nothing written. Call `done()` after reading.
+   */
+  async marked(rosterId: string): Promise<{ records: RosterRecords; markings: Map<string, ChildMarking>; here: boolean; done(): void }> {
+    if (this.cluster && (await this.cluster.ownerElsewhere(rosterId))) {
+      const stored = await readStoredRoster(this.options.store, rosterId, this.asOf());
+      return { records: stored.records, markings: stored.markings, here: false, done: stored.destroy };
+    }
+    const markings = await this.markNow(rosterId);
+    return { records: await this.records(rosterId), markings, here: true, done: () => undefined };
   }
 
   /** Makes sure the review document names its roster and commune (written by the server). */
@@ -243,8 +260,27 @@ export class RosterHub {
     return this.loopSample.busy;
   }
 
+  /**
+   * The room of one of a roster's documents, built: here, it must be (or become) the owner.
+   * Scaled mode: a roster owned by another instance is refused (`OwnerUnavailableError`;
+   * its API requests are forwarded there before they come here), and one loaded here as a
+   * replica while nobody owns it is claimed first.
+   */
+  private async ownRoom(kind: "records" | "review", rosterId: string): Promise<DocRoom> {
+    const docName = syncDocName(kind, rosterId);
+    if (this.cluster && this.registry.isReplica(docName)) {
+      if (!(await this.cluster.claim(rosterId))) throw new OwnerUnavailableError();
+    }
+    try {
+      return await this.registry.getOrLoad(docName);
+    } catch (error) {
+      if (this.registry.isReplica(docName)) throw new OwnerUnavailableError();
+      throw error;
+    }
+  }
+
   private async attachment(rosterId: string): Promise<RecordsAttachment> {
-    const room = await this.registry.getOrLoad(syncDocName("records", rosterId));
+    const room = await this.ownRoom("records", rosterId);
     const attachment = this.attached.get(room);
     if (!attachment) throw new Error(`records room ${rosterId} has no attachment`);
     return attachment;

@@ -6,7 +6,7 @@ const everyByte = Uint8Array.from({ length: 256 }, (_, i) => i);
 
 describe("bus frames", () => {
   it("round-trips a committed message with every optional field, byte for byte", () => {
-    const message = { doc: "records:r-1", seq: Number.MAX_SAFE_INTEGER, update: everyByte, origin: { instance: "i-1", connection: "c-9" }, echo: true };
+    const message = { doc: "records:r-1", seq: Number.MAX_SAFE_INTEGER, update: everyByte, origin: { instance: "i-1", connection: "c-9" }, echo: true, at: 1_796_000_000_123 };
     expect(decodeFrame(encodeCommitted(message))).toEqual({ kind: "committed", message });
   });
 

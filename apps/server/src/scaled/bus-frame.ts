@@ -16,7 +16,8 @@ const KIND_COMPACTED = 3;
 const HAS_UPDATE = 1;
 const HAS_ORIGIN = 2;
 const ECHO = 4;
-const KNOWN_FLAGS = HAS_UPDATE | HAS_ORIGIN | ECHO;
+const HAS_TIME = 8;
+const KNOWN_FLAGS = HAS_UPDATE | HAS_ORIGIN | ECHO | HAS_TIME;
 
 export type Frame =
   | { kind: "committed"; message: CommittedMessage }
@@ -30,9 +31,10 @@ export class MalformedFrameError extends Error {
 
 export function encodeCommitted(message: CommittedMessage): Uint8Array {
   const encoder = header(KIND_COMMITTED, message.doc);
-  const flags = (message.update ? HAS_UPDATE : 0) | (message.origin ? HAS_ORIGIN : 0) | (message.echo ? ECHO : 0);
+  const flags = (message.update ? HAS_UPDATE : 0) | (message.origin ? HAS_ORIGIN : 0) | (message.echo ? ECHO : 0) | (message.at !== undefined ? HAS_TIME : 0);
   encoding.writeUint8(encoder, flags);
   encoding.writeVarUint(encoder, message.seq);
+  if (message.at !== undefined) encoding.writeVarUint(encoder, Math.max(0, Math.floor(message.at)));
   if (message.origin) writeOrigin(encoder, message.origin);
   if (message.update) encoding.writeVarUint8Array(encoder, message.update);
   return encoding.toUint8Array(encoder);
@@ -78,6 +80,7 @@ function readBody(decoder: decoding.Decoder, kind: number, doc: string): Frame {
       const flags = decoding.readUint8(decoder);
       if ((flags & ~KNOWN_FLAGS) !== 0) throw new MalformedFrameError(`unknown flags ${flags}`);
       const message: CommittedMessage = { doc, seq: decoding.readVarUint(decoder) };
+      if (flags & HAS_TIME) message.at = decoding.readVarUint(decoder);
       if (flags & HAS_ORIGIN) message.origin = readOrigin(decoder);
       if (flags & HAS_UPDATE) message.update = decoding.readVarUint8Array(decoder).slice();
       if (flags & ECHO) message.echo = true;

@@ -16,7 +16,7 @@ export interface RoomCluster {
  * - a replica forwards its clients' updates to the owner and takes what the owner committed
  *   (in order, gaps and resyncs read from the store).
  */
-export function roomCluster(docName: string, instance: string, bus: RosterBus, lease: Lease | undefined): RoomCluster {
+export function roomCluster(docName: string, instance: string, bus: RosterBus, lease: Lease | undefined, beforePublish?: () => void): RoomCluster {
   const report = () => undefined; // a lost message is repaired from the store, never fatal
   if (lease) {
     return {
@@ -25,9 +25,11 @@ export function roomCluster(docName: string, instance: string, bus: RosterBus, l
         fence: { lease: lease.name, epoch: lease.epoch },
         forward: () => undefined,
         committed: (entries) => {
+          beforePublish?.();
+          const at = Date.now();
           for (const { seq, update, origin, echo } of entries) {
             const from = origin instanceof RemoteWriter ? { origin: { instance: origin.instance, connection: origin.connection } } : {};
-            bus.publishCommitted({ doc: docName, seq, update, ...from, ...(echo ? { echo } : {}) }).catch(report);
+            bus.publishCommitted({ doc: docName, seq, update, at, ...from, ...(echo ? { echo } : {}) }).catch(report);
           }
         },
         compacted: (throughSeq) => void bus.publishCompacted({ doc: docName, throughSeq }).catch(report),
@@ -56,6 +58,7 @@ export function roomCluster(docName: string, instance: string, bus: RosterBus, l
             ...(message.update ? { update: message.update } : {}),
             ...(message.origin?.instance === instance ? { origin: message.origin.connection } : {}),
             ...(message.echo ? { echo: true } : {}),
+            ...(message.at !== undefined ? { at: message.at } : {}),
           }),
         compacted: () => void room.catchUp(),
         subscribed: () => void room.catchUp(),

@@ -22,6 +22,8 @@ export interface CommittedMessage {
   update?: Uint8Array;
   origin?: RemoteOrigin;
   echo?: boolean;
+  /** When the owner committed it (ms since the epoch, its clock): for the relay-lag metric. */
+  at?: number;
 }
 
 /** A client's update forwarded to the document's owner, with who sent it. */

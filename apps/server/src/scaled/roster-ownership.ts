@@ -12,8 +12,8 @@ export interface RosterOwnershipOptions {
   leases: LeaseService;
   /** This instance's name (unique per process: a restarted process is a new instance). */
   instance: string;
-  /** Where other instances reach this one (kept in the lease, for forwarding). */
-  url?: string;
+  /** Where other instances reach this one (kept in the lease, for forwarding); known once listening. */
+  url?: () => string | undefined;
   /** A lease not renewed for this long can be taken over (DESIGN: takeover within 10 s). */
   ttlMs?: number;
   /** Renewals and takeover attempts, this often (well within `ttlMs`). */
@@ -72,7 +72,7 @@ export class RosterOwnership {
     if (!this.watched.has(rosterId)) this.watched.set(rosterId, 0);
     const held = this.owned.get(rosterId);
     if (held || this.closed) return held;
-    const lease = await this.options.leases.acquire(leaseName(rosterId), this.options.instance, this.ttlMs, this.options.url);
+    const lease = await this.options.leases.acquire(leaseName(rosterId), this.options.instance, this.ttlMs, this.options.url?.());
     if (lease && !this.closed) {
       this.owned.set(rosterId, lease);
       this.watched.set(rosterId, lease.epoch);

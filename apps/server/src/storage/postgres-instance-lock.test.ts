@@ -28,6 +28,19 @@ describe("the PostgreSQL instance lock", () => {
     await expect(acquireDatabaseLock(database.url, "server")).rejects.toMatchObject({ holder: { kind: "cli" } });
   });
 
+  it("is shared among the instances of the scaled mode, and keeps the CLI and an exclusive server off", async () => {
+    const one = await acquireDatabaseLock(database.url, "server", "shared");
+    held.push(one);
+    const two = await acquireDatabaseLock(database.url, "server", "shared");
+    held.push(two);
+    await expect(acquireDatabaseLock(database.url, "cli")).rejects.toMatchObject({ holder: { kind: "server" } });
+    await expect(acquireDatabaseLock(database.url, "server", "exclusive")).rejects.toBeInstanceOf(DatabaseLockedError);
+    await one.release();
+    await two.release();
+    held.push(await acquireDatabaseLock(database.url, "cli"));
+    await expect(acquireDatabaseLock(database.url, "server", "shared")).rejects.toMatchObject({ holder: { kind: "cli" } });
+  });
+
   it("is another database's business: a lock on one database does not hold another", async () => {
     const other = await createTestDatabase();
     try {
@@ -41,7 +54,7 @@ describe("the PostgreSQL instance lock", () => {
 
   it("ends with its session: a terminated session frees it and the holder is told", async () => {
     const lost: Error[] = [];
-    held.push(await acquireDatabaseLock(database.url, "server", (error) => lost.push(error)));
+    held.push(await acquireDatabaseLock(database.url, "server", "exclusive", (error) => lost.push(error)));
     await queryTestDatabase(database.url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [`roster-server ${process.pid}`]);
     await eventually(() => expect(lost).toHaveLength(1));
     held.push(await acquireDatabaseLock(database.url, "server"));

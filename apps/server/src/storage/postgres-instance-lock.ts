@@ -1,10 +1,11 @@
 import pg from "pg";
 import { describeDatabase } from "./postgres-pool";
 
-// Who may write a PostgreSQL database, until the relay between instances lands. A running
-// server holds every loaded document in memory and compacts it into a snapshot of what IT
-// knows; a second instance (or the CLI's `import` / `seed`) writing the same documents
-// behind its back would have its updates relayed to nobody and could see them dropped.
+// Who may write a PostgreSQL database. A running server holds every loaded document in
+// memory and compacts it into a snapshot of what IT knows; a second instance without the
+// relay (or the CLI's `import` / `seed`) writing the same documents behind its back would
+// have its updates relayed to nobody and could see them dropped. Instances of the scaled
+// mode (REDIS_URL) relay to each other and hold the lock shared; everything else exclusive.
 //
 // The lock is a session-level advisory lock held on a connection of its own: PostgreSQL
 // drops it the moment that session ends, however the process ends (SIGKILL, crash, lost
@@ -52,7 +53,12 @@ export interface DatabaseLock {
  * at once (no waiting) when another live session holds it. `onLost` is called if the
  * lock's connection breaks while held (the lock is then gone).
  */
-export async function acquireDatabaseLock(url: string, kind: DatabaseLockHolderKind, onLost: (error: Error) => void = () => undefined): Promise<DatabaseLock> {
+export async function acquireDatabaseLock(
+  url: string,
+  kind: DatabaseLockHolderKind,
+  mode: "exclusive" | "shared" = "exclusive",
+  onLost: (error: Error) => void = () => undefined,
+): Promise<DatabaseLock> {
   const client = new pg.Client({ connectionString: url, application_name: `roster-${kind} ${process.pid}`, connectionTimeoutMillis: 5_000, keepAlive: true });
   try {
     await client.connect();
@@ -70,7 +76,8 @@ export async function acquireDatabaseLock(url: string, kind: DatabaseLockHolderK
   client.on("error", lost);
   client.on("end", () => lost(new Error("the lock's connection ended")));
   try {
-    const { rows } = await client.query<{ got: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS got", [...LOCK_KEYS]);
+    const take = mode === "shared" ? "pg_try_advisory_lock_shared" : "pg_try_advisory_lock";
+    const { rows } = await client.query<{ got: boolean }>(`SELECT ${take}($1, $2) AS got`, [...LOCK_KEYS]);
     if (!rows[0]?.got) throw new DatabaseLockedError(describeDatabase(url), await lockHolder(client));
   } catch (error) {
     await client.end().catch(() => undefined);

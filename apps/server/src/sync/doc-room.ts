@@ -651,8 +651,12 @@ export class DocRoom implements ConnectionHost {
 
   private async takeCommitted(message: CommittedUpdate): Promise<void> {
     if (this.state !== "open" || message.seq <= this.stored.lastSeq) return;
-    if (message.seq !== this.stored.lastSeq + 1 || !message.update) return this.readStore();
+    if (message.seq !== this.stored.lastSeq + 1 || !message.update) {
+      this.stats.relayGapsRepaired += 1;
+      return this.readStore();
+    }
     this.stored.append(message.seq, message.update);
+    this.stats.recordRelayed(message.at === undefined ? undefined : Date.now() - message.at);
     const sender = message.origin === undefined ? undefined : this.connections().find((c) => c.id === message.origin);
     if (sender) this.unconfirmed.delete(sender);
     this.broadcast(encodeUpdate(message.update), message.echo ? undefined : sender);
@@ -666,6 +670,7 @@ export class DocRoom implements ConnectionHost {
       for (const { seq, update } of after) {
         if (seq <= this.stored.lastSeq) continue;
         this.stored.append(seq, update);
+        this.stats.relayReadFromStore += 1;
         this.broadcast(encodeUpdate(update));
       }
       return;

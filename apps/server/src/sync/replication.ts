@@ -24,6 +24,8 @@ export interface CommittedUpdate {
   /** The connection (of the receiving instance) that sent it: it gets it back only when `echo`. */
   origin?: string;
   echo?: boolean;
+  /** When the owner committed it (ms since the epoch), if the message says. */
+  at?: number;
 }
 
 /**

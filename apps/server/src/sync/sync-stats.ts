@@ -48,6 +48,40 @@ export interface SyncStatsSnapshot {
   /** Connections closed by the server, by close code. */
   closes: Record<number, number>;
   persistLatency: LatencySnapshot;
+  /** Scaled mode, replicas: committed updates relayed from the owner (bus or store). */
+  relayed: number;
+  /** Gaps in a document's sequence (a lost or oversized bus message) filled from the store. */
+  relayGapsRepaired: number;
+  /** Updates a replica read from the store rather than the bus (gaps, resyncs, compactions). */
+  relayReadFromStore: number;
+  /** Owner commit to replica receipt, for bus messages (ms; same clock only across one machine). */
+  relayLag: LatencySnapshot;
+}
+
+/** A Prometheus-style histogram of durations (ms) with the bounds of `PERSIST_LATENCY_BUCKETS_MS`. */
+class Histogram {
+  private readonly buckets: number[] = PERSIST_LATENCY_BUCKETS_MS.map(() => 0);
+  private count = 0;
+  private sumMs = 0;
+  private maxMs = 0;
+
+  observe(ms: number): void {
+    this.count += 1;
+    this.sumMs += ms;
+    this.maxMs = Math.max(this.maxMs, ms);
+    PERSIST_LATENCY_BUCKETS_MS.forEach((le, i) => {
+      if (ms <= le) this.buckets[i] = (this.buckets[i] ?? 0) + 1;
+    });
+  }
+
+  snapshot(): LatencySnapshot {
+    return {
+      count: this.count,
+      sumMs: this.sumMs,
+      maxMs: this.maxMs,
+      buckets: PERSIST_LATENCY_BUCKETS_MS.map((le, i) => ({ le, count: this.buckets[i] ?? 0 })),
+    };
+  }
 }
 
 /**
@@ -75,22 +109,24 @@ export class SyncStats {
   guardRepairs = 0;
   guardFailures = 0;
   private readonly closes = new Map<number, number>();
-  private readonly latencyBuckets: number[] = PERSIST_LATENCY_BUCKETS_MS.map(() => 0);
-  private latencyCount = 0;
-  private latencySumMs = 0;
-  private latencyMaxMs = 0;
+  relayed = 0;
+  relayGapsRepaired = 0;
+  relayReadFromStore = 0;
+  private readonly persistLatency = new Histogram();
+  private readonly relayLag = new Histogram();
 
   /** Records one durable batch of `updates` updates, `bytes` long, that took `latencyMs`. */
   recordBatch(updates: number, bytes: number, latencyMs: number): void {
     this.updatesPersisted += updates;
     this.batchesPersisted += 1;
     this.bytesPersisted += bytes;
-    this.latencyCount += 1;
-    this.latencySumMs += latencyMs;
-    this.latencyMaxMs = Math.max(this.latencyMaxMs, latencyMs);
-    PERSIST_LATENCY_BUCKETS_MS.forEach((le, i) => {
-      if (latencyMs <= le) this.latencyBuckets[i] = (this.latencyBuckets[i] ?? 0) + 1;
-    });
+    this.persistLatency.observe(latencyMs);
+  }
+
+  /** A committed update a replica took from the bus, `lagMs` after its owner committed it. */
+  recordRelayed(lagMs: number | undefined): void {
+    this.relayed += 1;
+    if (lagMs !== undefined) this.relayLag.observe(Math.max(0, lagMs));
   }
 
   recordClose(code: number): void {
@@ -121,12 +157,11 @@ export class SyncStats {
       guardRepairs: this.guardRepairs,
       guardFailures: this.guardFailures,
       closes: Object.fromEntries(this.closes),
-      persistLatency: {
-        count: this.latencyCount,
-        sumMs: this.latencySumMs,
-        maxMs: this.latencyMaxMs,
-        buckets: PERSIST_LATENCY_BUCKETS_MS.map((le, i) => ({ le, count: this.latencyBuckets[i] ?? 0 })),
-      },
+      persistLatency: this.persistLatency.snapshot(),
+      relayed: this.relayed,
+      relayGapsRepaired: this.relayGapsRepaired,
+      relayReadFromStore: this.relayReadFromStore,
+      relayLag: this.relayLag.snapshot(),
     };
   }
 }
