@@ -15,7 +15,12 @@ interface Link {
   inFlight: CommittedUpdate[];
 }
 
-async function cluster(store = new MemoryDocStore()) {
+/** How the link between the instances misbehaves: forwarded updates lost while `loseForwards`. */
+interface LinkFaults {
+  loseForwards?: boolean;
+}
+
+async function cluster(store = new MemoryDocStore(), faults: LinkFaults = {}, now?: () => number) {
   const link: Link = { inFlight: [] };
   const owner = await DocRoom.load({
     name: DOC,
@@ -38,9 +43,12 @@ async function cluster(store = new MemoryDocStore()) {
     name: DOC,
     store,
     compactEvery: 1e9,
+    ...(now ? { now } : {}),
     replication: {
       role: "replica",
-      forward: (update, connection) => owner.receiveForwarded(update, new RemoteWriter(connection.context, "b", connection.id)),
+      forward: (update, connection) => {
+        if (!faults.loseForwards) owner.receiveForwarded(update, new RemoteWriter(connection.context, "b", connection.id));
+      },
       committed: () => undefined,
       compacted: () => undefined,
     },
@@ -140,6 +148,37 @@ describe("DocRoom replica (scaled mode)", () => {
     expect(view(owner.doc)).toEqual(view(truth));
     expect(dropped).toBeGreaterThan(0);
     expect(compactions).toBeGreaterThan(0);
+    await replica.close();
+    await owner.close();
+  });
+
+  it("a lost forward is asked again even when a later update of the same client partly commits (its deletions alone)", async () => {
+    const faults: LinkFaults = {};
+    let clock = 0;
+    const { owner, replica, link, store } = await cluster(new MemoryDocStore(), faults, () => clock);
+    const onOwner = client(owner, "u-police");
+    const writer = client(replica, "u-school");
+    await settle(owner, replica, link, [onOwner, writer]);
+    writer.doc.transact(() => setChildField(writer.doc, "c-1", "fullName", "Vi Thị Nga"));
+    await settle(owner, replica, link, [onOwner, writer]);
+    expect(childField(onOwner.doc, "c-1", "fullName")).toBe("Vi Thị Nga");
+
+    // Lost on the way to the owner (the relay was down): the owner never sees it.
+    faults.loseForwards = true;
+    writer.doc.transact(() => setChildField(writer.doc, "c-1", "note", "chuyển trường"));
+    faults.loseForwards = false;
+    // Its structs follow the lost ones (the owner keeps them pending), but its deletion of
+    // the old name applies at once and is committed, naming this client as its origin.
+    writer.doc.transact(() => setChildField(writer.doc, "c-1", "fullName", "Vi Thị Ngà"));
+    await settle(owner, replica, link, [onOwner, writer]);
+    expect(childField(onOwner.doc, "c-1", "note")).toBeUndefined();
+
+    clock += 3_001;
+    replica.replicaTick();
+    await settle(owner, replica, link, [onOwner, writer]);
+    expect(childField(onOwner.doc, "c-1", "note")).toBe("chuyển trường");
+    expect(childField(onOwner.doc, "c-1", "fullName")).toBe("Vi Thị Ngà");
+    expect(childField(await store.restore(DOC), "c-1", "note")).toBe("chuyển trường");
     await replica.close();
     await owner.close();
   });

@@ -78,6 +78,19 @@ const FORWARD_CONFIRM_MS = 3_000;
 
 type RoomState = "open" | "closing" | "closed" | "broken";
 
+/**
+ * Replica: what a connection forwarded that is not seen stored yet: since when, and the clock
+ * after the last struct of each client its updates carried. A commit naming the connection
+ * as origin is not enough to confirm it: when a forward was lost, the owner keeps the next
+ * update's structs pending (they follow the lost ones) but applies and commits its deletions
+ * at once, and only asking the client again brings the lost structs (found by the
+ * multi-process test of a Redis restart: a replica's client lost every later edit).
+ */
+interface Unconfirmed {
+  since: number;
+  to: Map<number, number>;
+}
+
 /** A connection whose sync answer is being worked out: what is relayed meanwhile waits. */
 interface Answering {
   frames: Uint8Array[];
@@ -111,8 +124,8 @@ export class DocRoom implements ConnectionHost {
   private stored: StoredState;
   /** Replica: committed updates of other instances, taken one after another (some read the store). */
   private remoteChain: Promise<void> = Promise.resolve();
-  /** Replica: connections with a forwarded update not seen committed yet, since when. */
-  private readonly unconfirmed = new Map<SyncConnection, number>();
+  /** Replica: connections with a forwarded update not seen committed yet (see `Unconfirmed`). */
+  private readonly unconfirmed = new Map<SyncConnection, Unconfirmed>();
   private readonly queue: PersistQueue;
   private readonly stats: SyncStats;
   private state: RoomState = "open";
@@ -307,7 +320,7 @@ export class DocRoom implements ConnectionHost {
     if (this.state !== "open") return;
     if (this.options.replication?.role === "replica") {
       // An empty update (a client answering "nothing new") needs no confirmation.
-      if (update.byteLength > 2 && !this.unconfirmed.has(connection)) this.unconfirmed.set(connection, this.clock());
+      if (update.byteLength > 2) this.expectCommit(connection, update);
       return this.options.replication.forward(update, connection);
     }
     if (!this.ready) return this.hold(connection, update);
@@ -359,10 +372,10 @@ export class DocRoom implements ConnectionHost {
   replicaTick(): void {
     if (!this.isReplica) return;
     const now = this.clock();
-    for (const [connection, since] of [...this.unconfirmed]) {
-      if (now - since < FORWARD_CONFIRM_MS) continue;
+    for (const [connection, waiting] of [...this.unconfirmed]) {
+      if (now - waiting.since < FORWARD_CONFIRM_MS) continue;
       this.unconfirmed.delete(connection);
-      this.askClients(connection);
+      if (!this.storedHolds(waiting)) this.askClients(connection);
     }
   }
 
@@ -658,7 +671,8 @@ export class DocRoom implements ConnectionHost {
     this.stored.append(message.seq, message.update);
     this.stats.recordRelayed(message.at === undefined ? undefined : Date.now() - message.at);
     const sender = message.origin === undefined ? undefined : this.connections().find((c) => c.id === message.origin);
-    if (sender) this.unconfirmed.delete(sender);
+    const waiting = sender && this.unconfirmed.get(sender);
+    if (waiting && this.storedHolds(waiting)) this.unconfirmed.delete(sender);
     this.broadcast(encodeUpdate(message.update), message.echo ? undefined : sender);
   }
 
@@ -697,6 +711,30 @@ export class DocRoom implements ConnectionHost {
     for (const connection of this.connections()) connection.close(CloseCode.InternalError);
     this.destroy();
     this.options.onBroken?.(this, error);
+  }
+
+  /** Replica: `connection` forwarded `update`; it is confirmed once the store holds all of its structs. */
+  private expectCommit(connection: SyncConnection, update: Uint8Array): void {
+    let to: Map<number, number>;
+    try {
+      to = Y.parseUpdateMeta(update).to;
+    } catch {
+      to = new Map(); // not an update: the owner refuses it; nothing to wait for
+    }
+    const waiting = this.unconfirmed.get(connection);
+    if (!waiting) {
+      this.unconfirmed.set(connection, { since: this.clock(), to });
+      return;
+    }
+    for (const [client, clock] of to) waiting.to.set(client, Math.max(clock, waiting.to.get(client) ?? 0));
+  }
+
+  /** Whether what is stored holds every struct of the forwarded updates `waiting` stands for. */
+  private storedHolds(waiting: Unconfirmed): boolean {
+    if (waiting.to.size === 0) return true;
+    const stored = this.stored.stateVector();
+    for (const [client, clock] of waiting.to) if ((stored.get(client) ?? 0) < clock) return false;
+    return true;
   }
 
   private clock(): number {
