@@ -66,3 +66,11 @@ export async function killRelayConnections(redisUrl: string, instance: string): 
 export function running(server: ServerProcess): boolean {
   return server.child.exitCode === null && server.child.signalCode === null;
 }
+
+/** For a failed test: each instance's warnings, errors and ownership/relay events. */
+export function printTroubles(servers: readonly ServerProcess[]): void {
+  for (const [i, server] of servers.entries()) {
+    const lines = server.logs.filter((line) => line.level === "warn" || line.level === "error" || /^(bus|ownership)\./.test(String(line.event)));
+    console.error(`instance ${i} (${server.url}): ${lines.length} notable log lines\n${lines.map((line) => JSON.stringify(line).slice(0, 500)).join("\n")}`);
+  }
+}
