@@ -157,6 +157,7 @@ export async function editRandomly(editor: RoamingEditor, random: () => number, 
       const offline = 1 + Math.floor(random() * 3);
       for (let i = 0; i < offline; i += 1) randomEdit(editor, random);
       await sleep(random() * 150);
+      if (plan.stop?.()) return; // stays offline: whoever stopped it decides where it goes
       const urls = plan.syncUrls();
       const next = random() < 0.5 ? editor.syncUrl : pick(random, urls);
       if (next === editor.syncUrl) editor.provider.connect();
