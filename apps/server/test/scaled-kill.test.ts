@@ -41,12 +41,19 @@ async function killWhileEditing(name: string, victimOf: (servers: ServerProcess[
     return found;
   }, 15_000);
   const victim = victimOf(servers, owner);
-  // Everybody edits; the victim's clients stop at the kill (their instance is gone).
+  // Everybody edits, going offline now and then; each comes back to its own instance until
+  // the kill (so the victim has clients), to any surviving one after. The victim's clients
+  // stop at the kill (their instance is gone).
   let killed = false;
-  const alive = () => servers.filter((s) => s !== victim || !killed).map((s) => s.syncUrl);
+  const alive = () => servers.filter((s) => s !== victim).map((s) => s.syncUrl);
   const onVictim = (e: RoamingEditor) => e.syncUrl === victim.syncUrl;
   const editing = editors.map((e, i) =>
-    editRandomly(e, seededRandom(seed + i), { steps: 60, offlineChance: 0.03, syncUrls: alive, stop: () => killed && onVictim(e) }),
+    editRandomly(e, seededRandom(seed + i), {
+      steps: 60,
+      offlineChance: 0.03,
+      syncUrls: () => (killed ? alive() : [e.syncUrl]),
+      stop: () => killed && onVictim(e),
+    }),
   );
   await eventually(() => expect(editors.every((e) => e.edits >= 15)).toBe(true), 30_000);
 
