@@ -42,6 +42,23 @@ describe("three instances", () => {
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       expect((answer.body as unknown[]).length).toBe(3);
     }
+    // The commune's progress reads every roster, owned here or elsewhere: the same everywhere.
+    const admin = (await login(servers[2]!.url, USERS.admin.username, PASSWORD)).token;
+    const totals = [];
+    for (const server of servers) {
+      const answer = await api(server.url, "/api/progress", { token: admin });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      totals.push((answer.body as { total: unknown }).total);
+    }
+    expect(totals[0]).toMatchObject({ children: 3 });
+    expect(totals[1]).toEqual(totals[0]);
+    expect(totals[2]).toEqual(totals[0]);
+    // The review document's meta is written by the owner, whichever instance its readers are on.
+    const reviewers = servers.map((server) => connectClient(server.syncUrl, `${ROSTERS.a5.id}/review`, token));
+    clients.push(...reviewers);
+    await eventually(() => {
+      for (const reviewer of reviewers) expect(reviewer.review().meta()).toMatchObject({ rosterId: ROSTERS.a5.id, name: ROSTERS.a5.name });
+    }, 15_000);
     const health = await Promise.all(servers.map(async (s) => (await fetch(`${s.url}/healthz`)).json() as Promise<{ ok: boolean; ownedRosters: number }>));
     expect(health.map((h) => h.ok)).toEqual([true, true, true]);
     expect(health.reduce((n, h) => n + h.ownedRosters, 0)).toBe(1);

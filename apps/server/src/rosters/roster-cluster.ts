@@ -90,6 +90,11 @@ export class RosterCluster {
     };
   }
 
+  /** Whether this instance holds the roster's lease now. */
+  ownsNow(rosterId: string): boolean {
+    return this.ownership.lease(rosterId) !== undefined;
+  }
+
   /**
    * Where a roster's API requests are served: undefined for here (owned here, or nobody
    * holds a live lease, so the first load here claims it), or the instance that owns it.
