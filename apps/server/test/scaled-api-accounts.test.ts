@@ -89,4 +89,27 @@ describe("three instances", () => {
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect((await closed).code).toBe(4401);
   });
+
+  it("an owner serving only a roster's review readers takes the records edits of the other instances", { timeout: 120_000 }, async () => {
+    const [first, second] = cluster.instances.filter((p) => p.child.exitCode === null) as [TestCluster["instances"][0], TestCluster["instances"][0]];
+    const token = (await login(first.url, USERS.police.username, PASSWORD)).token;
+    // The first instance owns roster a7 through a review reader only.
+    const reader = connectClient(first.syncUrl, `${ROSTERS.a7.id}/review`, token);
+    clients.push(reader);
+    await whenSynced(reader, 15_000);
+    const owned = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { ownedRosters: number }).ownedRosters;
+    const before = await owned(first.url);
+    // The records editors are all on the second instance: a replica that forwards their edits.
+    const editor = connectClient(second.syncUrl, ROSTERS.a7.id, token);
+    const witness = connectClient(second.syncUrl, ROSTERS.a7.id, token);
+    clients.push(editor, witness);
+    await Promise.all([whenSynced(editor, 15_000), whenSynced(witness, 15_000)]);
+    const id = editor.records().createChild(aChildWithoutPid({ fullName: "Quàng Thị Mai" }));
+    await eventually(() => expect(witness.records().getChild(id)?.fullName).toBe("Quàng Thị Mai"), 15_000);
+    // Committed by the owner: the API (served by the owner) lists it, and its mark reaches the reader.
+    const listed = await api(second.url, `/api/rosters/${ROSTERS.a7.id}/children`, { token });
+    expect((listed.body as { id: string }[]).map((c) => c.id)).toContain(id);
+    await eventually(() => expect(reader.review().marks().get(id)).toBeDefined(), 15_000);
+    expect(await owned(first.url)).toBe(before);
+  });
 });
