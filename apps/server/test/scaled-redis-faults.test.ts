@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of clients) c.destroy();
   await cluster.close();
-  for (const redis of redisServers) await redis.stop();
+  for (const redis of redisServers) await redis.close();
 });
 
 function client(server: ServerProcess, rosterId: string, token: string): SyncClient {

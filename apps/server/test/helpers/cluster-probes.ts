@@ -2,6 +2,37 @@ import { Redis } from "ioredis";
 import { killClient } from "../../src/scaled/redis-test-helpers";
 import type { ServerProcess } from "./server-process";
 
+/** Whether the process still runs (not killed, not exited). */
+export function isRunning(server: ServerProcess): boolean {
+  return server.child.exitCode === null && server.child.signalCode === null;
+}
+
+/** `/healthz` of one instance: its name and how many rosters it owns now. */
+export async function health(server: ServerProcess): Promise<{ ok: boolean; instance?: string; ownedRosters?: number }> {
+  return (await fetch(`${server.url}/healthz`)).json() as Promise<{ ok: boolean; instance?: string; ownedRosters?: number }>;
+}
+
+/** The running instance that owns a roster now (the only roster the test opens), or undefined. */
+export async function ownerOf(servers: readonly ServerProcess[]): Promise<ServerProcess | undefined> {
+  const running = servers.filter(isRunning);
+  const answers = await Promise.all(running.map(async (s) => [s, await health(s)] as const));
+  const owners = answers.filter(([, h]) => (h.ownedRosters ?? 0) > 0);
+  if (owners.length > 1) throw new Error(`${owners.length} instances own rosters at once`);
+  return owners[0]?.[0];
+}
+
+/** One counter or gauge of `/metrics` (the sum of its series), 0 when absent. */
+export async function metric(server: ServerProcess, name: string): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  let sum = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#")) continue;
+    const [key, value] = line.split(/\s+/);
+    if (key === name || key?.startsWith(`${name}{`)) sum += Number(value);
+  }
+  return sum;
+}
+
 /** What `/healthz` of an instance answers (scaled mode: its name and how many rosters it owns). */
 export interface Health {
   status: number;
@@ -32,13 +63,6 @@ export async function healthzOrNothing(server: ServerProcess): Promise<Health | 
   }
 }
 
-/** The value of an unlabelled sample in `/metrics` (0 when absent). */
-export async function metric(server: ServerProcess, name: string): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
-  const line = text.split("\n").find((l) => l.startsWith(`${name} `));
-  return line ? Number(line.slice(name.length + 1)) : 0;
-}
-
 /** The instance's name, as its Redis connections are named (`<instance>:pub` / `<instance>:sub`). */
 export async function instanceName(server: ServerProcess): Promise<string> {
   const health = await healthz(server);
@@ -60,11 +84,6 @@ export async function killRelayConnections(redisUrl: string, instance: string): 
   } finally {
     raw.disconnect();
   }
-}
-
-/** Whether the process is still running (not exited); a paused one is running. */
-export function running(server: ServerProcess): boolean {
-  return server.child.exitCode === null && server.child.signalCode === null;
 }
 
 /** For a failed test: each instance's warnings, errors and ownership/relay events. */
