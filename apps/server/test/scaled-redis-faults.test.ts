@@ -3,10 +3,10 @@
 // Real server processes, stock clients editing on every instance while the relay connections
 // are killed, Redis is flushed, and Redis is SIGKILLed and restarted.
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { TEST_REDIS_URL, startCluster, type TestCluster } from "./helpers/cluster";
 import { expectNothingLost, expectRelayed } from "./helpers/cluster-checks";
-import { healthz, instanceName, killRelayConnections, metric } from "./helpers/cluster-probes";
+import { healthz, instanceName, killRelayConnections, metric, printTroubles } from "./helpers/cluster-probes";
 import { EditLoad } from "./helpers/edit-load";
 import { login } from "./helpers/http";
 import { startPrivateRedis, type PrivateRedis } from "./helpers/private-redis";
@@ -58,6 +58,7 @@ async function threeInstances(rosterId: string, redisUrl: string): Promise<{ ser
   await eventually(async () => expect((await healthz(servers[0]!)).ownedRosters).toBe(1), 15_000);
   const others = servers.slice(1).map((s) => client(s, rosterId, session.token));
   await Promise.all(others.map((c) => whenSynced(c, 15_000)));
+  onTestFailed(() => printTroubles(servers));
   return { servers, editors: [first, ...others], token: session.token, editor: { id: session.user.id, name: USERS.school.displayName } };
 }
 
