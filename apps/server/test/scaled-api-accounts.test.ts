@@ -3,27 +3,22 @@
 // clients on each. The API of a roster answers the same on every instance (forwarded to its
 // owner), and an account change made on one instance reaches the sockets on all of them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type TestCluster } from "./helpers/cluster";
+import { startWorldCluster, type TestCluster } from "./helpers/cluster";
 import { aChildWithoutPid } from "./helpers/fixtures";
 import { api, login } from "./helpers/http";
 import { nextClose } from "./helpers/accounts";
-import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
+import { whenSynced } from "./helpers/sync-clients";
 import { eventually } from "./helpers/wait";
-import { PASSWORD, ROSTERS, USERS, createAccounts, type UserKey } from "./helpers/world";
+import { PASSWORD, ROSTERS, USERS, type UserKey } from "./helpers/world";
 
 let cluster: TestCluster;
 let userIds: Record<UserKey, string>;
-const clients: SyncClient[] = [];
 
 beforeAll(async () => {
-  cluster = await startCluster("scaled-api");
-  const store = await cluster.store();
-  userIds = await createAccounts(store);
-  await store.close();
+  ({ cluster, userIds: userIds } = await startWorldCluster("scaled-api"));
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of clients) c.destroy();
   await cluster.close();
 });
 
@@ -31,7 +26,7 @@ describe("three instances", () => {
   it("clients on every instance converge and the roster's API answers alike everywhere", { timeout: 120_000 }, async () => {
     const servers = await Promise.all([cluster.start(), cluster.start(), cluster.start()]);
     const token = (await login(servers[1]!.url, USERS.school.username, PASSWORD)).token;
-    for (const server of servers) clients.push(connectClient(server.syncUrl, ROSTERS.a5.id, token));
+    const clients = servers.map((server) => cluster.client(server, ROSTERS.a5.id, token));
     await Promise.all(clients.map((c) => whenSynced(c, 15_000)));
     const ids = clients.map((c, i) => c.records().createChild(aChildWithoutPid({ fullName: `Trẻ ${i}` })));
     await eventually(() => {
@@ -54,8 +49,7 @@ describe("three instances", () => {
     expect(totals[1]).toEqual(totals[0]);
     expect(totals[2]).toEqual(totals[0]);
     // The review document's meta is written by the owner, whichever instance its readers are on.
-    const reviewers = servers.map((server) => connectClient(server.syncUrl, `${ROSTERS.a5.id}/review`, token));
-    clients.push(...reviewers);
+    const reviewers = servers.map((server) => cluster.client(server, `${ROSTERS.a5.id}/review`, token));
     await eventually(() => {
       for (const reviewer of reviewers) expect(reviewer.review().meta()).toMatchObject({ rosterId: ROSTERS.a5.id, name: ROSTERS.a5.name });
     }, 15_000);
@@ -71,10 +65,9 @@ describe("three instances", () => {
     // A session ended (logout on the first instance): its sockets on the other two close with 4401.
     const social = await login(first.url, USERS.social.username, PASSWORD);
     const other = await login(second.url, USERS.social.username, PASSWORD);
-    const onSecond = connectClient(second.syncUrl, ROSTERS.a5.id, social.token);
-    const onThird = connectClient(third.syncUrl, ROSTERS.a7.id, social.token);
-    const otherSession = connectClient(third.syncUrl, ROSTERS.a5.id, other.token);
-    clients.push(onSecond, onThird, otherSession);
+    const onSecond = cluster.client(second, ROSTERS.a5.id, social.token);
+    const onThird = cluster.client(third, ROSTERS.a7.id, social.token);
+    const otherSession = cluster.client(third, ROSTERS.a5.id, other.token);
     await Promise.all([onSecond, onThird, otherSession].map((c) => whenSynced(c, 15_000)));
     const at = performance.now();
     const closes = [nextClose(onSecond, () => at, 15_000), nextClose(onThird, () => at, 15_000)];
@@ -94,15 +87,13 @@ describe("three instances", () => {
     const [first, second] = cluster.instances.filter((p) => p.child.exitCode === null) as [TestCluster["instances"][0], TestCluster["instances"][0]];
     const token = (await login(first.url, USERS.police.username, PASSWORD)).token;
     // The first instance owns roster a7 through a review reader only.
-    const reader = connectClient(first.syncUrl, `${ROSTERS.a7.id}/review`, token);
-    clients.push(reader);
+    const reader = cluster.client(first, `${ROSTERS.a7.id}/review`, token);
     await whenSynced(reader, 15_000);
     const owned = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { ownedRosters: number }).ownedRosters;
     const before = await owned(first.url);
     // The records editors are all on the second instance: a replica that forwards their edits.
-    const editor = connectClient(second.syncUrl, ROSTERS.a7.id, token);
-    const witness = connectClient(second.syncUrl, ROSTERS.a7.id, token);
-    clients.push(editor, witness);
+    const editor = cluster.client(second, ROSTERS.a7.id, token);
+    const witness = cluster.client(second, ROSTERS.a7.id, token);
     await Promise.all([whenSynced(editor, 15_000), whenSynced(witness, 15_000)]);
     const id = editor.records().createChild(aChildWithoutPid({ fullName: "Quàng Thị Mai" }));
     await eventually(() => expect(witness.records().getChild(id)?.fullName).toBe("Quàng Thị Mai"), 15_000);

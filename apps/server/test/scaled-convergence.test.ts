@@ -4,11 +4,11 @@
 // a fresh client of every instance, a fresh client of an instance started cold afterwards,
 // and the roster's API on every instance end with exactly the same records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type TestCluster } from "./helpers/cluster";
+import { startWorldCluster, type TestCluster } from "./helpers/cluster";
 import { api } from "./helpers/http";
 import { RoamingEditor, editRandomly, expectSameDoc, seededRandom } from "./helpers/roaming-editors";
 import { eventually } from "./helpers/wait";
-import { ROSTERS, USERS, createAccounts, loginAll, type UserKey } from "./helpers/world";
+import { ROSTERS, USERS, loginAll, type UserKey } from "./helpers/world";
 
 let cluster: TestCluster;
 const editors: RoamingEditor[] = [];
@@ -18,10 +18,7 @@ const CLIENTS_PER_USER = 2;
 const STEPS = 40;
 
 beforeAll(async () => {
-  cluster = await startCluster("scaled-convergence");
-  const store = await cluster.store();
-  await createAccounts(store);
-  await store.close();
+  ({ cluster } = await startWorldCluster("scaled-convergence"));
 }, 120_000);
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { loadStoredDoc } from "../src/rosters/stored-roster";
 import { syncDocName } from "../src/sync";
-import { startCluster, type TestCluster } from "./helpers/cluster";
+import { startWorldCluster, type TestCluster } from "./helpers/cluster";
 import { expectNothingLost } from "./helpers/cluster-checks";
 import { healthz, healthzOrNothing, metric, printTroubles } from "./helpers/cluster-probes";
 import { EditLoad } from "./helpers/edit-load";
@@ -13,9 +13,9 @@ import { aChildWithoutPid } from "./helpers/fixtures";
 import { login } from "./helpers/http";
 import { expectMarksOfStore } from "./helpers/marks-checks";
 import { killAll, type ServerProcess } from "./helpers/server-process";
-import { connectClient, sleep, whenSynced, type Editor, type SyncClient } from "./helpers/sync-clients";
+import { sleep, whenSynced, type Editor, type SyncClient } from "./helpers/sync-clients";
 import { eventually } from "./helpers/wait";
-import { PASSWORD, ROSTERS, USERS, createAccounts, type UserKey } from "./helpers/world";
+import { PASSWORD, ROSTERS, USERS, type UserKey } from "./helpers/world";
 
 /** DESIGN.md: "a new owner takes over within 10 seconds of the old one dying". */
 const TAKEOVER_DEADLINE_MS = 10_000;
@@ -25,24 +25,17 @@ const MARK_AFTER_TAKEOVER_MS = 5_000;
 const SHORT_LEASE = { LEASE_TTL_MS: "3000" };
 
 let cluster: TestCluster;
-const clients: SyncClient[] = [];
 
 beforeAll(async () => {
-  cluster = await startCluster("ownership");
-  const store = await cluster.store();
-  await createAccounts(store);
-  await store.close();
+  ({ cluster } = await startWorldCluster("ownership"));
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of clients) c.destroy();
   await cluster.close();
 });
 
 function client(server: ServerProcess, room: string, token: string): SyncClient {
-  const c = connectClient(server.syncUrl, room, token);
-  clients.push(c);
-  return c;
+  return cluster.client(server, room, token);
 }
 
 interface Instances {
@@ -84,7 +77,7 @@ function fencedWrites(server: ServerProcess): Record<string, unknown>[] {
 }
 
 async function done(servers: readonly ServerProcess[]): Promise<void> {
-  for (const c of clients.splice(0)) c.destroy();
+  cluster.closeClients();
   for (const server of servers) server.child.kill("SIGCONT");
   await killAll(servers);
 }

@@ -4,16 +4,16 @@
 // are killed, Redis is flushed, and Redis is SIGKILLed and restarted.
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { TEST_REDIS_URL, startCluster, type TestCluster } from "./helpers/cluster";
+import { TEST_REDIS_URL, startWorldCluster, type TestCluster } from "./helpers/cluster";
 import { expectNothingLost, expectRelayed } from "./helpers/cluster-checks";
 import { healthz, instanceName, killRelayConnections, metric, printTroubles } from "./helpers/cluster-probes";
 import { EditLoad } from "./helpers/edit-load";
 import { login } from "./helpers/http";
 import { startPrivateRedis, type PrivateRedis } from "./helpers/private-redis";
 import { killAll, type ServerProcess } from "./helpers/server-process";
-import { connectClient, sleep, whenSynced, type Editor, type SyncClient } from "./helpers/sync-clients";
+import { sleep, whenSynced, type Editor, type SyncClient } from "./helpers/sync-clients";
 import { eventually } from "./helpers/wait";
-import { PASSWORD, ROSTERS, USERS, createAccounts } from "./helpers/world";
+import { PASSWORD, ROSTERS, USERS } from "./helpers/world";
 
 /**
  * Long leases, so a replica's periodic catch-up from the store (every third of the lease,
@@ -24,26 +24,19 @@ const SLOW_TICKS = { LEASE_TTL_MS: "30000" };
 const RELAY_BOUND_MS = 3_000;
 
 let cluster: TestCluster;
-const clients: SyncClient[] = [];
 const redisServers: PrivateRedis[] = [];
 
 beforeAll(async () => {
-  cluster = await startCluster("redis-faults", SLOW_TICKS);
-  const store = await cluster.store();
-  await createAccounts(store);
-  await store.close();
+  ({ cluster } = await startWorldCluster("redis-faults", SLOW_TICKS));
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of clients) c.destroy();
   await cluster.close();
   for (const redis of redisServers) await redis.close();
 });
 
 function client(server: ServerProcess, rosterId: string, token: string): SyncClient {
-  const c = connectClient(server.syncUrl, rosterId, token);
-  clients.push(c);
-  return c;
+  return cluster.client(server, rosterId, token);
 }
 
 /**
@@ -96,7 +89,7 @@ describe("the relay's Redis connections killed during edits", () => {
     const committedMs = await expectRelayed(editors[0]!, editors[1]!, replicaA, RELAY_BOUND_MS, "Sau khi nối lại 2");
     console.info(`relay after CLIENT KILL: replica→owner→replica ${Math.round(forwardedMs)} ms, owner→replica ${Math.round(committedMs)} ms; ${load.size} children`);
     expect((await healthz(owner)).ownedRosters).toBe(1);
-    for (const c of clients.splice(0)) c.destroy();
+    cluster.closeClients();
     await killAll(servers);
   });
 });
@@ -151,7 +144,7 @@ describe("a private Redis flushed, then SIGKILLed and restarted, during edits", 
       `relay after FLUSHALL ${Math.round(afterFlushMs)} ms; after the restart: replica→owner→replica ${Math.round(forwardedMs)} ms, owner→replica ${Math.round(committedMs)} ms; ${load.size} children`,
     );
     expect((await healthz(owner)).ownedRosters).toBe(1);
-    for (const c of clients.splice(0)) c.destroy();
+    cluster.closeClients();
     await killAll(servers);
   });
 });

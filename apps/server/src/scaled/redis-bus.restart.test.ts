@@ -1,9 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { startPrivateRedis, type PrivateRedis } from "../../test/helpers/private-redis";
 import { watchSeen } from "./bus-contract";
 import { BusUnavailableError } from "./roster-bus";
 import { redisPair } from "./redis-test-helpers";
@@ -11,61 +7,24 @@ import { redisPair } from "./redis-test-helpers";
 // Against a private redis-server on a free port, which these tests kill, pause and restart
 // (never the shared one).
 
-interface PrivateRedis {
-  port: number;
-  dir: string;
-  process: ChildProcess;
-}
-
 const started: PrivateRedis[] = [];
 
-afterEach(() => {
-  for (const server of started.splice(0)) {
-    server.process.kill("SIGKILL");
-    rmSync(server.dir, { recursive: true, force: true });
-  }
+afterEach(async () => {
+  for (const server of started.splice(0)) await server.close();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-function startRedis(port: number, dir: string): Promise<PrivateRedis> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: ["ignore", "pipe", "pipe"] });
-  const server = { port, dir, process: child };
+async function privateRedis(): Promise<PrivateRedis> {
+  const server = await startPrivateRedis();
   started.push(server);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ready to accept connections")) resolve(server);
-    });
-    child.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
-  });
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
-  });
+  return server;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("RedisBus with a Redis that dies", () => {
   it("SIGKILL and restart of Redis during a stream: publishes reject fast, resync fires, messages flow again", async () => {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), "roster-redis-"));
-    const first = await startRedis(port, dir);
-    const pair = await redisPair(`redis://127.0.0.1:${port}`, { heartbeatMs: 500 });
+    const redis = await privateRedis();
+    const pair = await redisPair(redis.url, { heartbeatMs: 500 });
     const { a, b } = pair;
     try {
       await vi.waitFor(() => expect(a.healthy && b.healthy).toBe(true), { timeout: 5000 });
@@ -89,13 +48,10 @@ describe("RedisBus with a Redis that dies", () => {
           expect(error).toBeInstanceOf(BusUnavailableError);
           rejectedMs.push(performance.now() - t0);
         }
-        if (seq === 50) {
-          first.process.kill("SIGKILL");
-          await killed(first.process);
-        }
+        if (seq === 50) await redis.kill();
         if (seq === 60 && !restarted) {
           restarted = true;
-          await startRedis(port, dir);
+          await redis.restart();
         }
         await sleep(10);
       }
@@ -119,10 +75,8 @@ describe("RedisBus with a Redis that dies", () => {
   });
 
   it("a paused Redis (SIGSTOP) is noticed by the heartbeat; after SIGCONT resync fires and messages flow", async () => {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), "roster-redis-"));
-    const server = await startRedis(port, dir);
-    const pair = await redisPair(`redis://127.0.0.1:${port}`, { heartbeatMs: 300, publishTimeoutMs: 300 });
+    const redis = await privateRedis();
+    const pair = await redisPair(redis.url, { heartbeatMs: 300, publishTimeoutMs: 300 });
     const { a, b } = pair;
     try {
       await vi.waitFor(() => expect(a.healthy && b.healthy).toBe(true), { timeout: 5000 });
@@ -133,7 +87,7 @@ describe("RedisBus with a Redis that dies", () => {
       await a.publishCommitted({ doc: "records:p", seq: 1 });
       await vi.waitFor(() => expect(seen.committed).toHaveLength(1));
 
-      server.process.kill("SIGSTOP");
+      redis.pause();
       try {
         // Nothing closes the TCP connections: only the unanswered pings reveal the outage.
         await vi.waitFor(() => expect(a.healthy || b.healthy).toBe(false), { timeout: 3000, interval: 20 });
@@ -141,7 +95,7 @@ describe("RedisBus with a Redis that dies", () => {
         await expect(a.publishCommitted({ doc: "records:p", seq: 2 })).rejects.toBeInstanceOf(BusUnavailableError);
         expect(performance.now() - t0).toBeLessThan(400);
       } finally {
-        server.process.kill("SIGCONT");
+        redis.resume();
       }
       await vi.waitFor(() => expect(resyncs).toBe(1), { timeout: 10_000 });
       await vi.waitFor(() => expect(a.healthy).toBe(true), { timeout: 10_000 });

@@ -5,6 +5,8 @@ import type { Store } from "../../src/storage/store";
 import { type TestDatabase, createTestDatabase } from "../../src/storage/postgres-test-database";
 import { buildBundle, killAll, spawnServer, type Bundle, type ServerProcess } from "./server-process";
 import { tempDir, type TempDir } from "./temp-dir";
+import { connectClient, type SyncClient } from "./sync-clients";
+import { createAccounts, type UserKey } from "./world";
 
 /** The Redis every test machine runs (never flushed nor restarted by a test: each run has its own prefix). */
 export const TEST_REDIS_URL = "redis://127.0.0.1:6379";
@@ -24,7 +26,22 @@ export interface TestCluster {
   start(env?: Record<string, string>): Promise<ServerProcess>;
   /** A store on the cluster's database, for seeding and checking (closed by `close`). */
   store(): Promise<Store>;
+  /** A stock client of `room` on `server`, destroyed by `close`. */
+  client(server: ServerProcess, room: string, token: string): SyncClient;
+  /** Destroys every client `client` opened so far (between tests). */
+  closeClients(): void;
   close(): Promise<void>;
+}
+
+/** A cluster whose database holds the test world's communes, rosters and accounts (`world.ts`). */
+export async function startWorldCluster(name: string, env: Record<string, string> = {}): Promise<{ cluster: TestCluster; userIds: Record<UserKey, string> }> {
+  const cluster = await startCluster(name, env);
+  const store = await cluster.store();
+  try {
+    return { cluster, userIds: await createAccounts(store) };
+  } finally {
+    await store.close();
+  }
 }
 
 export async function startCluster(name: string, env: Record<string, string> = {}): Promise<TestCluster> {
@@ -33,6 +50,10 @@ export async function startCluster(name: string, env: Record<string, string> = {
   const dirs: TempDir[] = [];
   const instances: ServerProcess[] = [];
   const stores: Store[] = [];
+  const clients: SyncClient[] = [];
+  const closeClients = () => {
+    for (const client of clients.splice(0)) client.destroy();
+  };
   return {
     database,
     bundle,
@@ -61,7 +82,14 @@ export async function startCluster(name: string, env: Record<string, string> = {
       stores.push(store);
       return store;
     },
+    client(server, room, token) {
+      const client = connectClient(server.syncUrl, room, token);
+      clients.push(client);
+      return client;
+    },
+    closeClients,
     async close() {
+      closeClients();
       await killAll(instances);
       for (const store of stores.splice(0)) await store.close().catch(() => undefined);
       bundle.remove();

@@ -10,8 +10,11 @@ export interface PrivateRedis {
   url: string;
   /** Kills the server (SIGKILL) and waits until it exited. */
   kill(): Promise<void>;
-  /** Starts it again on the same port. */
+  /** Starts it again on the same port (after `kill`, or killing it first). */
   restart(): Promise<void>;
+  /** Pauses it (SIGSTOP: connections stay open, nothing answers) and resumes it (SIGCONT). */
+  pause(): void;
+  resume(): void;
   /** Kills it and removes its directory. */
   close(): Promise<void>;
 }
@@ -59,7 +62,10 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await stop(child);
       child = await run(port, dir);
     },
+    pause: () => child.kill("SIGSTOP"),
+    resume: () => child.kill("SIGCONT"),
     async close() {
+      child.kill("SIGCONT");
       await stop(child);
       dir.remove();
     },
