@@ -26,7 +26,7 @@ export async function benchScaledProvince(env: BenchEnv): Promise<void> {
   const [bundle, template] = await Promise.all([buildServerBundle("scaled-province"), seedTemplate((store) => seedStore(store, rosters, editors))]);
   const seededMs = performance.now() - started;
   note("scaled.province: seeded", { ms: Math.round(seededMs) });
-  const cluster = await startBenchCluster(bundle, "province", env.BENCH_SERVER_ENV, template).finally(() => bundle.remove());
+  const cluster = await startBenchCluster(bundle, "province", env.BENCH_SERVER_ENV, template);
   const client = forkBenchChild(new URL("./province/clients-child.ts", import.meta.url), [], { maxOldSpaceMb: 8192 });
   try {
     const instances: Instance[] = [await cluster.start(), await cluster.start()];
@@ -53,6 +53,7 @@ export async function benchScaledProvince(env: BenchEnv): Promise<void> {
   } finally {
     await client.stop();
     await cluster.close();
+    bundle.remove();
     await template.drop();
   }
 }
@@ -106,6 +107,8 @@ function emitLine(env: BenchEnv, setup: Setup, result: ProvinceResult, totalMs: 
     statusRatePerSec: env.BENCH_PROVINCE_STATUS_RATE,
     ownedRosters: metric("roster_owned_rosters"),
     docsBuilt: metric("roster_docs_built_total"),
+    docBuildMs: metric("roster_doc_build_ms_total").map((ms) => Math.round(ms)),
+    lastMarkRunMs: metric("roster_mark_last_ms").map((ms) => round(ms, 1)),
     markRuns: metric("roster_mark_runs_total"),
     leaseTakeovers: metric("roster_lease_takeovers_total"),
     leasesLost: metric("roster_leases_lost_total"),
