@@ -120,7 +120,11 @@ export async function startServer(
   });
   const progress = new DailyProgress({ store, hub, logger, now, ...(cluster ? { uncached: true } : {}) });
   const tokens = new TokenService(secret, Math.round(env.TOKEN_TTL_HOURS * 3600));
-  const live = new LiveConnections();
+  // Scaled mode: an account change reaches the user's sockets on every instance.
+  const live = new LiveConnections(cluster ? (userId) => void cluster.bus.publishAccountChange(userId).catch(() => undefined) : undefined);
+  const stopAccountRelay = cluster?.bus.onAccountChange((userId) => live.recheck(userId));
+  // Messages lost while the bus was away: check every open connection again.
+  const stopAccountResync = cluster?.bus.onResync(() => live.recheck());
   const sessions = new SessionService({ store, tokens, live });
   const app = createApp({
     env,
@@ -163,6 +167,8 @@ export async function startServer(
       // being admitted get the same code from the endpoint.
       await progress.close();
       await hub.close(CloseCode.ServiceRestart);
+      stopAccountRelay?.();
+      stopAccountResync?.();
       await cluster?.bus.close();
       await offload.close();
       await sync.close();

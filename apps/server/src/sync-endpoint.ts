@@ -60,6 +60,15 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
             role: user.role,
           };
           const connection = await options.hub.roster(roster).connect(target.kind, syncSocket, { readOnly, context });
+          // The admission's checks run again: closes the connection if they no longer pass, or
+          // pass with another access (read-only or not) than it was admitted with.
+          const recheck = () =>
+            void admit().then(
+              (again) => {
+                if (again.readOnly !== readOnly) connection.close(CloseCode.AccessChanged);
+              },
+              (error: unknown) => connection.close(error instanceof SyncCloseError ? (error.code as CloseCodeValue) : CloseCode.InternalError),
+            );
           const forget = options.live.add({
             userId: user.id,
             sessionId: session.id,
@@ -67,18 +76,14 @@ export function createSyncEndpoint(options: SyncEndpointOptions) {
             kind: target.kind,
             readOnly,
             close: (code, reason) => connection.close(code as CloseCodeValue, reason),
+            recheck,
           });
           ws.once("close", forget);
           if (ws.readyState === ws.CLOSED) forget();
           // An account change made while this socket was being admitted found no connection
           // to close: check once more now that it is registered (in the background, so the
           // client's first frames are served at once).
-          void admit().then(
-            (again) => {
-              if (again.readOnly !== readOnly) connection.close(CloseCode.AccessChanged);
-            },
-            (error: unknown) => connection.close(error instanceof SyncCloseError ? (error.code as CloseCodeValue) : CloseCode.InternalError),
-          );
+          recheck();
           return connection;
         },
         { logger: { warn: (m, f) => options.logger.warn("sync.ws", { message: m, ...f }), error: (m, f) => options.logger.error("sync.ws", { message: m, ...f }) } },

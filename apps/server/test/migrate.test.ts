@@ -1,7 +1,7 @@
 // `pnpm roster migrate --to postgres://…`: an embedded deployment that stock clients edited
 // (snapshots and updates, audit, review marks, sessions, a redeemed password code, the
-// security log) moves into PostgreSQL, and the server started on PostgreSQL answers
-// exactly as the embedded one did: every account logs in, a token issued before still
+// security log) moves into PostgreSQL, and two instances of the scaled mode started on it
+// answer exactly as the embedded server did: every account logs in, a token issued before still
 // works, every roster's records, report and audit are equal. Real bundle, real processes.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -22,6 +22,7 @@ let bundle: Bundle;
 let target: TestDatabase;
 let embedded: TempDir;
 let scaled: TempDir;
+let other: TempDir;
 const processes: ServerProcess[] = [];
 
 beforeAll(async () => {
@@ -29,6 +30,7 @@ beforeAll(async () => {
   target = await createTestDatabase();
   embedded = tempDir("roster-migrate-embedded-");
   scaled = tempDir("roster-migrate-scaled-");
+  other = tempDir("roster-migrate-other-");
 }, 120_000);
 
 afterAll(async () => {
@@ -36,6 +38,7 @@ afterAll(async () => {
   bundle.remove();
   embedded.remove();
   scaled.remove();
+  other.remove();
   await target.drop();
 });
 
@@ -79,7 +82,7 @@ async function everything(url: string, admins: { a: string; b: string }, rosterI
 }
 
 describe("migrate --to postgres://…", () => {
-  it("moves an edited embedded deployment into PostgreSQL; the scaled server answers the same", { timeout: 300_000 }, async () => {
+  it("moves an edited embedded deployment into PostgreSQL; two instances of the scaled mode answer the same", { timeout: 300_000 }, async () => {
     // The deployment: two communes, accounts of every role, an archived roster, and two
     // seeded village rosters (made by the real CLI).
     const store = SqliteStore.open(embedded.path);
@@ -169,23 +172,28 @@ describe("migrate --to postgres://…", () => {
     expect(Number(docCounts?.snapshots)).toBeGreaterThan(0);
     expect(Number(docCounts?.updates)).toBeGreaterThan(0);
 
-    // The scaled server, on another machine's folder: nothing is read from the old DATA_DIR.
-    server = await start({ DATA_DIR: scaled.path, DATABASE_URL: target.url });
-    // A token issued before the migration still works.
-    const me = await api(server.url, "/api/me", { token: sessions.school.token });
-    expect(me.status, me.text).toBe(200);
+    // Two instances of the scaled mode, each on another machine's folder: nothing is read
+    // from the old DATA_DIR.
+    const relay = { DATABASE_URL: target.url, REDIS_URL: "redis://127.0.0.1:6379", REDIS_PREFIX: `test-migrate-${process.pid}:` };
+    server = await start({ DATA_DIR: scaled.path, ...relay });
+    const second = await start({ DATA_DIR: other.path, ...relay });
+    // A token issued before the migration still works, on either.
+    for (const instance of [server, second]) {
+      const me = await api(instance.url, "/api/me", { token: sessions.school.token });
+      expect(me.status, me.text).toBe(200);
+    }
     // Read before anyone logs in again (a login sets lastLoginAt).
-    const after = await everything(server.url, admins, rosterIds);
-    expect(after).toEqual(before);
+    expect(await everything(server.url, admins, rosterIds)).toEqual(before);
+    expect(await everything(second.url, admins, rosterIds)).toEqual(before);
     // Every account logs in with its password (the viewer with the one it chose by code).
-    for (const key of Object.keys(USERS) as UserKey[]) {
-      const answer = await login(server.url, USERS[key].username, passwords[key]);
+    for (const [i, key] of (Object.keys(USERS) as UserKey[]).entries()) {
+      const answer = await login((i % 2 ? second : server).url, USERS[key].username, passwords[key]);
       expect(answer.user.id).toBe(sessions[key].id);
     }
 
-    // Editing carries on: the sequence numbers continue after the copied ones.
+    // Editing carries on, across instances: the sequence numbers continue after the copied ones.
     const writer = connectClient(server.syncUrl, ROSTERS.a5.id, sessions.school.token);
-    const witness = connectClient(server.syncUrl, ROSTERS.a5.id, sessions.hamlet.token);
+    const witness = connectClient(second.syncUrl, ROSTERS.a5.id, sessions.hamlet.token);
     await Promise.all([whenSynced(writer, 15_000), whenSynced(witness, 15_000)]);
     writer.records().createChild(aChildWithoutPid({ fullName: "Trẻ Sau Khi Chuyển", note: "sau khi chuyển" }));
     await eventually(() => expect(witness.records().listChildren().some((c) => c.note === "sau khi chuyển")).toBe(true), 15_000);
@@ -197,6 +205,7 @@ describe("migrate --to postgres://…", () => {
     expect(onLiveTarget.code).toBe(1);
     expect(onLiveTarget.stderr).toContain("this PostgreSQL database");
     await stop(server);
+    await stop(second);
     // Refused: the target already holds roster data (and is left as it was).
     const countBefore = await queryTestDatabase<{ n: string }>(target.url, "SELECT count(*) AS n FROM doc_updates");
     const nonEmpty = await cli(["migrate", "--to", target.url], { DATA_DIR: embedded.path });

@@ -17,28 +17,26 @@ export interface ProgressDeps {
 }
 
 /**
- * A roster's figures now, from the server's own marks (evaluated now, as `/children` does),
- * and whether this instance owns it (scaled mode: else they were read from the store).
+ * A roster's figures now, from the server's own marks (evaluated now, as `/children` does).
+ * `writer`: whether this instance may record them in the roster's daily series (scaled mode:
+ * not when another instance owns the roster; that one keeps its series).
  */
-export async function rosterCountsNow(hub: RosterHub, rosterId: string): Promise<{ counts: CampaignCounts; here: boolean }> {
+export async function rosterCountsNow(hub: RosterHub, rosterId: string): Promise<{ counts: CampaignCounts; writer: boolean }> {
   const view = await hub.marked(rosterId);
   try {
-    return { counts: campaignCounts(view.records.listChildren(), (id) => view.markings.get(id)?.status, hub.asOf()), here: view.here };
+    return { counts: campaignCounts(view.records.listChildren(), (id) => view.markings.get(id)?.status, hub.asOf()), writer: view.owner !== "elsewhere" };
   } finally {
     view.done();
   }
 }
 
-/**
- * Figures and stored series of some rosters of one commune; today's figures are offered to
- * the series of the rosters this instance owns (each roster's series has one writer).
- */
+/** Figures and stored series of some rosters of one commune; today's figures are offered to the series. */
 async function gather(deps: ProgressDeps, rosters: readonly Roster[]) {
   const lines: { roster: Roster; counts: CampaignCounts; series: DailyEntry[] }[] = [];
   for (const roster of rosters) {
-    const { counts, here } = await rosterCountsNow(deps.hub, roster.id);
-    if (here) await deps.progress.offer(roster.id, counts);
-    lines.push({ roster, counts, series: here ? await deps.progress.series(roster.id) : await deps.progress.storedSeries(roster.id) });
+    const { counts, writer } = await rosterCountsNow(deps.hub, roster.id);
+    if (writer) await deps.progress.offer(roster.id, counts);
+    lines.push({ roster, counts, series: await deps.progress.series(roster.id) });
   }
   return lines;
 }

@@ -2,7 +2,7 @@ import type { Logger } from "../observability/logger";
 import { roomCluster } from "../scaled/room-cluster";
 import type { BusStats, RosterBus } from "../scaled/roster-bus";
 import { RosterOwnership, leaseName, type LeaseService } from "../scaled/roster-ownership";
-import { parseDocName, syncDocName, type DocRoom, type RoomRegistry, type RoomRegistryOptions } from "../sync";
+import { RemoteWriter, parseDocName, syncDocName, type DocRoom, type RoomRegistry, type RoomRegistryOptions } from "../sync";
 
 /** Scaled mode settings of a hub: the bus between instances and the ownership leases. */
 /** Another instance that owns a roster now: where its API requests go. */
@@ -44,11 +44,13 @@ export interface ClusterSettings {
  */
 export class RosterCluster {
   readonly ownership: RosterOwnership;
+  /** The forwarded-update subscriptions of each roster owned here (both documents). */
+  private readonly listening = new Map<string, () => void>();
 
   constructor(
     private readonly settings: ClusterSettings,
     private readonly registry: () => RoomRegistry,
-    logger: Logger,
+    private readonly logger: Logger,
   ) {
     this.ownership = new RosterOwnership({
       leases: settings.leases,
@@ -56,8 +58,14 @@ export class RosterCluster {
       ...(settings.url ? { url: settings.url } : {}),
       ...(settings.leaseTtlMs ? { ttlMs: settings.leaseTtlMs } : {}),
       ...(settings.tickMs ? { tickMs: settings.tickMs } : {}),
-      onLost: (rosterId) => this.reload(rosterId),
-      onGained: (rosterId) => this.reload(rosterId),
+      onLost: (rosterId) => {
+        this.stopListening(rosterId);
+        this.reload(rosterId);
+      },
+      onGained: (rosterId) => {
+        this.listen(rosterId);
+        this.reload(rosterId);
+      },
       onOwnerChanged: (rosterId) => {
         for (const room of this.rooms(rosterId)) {
           room.askClients();
@@ -81,13 +89,22 @@ export class RosterCluster {
         const target = parseDocName(docName);
         if (!target) return undefined;
         const lease = await this.ownership.open(target.rosterId);
+        if (lease) this.listen(target.rosterId);
         return roomCluster(docName, this.settings.instance, this.settings.bus, lease, this.settings.beforePublish);
       },
       onRoomUnloaded: (docName) => {
         const target = parseDocName(docName);
-        if (target && this.rooms(target.rosterId).length === 0) void this.ownership.closeRoster(target.rosterId);
+        if (target && this.rooms(target.rosterId).length === 0) {
+          this.stopListening(target.rosterId);
+          void this.ownership.closeRoster(target.rosterId);
+        }
       },
     };
+  }
+
+  /** Whether this instance holds the roster's lease now. */
+  ownsNow(rosterId: string): boolean {
+    return this.ownership.lease(rosterId) !== undefined;
   }
 
   /**
@@ -126,7 +143,33 @@ export class RosterCluster {
   }
 
   close(): Promise<void> {
+    for (const rosterId of [...this.listening.keys()]) this.stopListening(rosterId);
     return this.ownership.close();
+  }
+
+  /**
+   * Owner: takes the updates other instances forward for either of the roster's documents,
+   * loading the document when it is not (a roster's records clients may all be on other
+   * instances while this one serves its review readers).
+   */
+  private listen(rosterId: string): void {
+    if (this.listening.has(rosterId)) return;
+    const stops = (["records", "review"] as const).map((kind) => {
+      const docName = syncDocName(kind, rosterId);
+      return this.settings.bus.receiveForwarded(docName, (message) => {
+        if (!this.ownership.lease(rosterId)) return; // released or lost meanwhile: the sender asks again
+        const writer = new RemoteWriter(message.context, message.origin.instance, message.origin.connection);
+        this.registry()
+          .receiveForwarded(docName, message.update, writer)
+          .catch((error: unknown) => this.logger.warn("cluster.forward_failed", { doc: docName, error: String(error) }));
+      });
+    });
+    this.listening.set(rosterId, () => stops.forEach((stop) => stop()));
+  }
+
+  private stopListening(rosterId: string): void {
+    this.listening.get(rosterId)?.();
+    this.listening.delete(rosterId);
   }
 
   private reload(rosterId: string): void {

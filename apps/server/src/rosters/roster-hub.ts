@@ -144,17 +144,21 @@ export class RosterHub {
 
   /**
    * A roster's records and every child's marking now, for reports over many rosters.
-   * `here`: from the document this instance owns (marks brought up to date and stored, as
-   * `markNow`). Scaled mode, a roster another instance owns: read from the store and
-   * evaluated here (`readStoredRoster`), nothing written. Call `done()` after reading.
+   * `owner: "here"`: from the built document (marks brought up to date and stored, as
+   * `markNow`). Scaled mode, a roster this instance does not own: read from the store and
+   * evaluated here (`readStoredRoster`), nothing written and nothing claimed, so that a
+   * province report does not make one instance the owner of every roster; `owner` says
+   * whether another instance owns it ("elsewhere") or nobody does ("none").
+   * Call `done()` after reading.
    */
-  async marked(rosterId: string): Promise<{ records: RosterRecords; markings: Map<string, ChildMarking>; here: boolean; done(): void }> {
-    if (this.cluster && (await this.cluster.ownerElsewhere(rosterId))) {
+  async marked(rosterId: string): Promise<{ records: RosterRecords; markings: Map<string, ChildMarking>; owner: "here" | "none" | "elsewhere"; done(): void }> {
+    if (this.cluster && !this.cluster.ownsNow(rosterId)) {
+      const elsewhere = await this.cluster.ownerElsewhere(rosterId);
       const stored = await readStoredRoster(this.options.store, rosterId, this.asOf());
-      return { records: stored.records, markings: stored.markings, here: false, done: stored.destroy };
+      return { records: stored.records, markings: stored.markings, owner: elsewhere ? "elsewhere" : "none", done: stored.destroy };
     }
     const markings = await this.markNow(rosterId);
-    return { records: await this.records(rosterId), markings, here: true, done: () => undefined };
+    return { records: await this.records(rosterId), markings, owner: "here", done: () => undefined };
   }
 
   /** Makes sure the review document names its roster and commune (written by the server). */
@@ -204,6 +208,14 @@ export class RosterHub {
         review.destroy();
         this.reviews.delete(room);
       });
+      // Scaled mode: the review clients may all be on other instances, whose `ensureMeta`
+      // leaves it to the owner: the owner writes it when it builds the document.
+      if (this.cluster) {
+        void this.options.store
+          .getRoster(target.rosterId)
+          .then((roster) => (roster ? this.ensureMeta(roster) : undefined))
+          .catch((error: unknown) => this.reportFailure("roster.meta_failed", error));
+      }
       return;
     }
     const records = new RosterRecords(room.doc);

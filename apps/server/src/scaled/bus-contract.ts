@@ -77,6 +77,30 @@ export function runBusContract(name: string, makePair: () => Promise<BusPair>): 
         expect(b.stats()).toMatchObject({ received: 3, dropped: 0 });
       }));
 
+    it("carries account changes to every instance, the sender's too, until the handler stops", () =>
+      withPair(async ({ a, b }) => {
+        const heardA: string[] = [];
+        const heardB: string[] = [];
+        const stopA = a.onAccountChange((userId) => heardA.push(userId));
+        const stopB = b.onAccountChange((userId) => heardB.push(userId));
+        // The subscription becomes live asynchronously: publish until both heard one.
+        await vi.waitFor(async () => {
+          await a.publishAccountChange("u-warmup");
+          expect(heardA.length * heardB.length).toBeGreaterThan(0);
+        });
+        await b.publishAccountChange("u-42");
+        await vi.waitFor(() => {
+          expect(heardA.at(-1)).toBe("u-42");
+          expect(heardB.at(-1)).toBe("u-42");
+        });
+        stopB();
+        const before = heardB.length;
+        await a.publishAccountChange("u-43");
+        await vi.waitFor(() => expect(heardA.at(-1)).toBe("u-43"));
+        expect(heardB).toHaveLength(before);
+        stopA();
+      }));
+
     it("keeps documents apart and delivers one document's messages in publish order", () =>
       withPair(async ({ a, b }) => {
         const one = watchSeen(b, "records:one");

@@ -1,6 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import type { CommittedMessage, CompactedMessage, ForwardedMessage, RemoteOrigin } from "./roster-bus";
+import type { AccountMessage, CommittedMessage, CompactedMessage, ForwardedMessage, RemoteOrigin } from "./roster-bus";
 
 /**
  * The bus's binary framing: a version byte, a kind byte, then lib0 var-length fields.
@@ -12,6 +12,7 @@ export const FRAME_VERSION = 1;
 const KIND_COMMITTED = 1;
 const KIND_FORWARDED = 2;
 const KIND_COMPACTED = 3;
+const KIND_ACCOUNT = 4;
 
 const HAS_UPDATE = 1;
 const HAS_ORIGIN = 2;
@@ -22,7 +23,8 @@ const KNOWN_FLAGS = HAS_UPDATE | HAS_ORIGIN | ECHO | HAS_TIME;
 export type Frame =
   | { kind: "committed"; message: CommittedMessage }
   | { kind: "forwarded"; message: ForwardedMessage }
-  | { kind: "compacted"; message: CompactedMessage };
+  | { kind: "compacted"; message: CompactedMessage }
+  | { kind: "account"; message: AccountMessage };
 
 /** Why a frame was refused; for the drop counter and a debug log, never thrown to a handler. */
 export class MalformedFrameError extends Error {
@@ -51,6 +53,12 @@ export function encodeForwarded(message: ForwardedMessage): Uint8Array {
 export function encodeCompacted(message: CompactedMessage): Uint8Array {
   const encoder = header(KIND_COMPACTED, message.doc);
   encoding.writeVarUint(encoder, message.throughSeq);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAccount(message: AccountMessage): Uint8Array {
+  const encoder = header(KIND_ACCOUNT, message.doc);
+  encoding.writeVarString(encoder, message.userId);
   return encoding.toUint8Array(encoder);
 }
 
@@ -94,6 +102,8 @@ function readBody(decoder: decoding.Decoder, kind: number, doc: string): Frame {
     }
     case KIND_COMPACTED:
       return { kind: "compacted", message: { doc, throughSeq: decoding.readVarUint(decoder) } };
+    case KIND_ACCOUNT:
+      return { kind: "account", message: { doc, userId: decoding.readVarString(decoder) } };
     default:
       throw new MalformedFrameError(`unknown frame kind ${kind}`);
   }

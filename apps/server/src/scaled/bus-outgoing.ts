@@ -1,5 +1,5 @@
-import { encodeCommitted, encodeCompacted, encodeForwarded } from "./bus-frame";
-import type { CommittedMessage, CompactedMessage, ForwardedMessage } from "./roster-bus";
+import { encodeAccount, encodeCommitted, encodeCompacted, encodeForwarded } from "./bus-frame";
+import { ACCOUNTS_DOC, type CommittedMessage, type CompactedMessage, type ForwardedMessage } from "./roster-bus";
 import { BusMessageTooLargeError } from "./roster-bus";
 
 /** Size bounds of what one instance puts on the bus. */
@@ -29,10 +29,12 @@ export interface BusChannels {
   docChannel(doc: string): string;
   /** Forwarded updates, read by the owner only. */
   forwardChannel(doc: string): string;
+  /** Account changes, read by every instance. */
+  accountChannel(): string;
 }
 
 export function busChannels(prefix: string): BusChannels {
-  return { docChannel: (doc) => `${prefix}c:${doc}`, forwardChannel: (doc) => `${prefix}f:${doc}` };
+  return { docChannel: (doc) => `${prefix}c:${doc}`, forwardChannel: (doc) => `${prefix}f:${doc}`, accountChannel: () => `${prefix}a` };
 }
 
 export interface OutgoingFrame {
@@ -64,6 +66,11 @@ export function compactedFrame(channels: BusChannels, message: CompactedMessage)
   checkName(message.doc);
   checkSeq(message.throughSeq);
   return { channel: channels.docChannel(message.doc), frame: encodeCompacted(message) };
+}
+
+export function accountFrame(channels: BusChannels, userId: string): OutgoingFrame {
+  checkName(userId);
+  return { channel: channels.accountChannel(), frame: encodeAccount({ doc: ACCOUNTS_DOC, userId }) };
 }
 
 function withoutUpdate(message: CommittedMessage): CommittedMessage {

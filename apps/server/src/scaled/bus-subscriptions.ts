@@ -1,6 +1,6 @@
 import { decodeFrame, MalformedFrameError } from "./bus-frame";
 import type { BusChannels } from "./bus-outgoing";
-import type { BusStats, ForwardedMessage, WatchHandlers } from "./roster-bus";
+import { ACCOUNTS_DOC, type BusStats, type ForwardedMessage, type WatchHandlers } from "./roster-bus";
 
 /** What a transport hears from the bookkeeping: which channels to (un)subscribe. */
 export interface ChannelChange {
@@ -18,9 +18,10 @@ interface ChannelEntry {
   doc: string;
   /** The transport confirmed the subscription and has not lost it since. */
   live: boolean;
-  type: "doc" | "forward";
+  type: "doc" | "forward" | "account";
   watchers: Set<WatchHandlers>;
   receivers: Set<Receiver>;
+  accountHandlers: Set<(userId: string) => void>;
 }
 
 export interface DropReport {
@@ -66,6 +67,14 @@ export class BusSubscriptions {
     return this.remover(channel, () => entry.receivers.delete(own));
   }
 
+  onAccountChange(handler: (userId: string) => void): () => void {
+    const channel = this.channels.accountChannel();
+    const entry = this.entry(channel, ACCOUNTS_DOC, "account");
+    const own = (userId: string) => handler(userId);
+    entry.accountHandlers.add(own);
+    return this.remover(channel, () => entry.accountHandlers.delete(own));
+  }
+
   onResync(handler: () => void): () => void {
     const own = () => handler();
     this.resyncHandlers.add(own);
@@ -101,7 +110,8 @@ export class BusSubscriptions {
     try {
       frame = decodeFrame(bytes);
       if (frame.message.doc !== entry.doc) throw new MalformedFrameError("frame names another document than its channel");
-      if ((frame.kind === "forwarded") !== (entry.type === "forward")) throw new MalformedFrameError(`${frame.kind} frame on a ${entry.type} channel`);
+      const expected = frame.kind === "forwarded" ? "forward" : frame.kind === "account" ? "account" : "doc";
+      if (expected !== entry.type) throw new MalformedFrameError(`${frame.kind} frame on a ${entry.type} channel`);
     } catch (error) {
       this.counters.dropped++;
       this.report({ problem: "malformed", channel, error });
@@ -117,6 +127,9 @@ export class BusSubscriptions {
         break;
       case "forwarded":
         for (const receiver of [...entry.receivers]) this.call(() => receiver.received(frame.message), channel);
+        break;
+      case "account":
+        for (const handler of [...entry.accountHandlers]) this.call(() => handler(frame.message.userId), channel);
         break;
     }
   }
@@ -143,7 +156,7 @@ export class BusSubscriptions {
   private entry(channel: string, doc: string, type: ChannelEntry["type"]): ChannelEntry {
     let entry = this.entries.get(channel);
     if (!entry) {
-      entry = { doc, live: false, watchers: new Set(), receivers: new Set(), type };
+      entry = { doc, live: false, watchers: new Set(), receivers: new Set(), accountHandlers: new Set(), type };
       this.entries.set(channel, entry);
       this.onChange({ channel, subscribe: true });
     } else if (entry.live) {
@@ -160,7 +173,7 @@ export class BusSubscriptions {
       done = true;
       remove();
       const entry = this.entries.get(channel);
-      if (entry && entry.watchers.size === 0 && entry.receivers.size === 0) {
+      if (entry && entry.watchers.size === 0 && entry.receivers.size === 0 && entry.accountHandlers.size === 0) {
         this.entries.delete(channel);
         this.onChange({ channel, subscribe: false });
       }

@@ -1,4 +1,4 @@
-import { busChannels, committedFrame, compactedFrame, DEFAULT_BUS_LIMITS, forwardedFrame, type BusLimits, type OutgoingFrame } from "./bus-outgoing";
+import { accountFrame, busChannels, committedFrame, compactedFrame, DEFAULT_BUS_LIMITS, forwardedFrame, type BusLimits, type OutgoingFrame } from "./bus-outgoing";
 import { BusSubscriptions } from "./bus-subscriptions";
 import type { BusStats, CommittedMessage, CompactedMessage, ForwardedMessage, RosterBus, WatchHandlers } from "./roster-bus";
 import { BusUnavailableError } from "./roster-bus";
@@ -64,6 +64,15 @@ export class MemoryBus implements RosterBus {
 
   publishCompacted(message: CompactedMessage): Promise<void> {
     return this.send(() => compactedFrame(this.channels, message));
+  }
+
+  publishAccountChange(userId: string): Promise<void> {
+    return this.send(() => accountFrame(this.channels, userId));
+  }
+
+  onAccountChange(handler: (userId: string) => void): () => void {
+    if (this.closed) return () => {};
+    return this.subscriptions.onAccountChange(handler);
   }
 
   watch(doc: string, handlers: WatchHandlers): () => void {

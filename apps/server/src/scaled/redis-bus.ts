@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../observability/logger";
-import { busChannels, type BusChannels, committedFrame, compactedFrame, DEFAULT_BUS_LIMITS, forwardedFrame, type BusLimits, type OutgoingFrame } from "./bus-outgoing";
+import { accountFrame, busChannels, type BusChannels, committedFrame, compactedFrame, DEFAULT_BUS_LIMITS, forwardedFrame, type BusLimits, type OutgoingFrame } from "./bus-outgoing";
 import { BusSubscriptions, type ChannelChange } from "./bus-subscriptions";
 import type { BusStats, CommittedMessage, CompactedMessage, ForwardedMessage, RosterBus, WatchHandlers } from "./roster-bus";
 import { BusUnavailableError } from "./roster-bus";
@@ -127,6 +127,15 @@ export class RedisBus implements RosterBus {
 
   publishCompacted(message: CompactedMessage): Promise<void> {
     return this.send(() => compactedFrame(this.channels, message));
+  }
+
+  publishAccountChange(userId: string): Promise<void> {
+    return this.send(() => accountFrame(this.channels, userId));
+  }
+
+  onAccountChange(handler: (userId: string) => void): () => void {
+    if (this.closed) return () => {};
+    return this.subscriptions.onAccountChange(handler);
   }
 
   watch(doc: string, handlers: WatchHandlers): () => void {

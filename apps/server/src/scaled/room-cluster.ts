@@ -11,8 +11,9 @@ export interface RoomCluster {
 
 /**
  * The replication of one document on this instance (scaled mode), over the bus:
- * - the owner (it holds the roster's lease) writes under the lease's epoch, publishes what
- *   it committed and compacted, and takes the updates other instances forward to it;
+ * - the owner (it holds the roster's lease) writes under the lease's epoch and publishes what
+ *   it committed and compacted (the updates other instances forward to it come through
+ *   `RosterCluster`, which loads the document if needed);
  * - a replica forwards its clients' updates to the owner and takes what the owner committed
  *   (in order, gaps and resyncs read from the store).
  */
@@ -34,10 +35,9 @@ export function roomCluster(docName: string, instance: string, bus: RosterBus, l
         },
         compacted: (throughSeq) => void bus.publishCompacted({ doc: docName, throughSeq }).catch(report),
       },
-      attach: (room) =>
-        bus.receiveForwarded(docName, (message) =>
-          room.receiveForwarded(message.update, new RemoteWriter(message.context, message.origin.instance, message.origin.connection)),
-        ),
+      // Forwarded updates are taken per roster, not per room (`RosterCluster`): they may
+      // arrive for a document this owner has not loaded.
+      attach: () => () => undefined,
     };
   }
   return {

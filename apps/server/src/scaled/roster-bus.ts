@@ -35,6 +35,19 @@ export interface ForwardedMessage {
   update: Uint8Array;
 }
 
+/**
+ * An account changed (a session ended, the user disabled, their role or rosters changed): every
+ * instance checks that user's open sync connections against the store again. `doc` is the
+ * fixed name of the accounts channel (`ACCOUNTS_DOC`), so every frame names its channel.
+ */
+export interface AccountMessage {
+  doc: string;
+  userId: string;
+}
+
+/** The name the account messages travel under (no document is called that: theirs have a kind prefix). */
+export const ACCOUNTS_DOC = "accounts";
+
 /** A compaction happened: readers may reload the snapshot. */
 export interface CompactedMessage {
   doc: string;
@@ -88,6 +101,10 @@ export interface RosterBus {
    * the store, and an owner may publish its documents' heads again.
    */
   onResync(handler: () => void): () => void;
+  /** Tells every instance that an account changed (at most once, like every message). */
+  publishAccountChange(userId: string): Promise<void>;
+  /** Account changes published by any instance (this one included), until the returned function is called. */
+  onAccountChange(handler: (userId: string) => void): () => void;
   /** True while connected (for /healthz). */
   readonly healthy: boolean;
   stats(): BusStats;

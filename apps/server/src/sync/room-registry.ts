@@ -5,7 +5,7 @@ import type { ConnectionLimits, SyncConnection } from "./connection";
 import { DEFAULT_CONNECTION_LIMITS } from "./connection-limits";
 import { DocRoom } from "./doc-room";
 import type { RoomHooks } from "./room-hooks";
-import type { RoomReplication } from "./replication";
+import type { RemoteWriter, RoomReplication } from "./replication";
 import type { GcKind, YjsOffload } from "./yjs-offload";
 import type { SyncLogger, SyncSocket } from "./socket";
 import { SyncStats, type SyncStatsSnapshot } from "./sync-stats";
@@ -143,6 +143,19 @@ export class RoomRegistry {
         if (this.unloading.get(docName) === done) this.unloading.delete(docName);
       });
     this.unloading.set(docName, done);
+  }
+
+  /**
+   * Scaled mode, the owner: a client update another instance forwarded. The document is
+   * loaded if it is not (its clients may all be on other instances), and forwarded writes
+   * keep it loaded as connections do. A room loaded as replica (this instance no longer
+   * owns the roster) drops it: the sender asks its client again when it sees no commit.
+   */
+  async receiveForwarded(docName: string, update: Uint8Array, writer: RemoteWriter): Promise<void> {
+    const room = await this.getOrLoadStored(docName);
+    if (room.isReplica) return;
+    if (room.connectionCount === 0) this.scheduleIdle(room);
+    room.receiveForwarded(update, writer);
   }
 
   /** Whether the loaded room of `docName` is a replica (scaled mode: another instance owns it). */

@@ -1,0 +1,115 @@
+// Scaled mode, what agencies meet on whichever instance the proxy sends them to: three real
+// server processes on one PostgreSQL database and one Redis prefix, stock WebsocketProvider
+// clients on each. The API of a roster answers the same on every instance (forwarded to its
+// owner), and an account change made on one instance reaches the sockets on all of them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCluster, type TestCluster } from "./helpers/cluster";
+import { aChildWithoutPid } from "./helpers/fixtures";
+import { api, login } from "./helpers/http";
+import { nextClose } from "./helpers/accounts";
+import { connectClient, whenSynced, type SyncClient } from "./helpers/sync-clients";
+import { eventually } from "./helpers/wait";
+import { PASSWORD, ROSTERS, USERS, createAccounts, type UserKey } from "./helpers/world";
+
+let cluster: TestCluster;
+let userIds: Record<UserKey, string>;
+const clients: SyncClient[] = [];
+
+beforeAll(async () => {
+  cluster = await startCluster("scaled-api");
+  const store = await cluster.store();
+  userIds = await createAccounts(store);
+  await store.close();
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await cluster.close();
+});
+
+describe("three instances", () => {
+  it("clients on every instance converge and the roster's API answers alike everywhere", { timeout: 120_000 }, async () => {
+    const servers = await Promise.all([cluster.start(), cluster.start(), cluster.start()]);
+    const token = (await login(servers[1]!.url, USERS.school.username, PASSWORD)).token;
+    for (const server of servers) clients.push(connectClient(server.syncUrl, ROSTERS.a5.id, token));
+    await Promise.all(clients.map((c) => whenSynced(c, 15_000)));
+    const ids = clients.map((c, i) => c.records().createChild(aChildWithoutPid({ fullName: `Trẻ ${i}` })));
+    await eventually(() => {
+      for (const c of clients) for (const id of ids) expect(c.records().getChild(id)).toBeDefined();
+    }, 15_000);
+    for (const server of servers) {
+      const answer = await api(server.url, `/api/rosters/${ROSTERS.a5.id}/children`, { token });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect((answer.body as unknown[]).length).toBe(3);
+    }
+    // The commune's progress reads every roster, owned here or elsewhere: the same everywhere.
+    const admin = (await login(servers[2]!.url, USERS.admin.username, PASSWORD)).token;
+    const totals = [];
+    for (const server of servers) {
+      const answer = await api(server.url, "/api/progress", { token: admin });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      totals.push((answer.body as { total: unknown }).total);
+    }
+    expect(totals[0]).toMatchObject({ children: 3 });
+    expect(totals[1]).toEqual(totals[0]);
+    expect(totals[2]).toEqual(totals[0]);
+    // The review document's meta is written by the owner, whichever instance its readers are on.
+    const reviewers = servers.map((server) => connectClient(server.syncUrl, `${ROSTERS.a5.id}/review`, token));
+    clients.push(...reviewers);
+    await eventually(() => {
+      for (const reviewer of reviewers) expect(reviewer.review().meta()).toMatchObject({ rosterId: ROSTERS.a5.id, name: ROSTERS.a5.name });
+    }, 15_000);
+    const health = await Promise.all(servers.map(async (s) => (await fetch(`${s.url}/healthz`)).json() as Promise<{ ok: boolean; ownedRosters: number }>));
+    expect(health.map((h) => h.ok)).toEqual([true, true, true]);
+    expect(health.reduce((n, h) => n + h.ownedRosters, 0)).toBe(1);
+  });
+
+  it("an account change on one instance closes the user's sockets on every instance", { timeout: 120_000 }, async () => {
+    const servers = cluster.instances.filter((p) => p.child.exitCode === null).slice(0, 3);
+    expect(servers).toHaveLength(3);
+    const [first, second, third] = servers as [(typeof servers)[0], (typeof servers)[0], (typeof servers)[0]];
+    // A session ended (logout on the first instance): its sockets on the other two close with 4401.
+    const social = await login(first.url, USERS.social.username, PASSWORD);
+    const other = await login(second.url, USERS.social.username, PASSWORD);
+    const onSecond = connectClient(second.syncUrl, ROSTERS.a5.id, social.token);
+    const onThird = connectClient(third.syncUrl, ROSTERS.a7.id, social.token);
+    const otherSession = connectClient(third.syncUrl, ROSTERS.a5.id, other.token);
+    clients.push(onSecond, onThird, otherSession);
+    await Promise.all([onSecond, onThird, otherSession].map((c) => whenSynced(c, 15_000)));
+    const at = performance.now();
+    const closes = [nextClose(onSecond, () => at, 15_000), nextClose(onThird, () => at, 15_000)];
+    expect((await api(first.url, "/api/logout", { method: "POST", token: social.token })).status).toBe(200);
+    expect((await Promise.all(closes)).map((c) => c.code)).toEqual([4401, 4401]);
+    // The user's other session is untouched...
+    expect(otherSession.provider.wsconnected).toBe(true);
+    // ...until an admin on the third instance disables the user: closed on the second's peer too.
+    const admin = await login(third.url, USERS.admin.username, PASSWORD);
+    const closed = nextClose(otherSession, () => performance.now(), 15_000);
+    const patched = await api(third.url, `/api/users/${userIds.social}`, { method: "PATCH", token: admin.token, body: { disabled: true } });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect((await closed).code).toBe(4401);
+  });
+
+  it("an owner serving only a roster's review readers takes the records edits of the other instances", { timeout: 120_000 }, async () => {
+    const [first, second] = cluster.instances.filter((p) => p.child.exitCode === null) as [TestCluster["instances"][0], TestCluster["instances"][0]];
+    const token = (await login(first.url, USERS.police.username, PASSWORD)).token;
+    // The first instance owns roster a7 through a review reader only.
+    const reader = connectClient(first.syncUrl, `${ROSTERS.a7.id}/review`, token);
+    clients.push(reader);
+    await whenSynced(reader, 15_000);
+    const owned = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { ownedRosters: number }).ownedRosters;
+    const before = await owned(first.url);
+    // The records editors are all on the second instance: a replica that forwards their edits.
+    const editor = connectClient(second.syncUrl, ROSTERS.a7.id, token);
+    const witness = connectClient(second.syncUrl, ROSTERS.a7.id, token);
+    clients.push(editor, witness);
+    await Promise.all([whenSynced(editor, 15_000), whenSynced(witness, 15_000)]);
+    const id = editor.records().createChild(aChildWithoutPid({ fullName: "Quàng Thị Mai" }));
+    await eventually(() => expect(witness.records().getChild(id)?.fullName).toBe("Quàng Thị Mai"), 15_000);
+    // Committed by the owner: the API (served by the owner) lists it, and its mark reaches the reader.
+    const listed = await api(second.url, `/api/rosters/${ROSTERS.a7.id}/children`, { token });
+    expect((listed.body as { id: string }[]).map((c) => c.id)).toContain(id);
+    await eventually(() => expect(reader.review().marks().get(id)).toBeDefined(), 15_000);
+    expect(await owned(first.url)).toBe(before);
+  });
+});
