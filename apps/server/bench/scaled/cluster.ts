@@ -32,7 +32,10 @@ export function logSummary(instances: readonly Instance[]): Record<string, numbe
     const counts: Record<string, number> = {};
     for (const entry of instance.server.logs) {
       if (entry.level !== "warn" && entry.level !== "error") continue;
-      const key = `${String(entry.level)} ${String(entry.event)}${typeof entry.message === "string" ? `: ${entry.message}` : ""}`;
+      const message = typeof entry.message === "string" ? `: ${entry.message}` : "";
+      // The error's first line too (its kind), not the document or roster it named.
+      const error = typeof entry.error === "string" ? ` (${entry.error.split("\n")[0]?.replace(/"[^"]*"/g, '"…"').slice(0, 160)})` : "";
+      const key = `${String(entry.level)} ${String(entry.event)}${message}${error}`;
       counts[key] = (counts[key] ?? 0) + 1;
     }
     return counts;
