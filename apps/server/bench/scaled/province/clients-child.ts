@@ -39,6 +39,9 @@ export interface ProvinceResult {
   /** Per instance, once every client had synced, and again after the edit phase. */
   rssAfterConnect: number[];
   rssAfterMarks: number[];
+  /** From all synced until every roster's marks were in every review document (gives up after 180 s). */
+  marksWaitMs: number;
+  reviewsWithoutMarks: number;
   rssAfterEdits: number[];
   metricsAfter: Record<string, number>[];
   /** Status edit → its mark in a review document, at a client of the writer's instance / of the other one. */
@@ -117,12 +120,15 @@ async function run(job: ProvinceRun): Promise<ProvinceResult> {
     const rssAfterConnect = (await metricsAll()).map((m) => m["roster_process_resident_bytes"] ?? Number.NaN);
 
     // Each owner evaluates each roster once on load; marks must be in place before a status edit.
-    const deadline = performance.now() + 180_000;
+    const marksStart = performance.now();
+    const deadline = marksStart + 180_000;
     while (performance.now() < deadline) {
       const runs = (await metricsAll()).reduce((n, m) => n + (m["roster_mark_runs_total"] ?? 0), 0);
       if (runs >= job.rosters && editing.every((e) => e.review.marks().size > 0)) break;
       await sleep(500);
     }
+    const marksWaitMs = performance.now() - marksStart;
+    const reviewsWithoutMarks = editing.filter((e) => e.review.marks().size === 0).length;
     await sleep(1000);
     const rssAfterMarks = (await metricsAll()).map((m) => m["roster_process_resident_bytes"] ?? Number.NaN);
 
@@ -136,6 +142,8 @@ async function run(job: ProvinceRun): Promise<ProvinceResult> {
       connectMs,
       rssAfterConnect,
       rssAfterMarks,
+      marksWaitMs,
+      reviewsWithoutMarks,
       rssAfterEdits: metricsAfter.map((m) => m["roster_process_resident_bytes"] ?? Number.NaN),
       metricsAfter,
       ...lag,
