@@ -44,4 +44,16 @@ describe("openStore", () => {
     expect(await queryTestDatabase(database.url, "SELECT doc, seq FROM doc_updates")).toEqual([{ doc: "records:thon-dong", seq: "1" }]);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
+
+  it("with REDIS_URL (several instances), ends a transaction idle longer than a lease's time to live", async () => {
+    const alone = await openStore({ DATA_DIR: dir, DATABASE_URL: database.url, LEASE_TTL_MS: 3_000 });
+    const scaled = await openStore({ DATA_DIR: dir, DATABASE_URL: database.url, REDIS_URL: "redis://127.0.0.1:6379", LEASE_TTL_MS: 3_000 });
+    try {
+      expect((await (alone as PostgresStore).settings()).idleInTransactionTimeout).toBe("30s");
+      expect((await (scaled as PostgresStore).settings()).idleInTransactionTimeout).toBe("3s");
+    } finally {
+      await alone.close();
+      await scaled.close();
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreFencedError } from "./errors";
+import { holdsLease } from "./postgres-leases";
+import { createPool, inTransaction } from "./postgres-pool";
 import { PostgresStore } from "./postgres-store";
 import { type TestDatabase, createTestDatabase, queryTestDatabase } from "./postgres-test-database";
 import { loadDocUpdates } from "./stored-doc";
@@ -82,6 +84,36 @@ describe("PostgreSQL ownership leases and fenced writes", () => {
     else {
       expect(appended.reason).toBeInstanceOf(StoreFencedError);
       expect(stored).toEqual([]);
+    }
+  });
+
+  it("a holder paused inside a fenced write holds a takeover up no longer than its idle-in-transaction limit", async () => {
+    const old = await a.leases.acquire(ROSTER, "instance-a", 10_000);
+    if (!old) throw new Error("no lease");
+    // The paused owner: its fenced transaction took the lease row's share lock, then nothing
+    // more comes (SIGSTOP between two statements). Its pool ends idle transactions after 1 s.
+    const pausedPool = createPool(database.url, { idleInTransactionMs: 1_000 });
+    try {
+      let entered!: () => void;
+      const locked = new Promise<void>((resolve) => (entered = resolve));
+      const paused = inTransaction(pausedPool, async (client) => {
+        expect(await holdsLease(client, { name: ROSTER, epoch: old.epoch })).toBe(true);
+        entered();
+        await new Promise((resolve) => setTimeout(resolve, 4_000));
+        await client.query("SELECT 1");
+      });
+      void paused.catch(() => undefined);
+      await locked;
+      await expire();
+      const started = performance.now();
+      const taken = await b.leases.acquire(ROSTER, "instance-b", 10_000);
+      const waitedMs = performance.now() - started;
+      expect(taken?.epoch).toBe(2);
+      // Ended by PostgreSQL after about 1 s, not at the default 30 s (nor when the pause ends).
+      expect(waitedMs).toBeLessThan(3_500);
+      await expect(paused).rejects.toThrow();
+    } finally {
+      await pausedPool.end();
     }
   });
 });

@@ -9,6 +9,12 @@ export interface PostgresLimits {
   statementTimeoutMs?: number;
   /** Waiting for a connection (to open, or a free one in the pool) fails after this (default 5 s). */
   connectTimeoutMs?: number;
+  /**
+   * A transaction idle this long (its process paused or cut off between two statements) is
+   * ended by the server, releasing its row locks (default and most: twice the statement
+   * timeout). Scaled mode sets the lease's time to live (see `openStore`).
+   */
+  idleInTransactionMs?: number;
 }
 
 /** Something queries can run on: the pool, or a client inside a transaction. */
@@ -27,7 +33,7 @@ export function createPool(url: string, limits: PostgresLimits = {}): pg.Pool {
     connectionTimeoutMillis: limits.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: statementTimeout,
-    idle_in_transaction_session_timeout: statementTimeout * 2,
+    idle_in_transaction_session_timeout: Math.min(statementTimeout * 2, limits.idleInTransactionMs ?? Infinity),
     keepAlive: true,
     application_name: "roster-server",
   });

@@ -78,6 +78,14 @@ const FORWARD_CONFIRM_MS = 3_000;
 
 type RoomState = "open" | "closing" | "closed" | "broken";
 
+/** Replica: a connection whose forwarded updates are not all seen committed yet. */
+interface Unconfirmed {
+  /** When its first unconfirmed update was forwarded. */
+  since: number;
+  /** Per Yjs client, the clock its structs reach that no committed update reached yet. */
+  awaited: Map<number, number>;
+}
+
 /** A connection whose sync answer is being worked out: what is relayed meanwhile waits. */
 interface Answering {
   frames: Uint8Array[];
@@ -111,8 +119,8 @@ export class DocRoom implements ConnectionHost {
   private stored: StoredState;
   /** Replica: committed updates of other instances, taken one after another (some read the store). */
   private remoteChain: Promise<void> = Promise.resolve();
-  /** Replica: connections with a forwarded update not seen committed yet, since when. */
-  private readonly unconfirmed = new Map<SyncConnection, number>();
+  /** Replica: connections with a forwarded update not seen committed yet (see `Unconfirmed`). */
+  private readonly unconfirmed = new Map<SyncConnection, Unconfirmed>();
   private readonly queue: PersistQueue;
   private readonly stats: SyncStats;
   private state: RoomState = "open";
@@ -307,7 +315,7 @@ export class DocRoom implements ConnectionHost {
     if (this.state !== "open") return;
     if (this.options.replication?.role === "replica") {
       // An empty update (a client answering "nothing new") needs no confirmation.
-      if (update.byteLength > 2 && !this.unconfirmed.has(connection)) this.unconfirmed.set(connection, this.clock());
+      if (update.byteLength > 2) this.awaitCommit(connection, update);
       return this.options.replication.forward(update, connection);
     }
     if (!this.ready) return this.hold(connection, update);
@@ -359,7 +367,7 @@ export class DocRoom implements ConnectionHost {
   replicaTick(): void {
     if (!this.isReplica) return;
     const now = this.clock();
-    for (const [connection, since] of [...this.unconfirmed]) {
+    for (const [connection, { since }] of [...this.unconfirmed]) {
       if (now - since < FORWARD_CONFIRM_MS) continue;
       this.unconfirmed.delete(connection);
       this.askClients(connection);
@@ -658,8 +666,51 @@ export class DocRoom implements ConnectionHost {
     this.stored.append(message.seq, message.update);
     this.stats.recordRelayed(message.at === undefined ? undefined : Date.now() - message.at);
     const sender = message.origin === undefined ? undefined : this.connections().find((c) => c.id === message.origin);
-    if (sender) this.unconfirmed.delete(sender);
+    this.confirm(message.update);
     this.broadcast(encodeUpdate(message.update), message.echo ? undefined : sender);
+  }
+
+  /**
+   * Replica: a client's update is on its way to the owner; see its structs committed, or ask
+   * again. Deletions alone are not awaited: a client answering a sync step 1 sends its whole
+   * delete set every time, which the owner mostly holds already and so never commits;
+   * awaiting that asked the client again every few seconds for as long as it stayed. (The
+   * PWA never deletes without writing: it clears a field with null.)
+   */
+  private awaitCommit(connection: SyncConnection, update: Uint8Array): void {
+    let to: Map<number, number>;
+    try {
+      to = Y.parseUpdateMeta(update).to;
+    } catch {
+      return; // not ours to judge: the owner refuses it
+    }
+    if (to.size === 0) return;
+    const entry = this.unconfirmed.get(connection) ?? { since: this.clock(), awaited: new Map<number, number>() };
+    for (const [client, clock] of to) if (clock > (entry.awaited.get(client) ?? 0)) entry.awaited.set(client, clock);
+    this.unconfirmed.set(connection, entry);
+  }
+
+  /**
+   * Replica: what a committed update confirms. Not merely "something of this connection was
+   * committed": when a forward is lost, the client's next update reaches the owner, whose
+   * doc keeps its structs pending (their clocks follow the lost ones) but applies its
+   * deletions at once, and commits those from this connection. Confirming on that left the
+   * client's edits pending at the owner until the client reconnected. So the structs a
+   * connection sent are awaited until committed updates reach their clocks (from whichever
+   * connection: a client that came back sends them again on a new one).
+   */
+  private confirm(update: Uint8Array): void {
+    if (this.unconfirmed.size === 0) return;
+    let to: Map<number, number>;
+    try {
+      to = Y.parseUpdateMeta(update).to;
+    } catch {
+      to = new Map();
+    }
+    for (const [connection, entry] of [...this.unconfirmed]) {
+      for (const [client, clock] of to) if ((entry.awaited.get(client) ?? Infinity) <= clock) entry.awaited.delete(client);
+      if (entry.awaited.size === 0) this.unconfirmed.delete(connection);
+    }
   }
 
   private async readStore(): Promise<void> {
@@ -671,6 +722,7 @@ export class DocRoom implements ConnectionHost {
         if (seq <= this.stored.lastSeq) continue;
         this.stored.append(seq, update);
         this.stats.relayReadFromStore += 1;
+        this.confirm(update);
         this.broadcast(encodeUpdate(update));
       }
       return;
