@@ -27,11 +27,16 @@ export interface BenchChild {
  * Forks `file` (TypeScript, through tsx) with `args`. Its stdout and stderr both go to our
  * stderr: the benchmark's own stdout carries only its JSON line.
  */
-export function forkBenchChild(file: URL, args: readonly string[], options: { exposeGc?: boolean; cpuProfDir?: string } = {}): BenchChild {
+export function forkBenchChild(
+  file: URL,
+  args: readonly string[],
+  options: { exposeGc?: boolean; cpuProfDir?: string; maxOldSpaceMb?: number } = {},
+): BenchChild {
   const execArgv = [
     "--import",
     import.meta.resolve("tsx"),
     ...(options.exposeGc ? ["--expose-gc"] : []),
+    ...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []),
     ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []),
   ];
   const child = fork(fileURLToPath(file), [...args], { execArgv, stdio: ["ignore", 2, 2, "ipc"], serialization: "advanced" });

@@ -16,6 +16,18 @@ const BenchEnvSchema = z.object({
    * what else the shared machine is doing, so lines report the median round.
    */
   BENCH_FANOUT_ROUNDS: z.coerce.number().int().min(1).max(9).default(3),
+  /** `scaled.fanout`: rounds of two instances and of one, alternated (the line reports the median round). */
+  BENCH_SCALED_ROUNDS: z.coerce.number().int().min(1).max(9).default(2),
+  /** `scaled.province`: rosters and children in all (issue 16: 170 and 140,175, the default; ~2.5 min on 2 cores). */
+  BENCH_PROVINCE_ROSTERS: z.coerce.number().int().min(1).max(500).default(170),
+  BENCH_PROVINCE_CHILDREN: z.coerce.number().int().min(1).max(500_000).default(140_175),
+  /** Connected editors (each with its records and review document), spread over rosters and both instances. */
+  BENCH_PROVINCE_EDITORS: z.coerce.number().int().min(2).max(1000).default(200),
+  /** Clients connecting at once (a wave syncs before the next starts). */
+  BENCH_PROVINCE_CONNECT_BATCH: z.coerce.number().int().min(1).max(1000).default(20),
+  BENCH_PROVINCE_SECONDS: z.coerce.number().min(1).max(300).default(30),
+  BENCH_PROVINCE_NOTE_RATE: z.coerce.number().min(0).max(1000).default(20),
+  BENCH_PROVINCE_STATUS_RATE: z.coerce.number().min(0.1).max(100).default(4),
   BENCH_COLD_CHILDREN: z.coerce.number().int().min(10).max(20_000).default(5000),
   BENCH_COLD_HISTORY_EDITS: z.coerce.number().int().min(0).max(20_000).default(2000),
   BENCH_COLD_RUNS: z.coerce.number().int().min(1).max(15).default(5),

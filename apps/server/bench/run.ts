@@ -7,6 +7,8 @@ import { readBenchEnv } from "./env";
 import { benchSnapshotSize } from "./snapshot-size";
 import { benchStoreAppends } from "./store-appends";
 import { note } from "./report";
+import { benchScaledFanout } from "./scaled/fanout";
+import { benchScaledProvince } from "./scaled/province";
 
 // `pnpm bench` (or `pnpm bench fanout cold-load`): the server benchmarks in sequence, one
 // JSON line each on stdout. A benchmark that throws is reported and the next one runs.
@@ -19,6 +21,8 @@ const BENCHES: Record<string, (env: ReturnType<typeof readBenchEnv>) => Promise<
   "store-appends": benchStoreAppends,
   "first-sync": benchFirstSync,
   migrate: benchMigrate,
+  "scaled.fanout": benchScaledFanout,
+  "scaled.province": benchScaledProvince,
 };
 
 const env = readBenchEnv();

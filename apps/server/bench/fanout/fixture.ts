@@ -2,6 +2,7 @@ import type { Role } from "@roster/schema";
 import { addCommune, addRoster, addUser } from "../../src/accounts/accounts";
 import { TEST_PASSWORD_COST } from "../../src/auth/passwords";
 import { openStore } from "../../src/storage/open-store";
+import type { Store } from "../../src/storage/store";
 import { syncDocName } from "../../src/sync";
 import { seededRoster } from "../roster-doc";
 
@@ -57,21 +58,26 @@ export function makeEditors(rosters: number, perRoster: number): EditorAccount[]
 export async function seedDataDir(dataDir: string, rosters: readonly RosterFixture[], editors: readonly EditorAccount[]): Promise<void> {
   const store = await openStore({ DATA_DIR: dataDir });
   try {
-    await addCommune(store, BENCH_COMMUNE, "Xã Thử Tải");
-    for (const roster of rosters) {
-      await addRoster(store, BENCH_COMMUNE, roster.id, roster.name);
-      await store.appendUpdate(syncDocName("records", roster.id), roster.update);
-    }
-    await Promise.all(
-      editors.map((editor) => {
-        const roster = rosters[editor.rosterIndex] as RosterFixture;
-        const rosterIds = editor.role === "hamlet" ? [roster.id] : [];
-        const user = { commune: BENCH_COMMUNE, username: editor.username, password: BENCH_PASSWORD, role: editor.role, rosters: rosterIds };
-        return addUser(store, user, TEST_PASSWORD_COST);
-      }),
-    );
-    await addUser(store, { commune: BENCH_COMMUNE, username: OBSERVER_USERNAME, password: BENCH_PASSWORD, role: "viewer" }, TEST_PASSWORD_COST);
+    await seedStore(store, rosters, editors);
   } finally {
     await store.close();
   }
+}
+
+/** The same into any store (the scaled benchmarks seed PostgreSQL through it). */
+export async function seedStore(store: Store, rosters: readonly RosterFixture[], editors: readonly EditorAccount[]): Promise<void> {
+  await addCommune(store, BENCH_COMMUNE, "Xã Thử Tải");
+  for (const roster of rosters) {
+    await addRoster(store, BENCH_COMMUNE, roster.id, roster.name);
+    await store.appendUpdate(syncDocName("records", roster.id), roster.update);
+  }
+  await Promise.all(
+    editors.map((editor) => {
+      const roster = rosters[editor.rosterIndex] as RosterFixture;
+      const rosterIds = editor.role === "hamlet" ? [roster.id] : [];
+      const user = { commune: BENCH_COMMUNE, username: editor.username, password: BENCH_PASSWORD, role: editor.role, rosters: rosterIds };
+      return addUser(store, user, TEST_PASSWORD_COST);
+    }),
+  );
+  await addUser(store, { commune: BENCH_COMMUNE, username: OBSERVER_USERNAME, password: BENCH_PASSWORD, role: "viewer" }, TEST_PASSWORD_COST);
 }

@@ -29,6 +29,8 @@ export interface PhaseResult {
   unseen: number;
   /** Send → seen by the roster's observer, per seen edit (ms). */
   latencies: number[];
+  /** The same by edit number (NaN: skipped or unseen); edit k was made by editor k % editors. */
+  latencyByEdit: Float64Array;
   offeredPerSec: number;
   acceptedPerSec: number;
   /** CPU of this (load-generating) process during the phase, in % of one core. */
@@ -107,9 +109,12 @@ export async function runEditPhase(editors: readonly Editor[], observers: readon
   for (const stop of stops) stop();
 
   const latencies: number[] = [];
+  const latencyByEdit = new Float64Array(planned).fill(Number.NaN);
   for (let k = 0; k < planned; k++) {
     const at = seenAt[k] as number;
-    if (!Number.isNaN(at)) latencies.push(at - (sentAt[k] as number));
+    if (Number.isNaN(at)) continue;
+    latencyByEdit[k] = at - (sentAt[k] as number);
+    latencies.push(latencyByEdit[k] as number);
   }
   return {
     planned,
@@ -118,6 +123,7 @@ export async function runEditPhase(editors: readonly Editor[], observers: readon
     seen,
     unseen: issued - seen,
     latencies,
+    latencyByEdit,
     offeredPerSec: (issued * 1000) / (sendEnd - start),
     acceptedPerSec: seen > 0 ? (seen * 1000) / (lastSeenAt - start) : 0,
     clientCpuPct: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,

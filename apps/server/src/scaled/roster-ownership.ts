@@ -115,35 +115,47 @@ export class RosterOwnership {
     if (this.ticking || this.closed) return;
     this.ticking = true;
     try {
-      for (const [rosterId, lease] of [...this.owned]) {
-        const kept = await this.options.leases.renew(lease, this.ttlMs).catch(() => undefined);
-        if (kept === false || (kept === undefined && !(await this.stillOurs(lease)))) {
-          this.owned.delete(rosterId);
-          this.stats.lost += 1;
-          this.options.onLost(rosterId);
-        }
-      }
-      for (const [rosterId, seenEpoch] of [...this.watched]) {
-        if (this.owned.has(rosterId) || this.closed) continue;
-        const holder = await this.options.leases.holder(leaseName(rosterId)).catch(() => undefined);
-        if (!holder || holder.expired) {
-          const lease = await this.open(rosterId).catch(() => undefined);
-          if (lease) {
-            this.stats.takeovers += 1;
-            this.options.onGained(rosterId);
-            continue;
-          }
-        } else if (holder.epoch !== seenEpoch) {
-          this.watched.set(rosterId, holder.epoch);
-          if (seenEpoch !== 0) this.options.onOwnerChanged(rosterId);
-        }
-        this.options.onReplicaTick?.(rosterId);
-      }
+      // Every roster at once, not one after another: a round of N awaited round trips, each
+      // resumed by a busy event loop, lasted N times the loop's delay; with a province's
+      // rosters (85 per instance, loading) that passed the TTL, and owners lost leases they
+      // were renewing, then took each other's over (found by `pnpm bench scaled.province`).
+      const renewals = await Promise.allSettled([...this.owned].map(([rosterId, lease]) => this.renewOne(rosterId, lease)));
+      const checks = await Promise.allSettled([...this.watched].map(([rosterId, seenEpoch]) => this.checkWatched(rosterId, seenEpoch)));
+      const failed = [...renewals, ...checks].find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) throw failed.reason;
     } catch (error) {
       this.options.logger?.warn("ownership: a round of renewals failed", { error: String(error) });
     } finally {
       this.ticking = false;
     }
+  }
+
+  /** Renews one lease; reports it lost when another instance holds the roster now. */
+  private async renewOne(rosterId: string, lease: Lease): Promise<void> {
+    const kept = await this.options.leases.renew(lease, this.ttlMs).catch(() => undefined);
+    if (kept === false || (kept === undefined && !(await this.stillOurs(lease)))) {
+      this.owned.delete(rosterId);
+      this.stats.lost += 1;
+      this.options.onLost(rosterId);
+    }
+  }
+
+  /** A roster open here as a replica: take it over if its owner stopped renewing, else follow its epoch. */
+  private async checkWatched(rosterId: string, seenEpoch: number): Promise<void> {
+    if (this.owned.has(rosterId) || this.closed) return;
+    const holder = await this.options.leases.holder(leaseName(rosterId)).catch(() => undefined);
+    if (!holder || holder.expired) {
+      const lease = await this.open(rosterId).catch(() => undefined);
+      if (lease) {
+        this.stats.takeovers += 1;
+        this.options.onGained(rosterId);
+        return;
+      }
+    } else if (holder.epoch !== seenEpoch) {
+      this.watched.set(rosterId, holder.epoch);
+      if (seenEpoch !== 0) this.options.onOwnerChanged(rosterId);
+    }
+    this.options.onReplicaTick?.(rosterId);
   }
 
   /** After a renewal that failed to answer: whether the row still names this lease. */
