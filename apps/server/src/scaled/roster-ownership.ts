@@ -3,9 +3,12 @@ import type { Lease, LeaseHolder } from "../storage/postgres-leases";
 /** What ownership needs of the store (`PostgresStore.leases`). */
 export interface LeaseService {
   acquire(name: string, holder: string, ttlMs: number, url?: string): Promise<Lease | undefined>;
-  renew(lease: Lease, ttlMs: number): Promise<boolean>;
+  /** The names of the leases still ours after extending them all (one round trip). */
+  renewAll(leases: readonly Lease[], ttlMs: number): Promise<Set<string>>;
   release(lease: Lease): Promise<void>;
   holder(name: string): Promise<LeaseHolder | undefined>;
+  /** Who holds each lease named (absent: never taken), in one round trip. */
+  holders(names: readonly string[]): Promise<Map<string, LeaseHolder>>;
 }
 
 export interface RosterOwnershipOptions {
@@ -115,14 +118,14 @@ export class RosterOwnership {
     if (this.ticking || this.closed) return;
     this.ticking = true;
     try {
-      // Every roster at once, not one after another: a round of N awaited round trips, each
-      // resumed by a busy event loop, lasted N times the loop's delay; with a province's
-      // rosters (85 per instance, loading) that passed the TTL, and owners lost leases they
-      // were renewing, then took each other's over (found by `pnpm bench scaled.province`).
-      const renewals = await Promise.allSettled([...this.owned].map(([rosterId, lease]) => this.renewOne(rosterId, lease)));
-      const checks = await Promise.allSettled([...this.watched].map(([rosterId, seenEpoch]) => this.checkWatched(rosterId, seenEpoch)));
-      const failed = [...renewals, ...checks].find((r): r is PromiseRejectedResult => r.status === "rejected");
-      if (failed) throw failed.reason;
+      // One round trip for every owned lease and one for every watched roster, whatever their
+      // number: a round of N awaited round trips, each resumed by a busy event loop, lasted N
+      // times the loop's delay; with a province's rosters (85 per instance, loading) that
+      // passed the TTL, and owners lost leases they were renewing, then took each other's
+      // over (found by `pnpm bench scaled.province`). N queries at once instead filled the
+      // pool, and other writers waited for a connection.
+      await this.renewOwned();
+      await this.checkWatched();
     } catch (error) {
       this.options.logger?.warn("ownership: a round of renewals failed", { error: String(error) });
     } finally {
@@ -130,32 +133,49 @@ export class RosterOwnership {
     }
   }
 
-  /** Renews one lease; reports it lost when another instance holds the roster now. */
-  private async renewOne(rosterId: string, lease: Lease): Promise<void> {
-    const kept = await this.options.leases.renew(lease, this.ttlMs).catch(() => undefined);
-    if (kept === false || (kept === undefined && !(await this.stillOurs(lease)))) {
+  /** Renews the owned leases; reports lost those another instance holds now. */
+  private async renewOwned(): Promise<void> {
+    const owned = [...this.owned];
+    if (owned.length === 0) return;
+    const kept = await this.options.leases.renewAll(
+      owned.map(([, lease]) => lease),
+      this.ttlMs,
+    ).catch(() => undefined);
+    for (const [rosterId, lease] of owned) {
+      if (kept?.has(lease.name)) continue;
+      // No answer (the database is away): keep going unless the row says otherwise; the
+      // fence refuses our writes anyway if another instance took over.
+      if (kept === undefined && (await this.stillOurs(lease))) continue;
+      if (this.owned.get(rosterId) !== lease) continue; // released or replaced meanwhile
       this.owned.delete(rosterId);
       this.stats.lost += 1;
       this.options.onLost(rosterId);
     }
   }
 
-  /** A roster open here as a replica: take it over if its owner stopped renewing, else follow its epoch. */
-  private async checkWatched(rosterId: string, seenEpoch: number): Promise<void> {
-    if (this.owned.has(rosterId) || this.closed) return;
-    const holder = await this.options.leases.holder(leaseName(rosterId)).catch(() => undefined);
-    if (!holder || holder.expired) {
-      const lease = await this.open(rosterId).catch(() => undefined);
-      if (lease) {
-        this.stats.takeovers += 1;
-        this.options.onGained(rosterId);
-        return;
+  /** Rosters open here as replicas: take over those whose owner stopped renewing, follow the others' epochs. */
+  private async checkWatched(): Promise<void> {
+    const watched = [...this.watched].filter(([rosterId]) => !this.owned.has(rosterId));
+    if (watched.length === 0 || this.closed) return;
+    const holders = await this.options.leases.holders(watched.map(([rosterId]) => leaseName(rosterId)));
+    for (const [rosterId, seenEpoch] of watched) {
+      if (this.owned.has(rosterId) || this.closed || !this.watched.has(rosterId)) continue;
+      const holder = holders.get(leaseName(rosterId));
+      if (!holder || holder.expired) {
+        const lease = await this.open(rosterId).catch(() => undefined);
+        if (lease) {
+          // A lease row that never existed is a first claim (a roster opened here while its
+          // lease was being released), not a takeover from a dead owner.
+          if (holder) this.stats.takeovers += 1;
+          this.options.onGained(rosterId);
+          continue;
+        }
+      } else if (holder.epoch !== seenEpoch) {
+        this.watched.set(rosterId, holder.epoch);
+        if (seenEpoch !== 0) this.options.onOwnerChanged(rosterId);
       }
-    } else if (holder.epoch !== seenEpoch) {
-      this.watched.set(rosterId, holder.epoch);
-      if (seenEpoch !== 0) this.options.onOwnerChanged(rosterId);
+      this.options.onReplicaTick?.(rosterId);
     }
-    this.options.onReplicaTick?.(rosterId);
   }
 
   /** After a renewal that failed to answer: whether the row still names this lease. */

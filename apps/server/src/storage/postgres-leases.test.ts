@@ -51,6 +51,25 @@ describe("PostgreSQL ownership leases and fenced writes", () => {
     expect((await a.leases.acquire(ROSTER, "instance-a", 10_000))?.epoch).toBe(3);
   });
 
+  it("renews many leases in one statement, answering only those still held; looks many holders up at once", async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `roster:thon-${i}`);
+    const held = await Promise.all(names.map((name) => a.leases.acquire(name, "instance-a", 10_000, "http://10.0.0.1:8787")));
+    const leases = held.map((lease) => lease as NonNullable<typeof lease>);
+    expect(await a.leases.renewAll(leases, 10_000)).toEqual(new Set(names));
+    // Another instance took one over after it expired: that one is no longer renewed.
+    await queryTestDatabase(database.url, "UPDATE roster_leases SET expires_at = now() - interval '1 second' WHERE name = $1", [names[7]]);
+    expect((await b.leases.acquire(names[7]!, "instance-b", 10_000))?.epoch).toBe(2);
+    const kept = await a.leases.renewAll(leases, 10_000);
+    expect(kept.size).toBe(29);
+    expect(kept.has(names[7]!)).toBe(false);
+    const holders = await b.leases.holders([...names, "roster:never-taken"]);
+    expect(holders.size).toBe(30);
+    expect(holders.get(names[7]!)).toMatchObject({ holder: "instance-b", epoch: 2, expired: false });
+    expect(holders.get(names[0]!)).toMatchObject({ holder: "instance-a", epoch: 1, url: "http://10.0.0.1:8787", expired: false });
+    expect(holders.has("roster:never-taken")).toBe(false);
+    expect(await a.leases.renewAll([], 10_000)).toEqual(new Set());
+  });
+
   it("the holder's fenced writes are stored; a stale holder's are refused and leave nothing behind", async () => {
     const old = await a.leases.acquire(ROSTER, "instance-a", 10_000);
     if (!old) throw new Error("no lease");

@@ -42,16 +42,26 @@ export class PostgresLeases {
   }
 
   /**
-   * Extends the lease; false when it is no longer ours (another instance took it over). A
-   * lease that expired and nobody took is renewed: no one else can have written meanwhile.
+   * Extends the leases, in one statement; answers the names still ours (a lease another
+   * instance took over is not among them). A lease that expired and nobody took is renewed:
+   * no one else can have written meanwhile. One statement per round, not one per roster: a
+   * province's rosters renewed one by one filled the pool and outlasted the TTL.
    */
-  async renew(lease: Lease, ttlMs: number): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      `UPDATE roster_leases SET expires_at = now() + $4 * interval '1 millisecond'
-       WHERE name = $1 AND holder = $2 AND epoch = $3`,
-      [lease.name, lease.holder, lease.epoch, ttlMs],
+  async renewAll(leases: readonly Lease[], ttlMs: number): Promise<Set<string>> {
+    if (leases.length === 0) return new Set();
+    const { rows } = await this.pool.query<{ name: string }>(
+      `UPDATE roster_leases AS l SET expires_at = now() + $4 * interval '1 millisecond'
+       FROM unnest($1::text[], $2::text[], $3::bigint[]) AS t(name, holder, epoch)
+       WHERE l.name = t.name AND l.holder = t.holder AND l.epoch = t.epoch
+       RETURNING l.name`,
+      [leases.map((l) => l.name), leases.map((l) => l.holder), leases.map((l) => l.epoch), ttlMs],
     );
-    return rowCount === 1;
+    return new Set(rows.map((row) => row.name));
+  }
+
+  /** Extends one lease; false when it is no longer ours. */
+  async renew(lease: Lease, ttlMs: number): Promise<boolean> {
+    return (await this.renewAll([lease], ttlMs)).has(lease.name);
   }
 
   /** Gives the lease up at once (on a clean shutdown), so another instance takes over without waiting. */
@@ -64,13 +74,19 @@ export class PostgresLeases {
   }
 
   async holder(name: string): Promise<LeaseHolder | undefined> {
-    const { rows } = await this.pool.query<{ holder: string; epoch: string; url: string | null; expires_at: Date; expired: boolean }>(
-      `SELECT holder, epoch, url, expires_at, expires_at <= now() AS expired FROM roster_leases WHERE name = $1`,
-      [name],
+    return (await this.holders([name])).get(name);
+  }
+
+  /** Who holds each of these leases (a name nobody ever took is absent), in one query. */
+  async holders(names: readonly string[]): Promise<Map<string, LeaseHolder>> {
+    if (names.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ name: string; holder: string; epoch: string; url: string | null; expires_at: Date; expired: boolean }>(
+      `SELECT name, holder, epoch, url, expires_at, expires_at <= now() AS expired FROM roster_leases WHERE name = ANY($1::text[])`,
+      [names],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return { name, holder: row.holder, epoch: toNumber(row.epoch), url: row.url, expiresAt: row.expires_at.toISOString(), expired: row.expired };
+    return new Map(
+      rows.map((row) => [row.name, { name: row.name, holder: row.holder, epoch: toNumber(row.epoch), url: row.url, expiresAt: row.expires_at.toISOString(), expired: row.expired }]),
+    );
   }
 }
 
