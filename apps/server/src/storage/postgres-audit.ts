@@ -16,11 +16,12 @@ export function auditRows(rosterId: string, entries: readonly AuditEntry[]): Aud
  */
 export const auditColumns = {
   /** The INSERT reading the column arrays from parameters `$first` … `$first+8`. */
-  insertFromArrays(first: number): string {
+  /** `condition`: an SQL boolean the rows are inserted under (default: always). */
+  insertFromArrays(first: number, condition = "true"): string {
     const params = COLUMNS.map((_, i) => `$${first + i}::text[]`).join(", ");
     const names = COLUMNS.map((c) => `"${c}"`).join(", ");
     return `INSERT INTO audit (${names})
-      SELECT ${names} FROM unnest(${params}) WITH ORDINALITY AS x (${names}, ord) ORDER BY ord`;
+      SELECT ${names} FROM unnest(${params}) WITH ORDINALITY AS x (${names}, ord) WHERE ${condition} ORDER BY ord`;
   },
   arrays(rows: readonly AuditRow[]): (string | null)[][] {
     return COLUMNS.map((column) => rows.map((row) => row[column]));
