@@ -48,6 +48,17 @@ describe("three instances", () => {
     expect(totals[0]).toMatchObject({ children: 3 });
     expect(totals[1]).toEqual(totals[0]);
     expect(totals[2]).toEqual(totals[0]);
+    // An instance that does not own the roster remembers what it read, until the roster changes.
+    const added = clients[0]!.records().createChild(aChildWithoutPid({ fullName: "Trẻ thứ tư" }));
+    await eventually(() => {
+      for (const c of clients) expect(c.records().getChild(added)).toBeDefined();
+    }, 15_000);
+    for (const server of servers) {
+      await eventually(async () => {
+        const answer = await api(server.url, "/api/progress", { token: admin });
+        expect((answer.body as { total: { children: number } }).total.children).toBe(4);
+      }, 15_000);
+    }
     // The review document's meta is written by the owner, whichever instance its readers are on.
     const reviewers = servers.map((server) => cluster.client(server, `${ROSTERS.a5.id}/review`, token));
     await eventually(() => {

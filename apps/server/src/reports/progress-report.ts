@@ -22,12 +22,11 @@ export interface ProgressDeps {
  * not when another instance owns the roster; that one keeps its series).
  */
 export async function rosterCountsNow(hub: RosterHub, rosterId: string): Promise<{ counts: CampaignCounts; writer: boolean }> {
-  const view = await hub.marked(rosterId);
-  try {
-    return { counts: campaignCounts(view.records.listChildren(), (id) => view.markings.get(id)?.status, hub.asOf()), writer: view.owner !== "elsewhere" };
-  } finally {
-    view.done();
-  }
+  const asOf = hub.asOf();
+  const { value, owner } = await hub.derive(rosterId, "campaign-counts", (records, markings) =>
+    campaignCounts(records.listChildren(), (id) => markings.get(id)?.status, asOf),
+  );
+  return { counts: value, writer: owner !== "elsewhere" };
 }
 
 /** Figures and stored series of some rosters of one commune; today's figures are offered to the series. */

@@ -12,7 +12,7 @@ import { RosterMarker, type MarkRunResult } from "../marks/roster-marker";
 import { OwnerUnavailableError } from "../errors";
 import { Debouncer } from "./debouncer";
 import { RosterRoom } from "./roster-room";
-import { readStoredRoster } from "./stored-roster";
+import { readStoredRoster, unchangedSince } from "./stored-roster";
 import { RosterCluster, type ClusterSettings } from "./roster-cluster";
 
 /** The marks debounce while the event loop is more than half busy. */
@@ -75,6 +75,8 @@ export class RosterHub {
   /** Scaled mode: which rosters this instance owns, and rooms loaded as owner or replica. */
   readonly cluster: RosterCluster | undefined;
   private readonly reviews = new Map<DocRoom, RosterReview>();
+  /** Scaled mode: values `derive` computed from rosters owned elsewhere, at which sequence numbers (one per roster and key). */
+  private readonly derivedElsewhere = new Map<string, { seqs: { records: number; review: number }; asOf: string; value: unknown }>();
   /** The audit journal of each records document being loaded, until `attach` takes it. */
   private readonly journals = new Map<string, AuditJournal>();
   private readonly now: () => Date;
@@ -143,22 +145,44 @@ export class RosterHub {
   }
 
   /**
-   * A roster's records and every child's marking now, for reports over many rosters.
-   * `owner: "here"`: from the built document (marks brought up to date and stored, as
-   * `markNow`). Scaled mode, a roster this instance does not own: read from the store and
-   * evaluated here (`readStoredRoster`), nothing written and nothing claimed, so that a
-   * province report does not make one instance the owner of every roster; `owner` says
-   * whether another instance owns it ("elsewhere") or nobody does ("none").
-   * Call `done()` after reading.
+   * Something derived from a roster's records and every child's marking now, for reports
+   * over many rosters (`compute` must not keep its arguments). `owner: "here"`: from the
+   * built document (marks brought up to date and stored, as `markNow`). Scaled mode, a
+   * roster this instance does not own: read from the store and evaluated here
+   * (`readStoredRoster`), nothing written and nothing claimed, so that a province report does
+   * not make one instance the owner of every roster; remembered with the documents' sequence
+   * numbers, so the next report reads it again only if either document changed (or the day
+   * did). `owner` says whether another instance owns it ("elsewhere") or nobody does ("none").
    */
-  async marked(rosterId: string): Promise<{ records: RosterRecords; markings: Map<string, ChildMarking>; owner: "here" | "none" | "elsewhere"; done(): void }> {
-    if (this.cluster && !this.cluster.ownsNow(rosterId)) {
-      const elsewhere = await this.cluster.ownerElsewhere(rosterId);
-      const stored = await readStoredRoster(this.options.store, rosterId, this.asOf());
-      return { records: stored.records, markings: stored.markings, owner: elsewhere ? "elsewhere" : "none", done: stored.destroy };
+  async derive<T>(
+    rosterId: string,
+    key: string,
+    compute: (records: RosterRecords, markings: Map<string, ChildMarking>) => T,
+  ): Promise<{ value: T; owner: "here" | "none" | "elsewhere" }> {
+    if (!this.cluster || this.cluster.ownsNow(rosterId)) {
+      const markings = await this.markNow(rosterId);
+      return { value: compute(await this.records(rosterId), markings), owner: "here" };
     }
-    const markings = await this.markNow(rosterId);
-    return { records: await this.records(rosterId), markings, owner: "here", done: () => undefined };
+    const owner = (await this.cluster.ownerElsewhere(rosterId)) ? "elsewhere" : "none";
+    const { store } = this.options;
+    const asOf = this.asOf();
+    const cacheKey = `${key}\u0000${rosterId}`;
+    const cached = this.derivedElsewhere.get(cacheKey);
+    if (
+      cached?.asOf === asOf &&
+      (await unchangedSince(store, syncDocName("records", rosterId), cached.seqs.records)) &&
+      (await unchangedSince(store, syncDocName("review", rosterId), cached.seqs.review))
+    ) {
+      return { value: cached.value as T, owner };
+    }
+    const stored = await readStoredRoster(store, rosterId, asOf);
+    try {
+      const value = compute(stored.records, stored.markings);
+      this.derivedElsewhere.set(cacheKey, { seqs: stored.seqs, asOf, value });
+      return { value, owner };
+    } finally {
+      stored.destroy();
+    }
   }
 
   /** Makes sure the review document names its roster and commune (written by the server). */

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { RosterRecords, RosterReview } from "@roster/doc";
 import { markRoster, type ChildMarking } from "../marks/compute-marks";
-import { loadDocUpdates } from "../storage/stored-doc";
+import { storedUpdates } from "../storage/stored-doc";
 import type { DocStore } from "../storage/store";
 import { syncDocName } from "../sync";
 
@@ -10,18 +10,31 @@ export interface StoredRoster {
   records: RosterRecords;
   review: RosterReview;
   markings: Map<string, ChildMarking>;
+  /** The last sequence number of each document as read (to tell later whether it changed). */
+  seqs: { records: number; review: number };
   /** Frees the two documents. */
   destroy(): void;
 }
 
 /** A document as stored (snapshot and updates after it), built into a throwaway `Y.Doc`. */
 export async function loadStoredDoc(store: Pick<DocStore, "loadStored">, name: string): Promise<Y.Doc> {
+  return (await loadStoredDocAt(store, name)).doc;
+}
+
+/** The same, with the last sequence number it holds. */
+async function loadStoredDocAt(store: Pick<DocStore, "loadStored">, name: string): Promise<{ doc: Y.Doc; lastSeq: number }> {
   const doc = new Y.Doc();
-  const updates = await loadDocUpdates(store, name);
+  const stored = await store.loadStored(name);
   doc.transact(() => {
-    for (const update of updates) Y.applyUpdate(doc, update);
+    for (const update of storedUpdates(stored)) Y.applyUpdate(doc, update);
   });
-  return doc;
+  return { doc, lastSeq: stored.lastSeq };
+}
+
+/** Whether a document still ends at `lastSeq` (nothing appended nor compacted since): one small query. */
+export async function unchangedSince(store: Pick<DocStore, "updatesAfter">, name: string, lastSeq: number): Promise<boolean> {
+  const after = await store.updatesAfter(name, lastSeq);
+  return after !== undefined && after.length === 0;
 }
 
 /**
@@ -31,13 +44,16 @@ export async function loadStoredDoc(store: Pick<DocStore, "loadStored">, name: s
  * are evaluated here with the same engine and police stamps as the owner's marks.
  */
 export async function readStoredRoster(store: Pick<DocStore, "loadStored">, rosterId: string, asOf: string): Promise<StoredRoster> {
-  const [recordsDoc, reviewDoc] = await Promise.all([loadStoredDoc(store, syncDocName("records", rosterId)), loadStoredDoc(store, syncDocName("review", rosterId))]);
+  const [recordsAt, reviewAt] = await Promise.all([loadStoredDocAt(store, syncDocName("records", rosterId)), loadStoredDocAt(store, syncDocName("review", rosterId))]);
+  const recordsDoc = recordsAt.doc;
+  const reviewDoc = reviewAt.doc;
   const records = new RosterRecords(recordsDoc);
   const review = new RosterReview(reviewDoc);
   return {
     records,
     review,
     markings: markRoster(records, review.verifications(), asOf),
+    seqs: { records: recordsAt.lastSeq, review: reviewAt.lastSeq },
     destroy() {
       records.destroy();
       review.destroy();
