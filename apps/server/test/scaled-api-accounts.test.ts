@@ -114,4 +114,35 @@ describe("three instances", () => {
     await eventually(() => expect(reader.review().marks().get(id)).toBeDefined(), 15_000);
     expect(await owned(first.url)).toBe(before);
   });
+
+  it("a rolling restart: an instance stopped with SIGTERM hands its rosters over at once, nothing lost", { timeout: 120_000 }, async () => {
+    // Leases far longer than the test waits: only a release lets another instance take over.
+    const slow = { LEASE_TTL_MS: "45000" };
+    const leaving = await cluster.start(slow);
+    const staying = await cluster.start(slow);
+    const token = (await login(staying.url, USERS.bSchool.username, PASSWORD)).token;
+    const onLeaving = cluster.client(leaving, ROSTERS.b2.id, token);
+    await whenSynced(onLeaving, 15_000);
+    const onStaying = cluster.client(staying, ROSTERS.b2.id, token);
+    await whenSynced(onStaying, 15_000);
+    const owned = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { ownedRosters: number }).ownedRosters;
+    expect(await owned(leaving.url)).toBe(1);
+    const before = onLeaving.records().createChild(aChildWithoutPid({ fullName: "Trước khi dừng" }));
+    await eventually(() => expect(onStaying.records().getChild(before)).toBeDefined(), 15_000);
+
+    leaving.child.kill("SIGTERM");
+    expect((await leaving.exited).code).toBe(0);
+    // The roster's API on the staying instance: served there at once (the lease was released).
+    const answer = await api(staying.url, `/api/rosters/${ROSTERS.b2.id}/children`, { token });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect((answer.body as { id: string }[]).map((c) => c.id)).toContain(before);
+    expect(await owned(staying.url)).toBe(1);
+    // Its clients carry on (they came back after 1012, as the staying one does).
+    await whenSynced(onStaying, 15_000);
+    const after = onStaying.records().createChild(aChildWithoutPid({ fullName: "Sau khi dừng" }));
+    await eventually(async () => {
+      const listed = await api(staying.url, `/api/rosters/${ROSTERS.b2.id}/children`, { token });
+      expect((listed.body as { id: string }[]).map((c) => c.id)).toEqual(expect.arrayContaining([before, after]));
+    }, 15_000);
+  });
 });

@@ -89,7 +89,12 @@ export class RosterCluster {
         const target = parseDocName(docName);
         if (!target) return undefined;
         const lease = await this.ownership.open(target.rosterId);
-        if (lease) this.listen(target.rosterId);
+        if (lease) {
+          this.listen(target.rosterId);
+          // The roster's other document may be loaded here as a replica (from before this
+          // instance held the lease): it reloads as owner, or its writes would go nowhere.
+          this.reloadReplicas(target.rosterId, docName);
+        }
         return roomCluster(docName, this.settings.instance, this.settings.bus, lease, this.settings.beforePublish);
       },
       onRoomUnloaded: (docName) => {
@@ -124,10 +129,10 @@ export class RosterCluster {
    * instance holds it.
    */
   async claim(rosterId: string): Promise<boolean> {
-    if (this.ownership.lease(rosterId)) return true;
-    const lease = await this.ownership.open(rosterId);
+    const lease = this.ownership.lease(rosterId) ?? (await this.ownership.open(rosterId));
     if (!lease) return false;
-    this.reload(rosterId);
+    this.listen(rosterId);
+    this.reloadReplicas(rosterId);
     return true;
   }
 
@@ -175,6 +180,11 @@ export class RosterCluster {
   private reload(rosterId: string): void {
     this.registry().reload(syncDocName("records", rosterId));
     this.registry().reload(syncDocName("review", rosterId));
+  }
+
+  /** Reloads the rooms of a roster loaded here as replicas (this instance owns it now), but `except`. */
+  private reloadReplicas(rosterId: string, except?: string): void {
+    for (const room of this.rooms(rosterId)) if (room.isReplica && room.name !== except) this.registry().reload(room.name);
   }
 
   /** The loaded rooms of a roster's two documents. */
