@@ -3,8 +3,9 @@
 // clients on each. The API of a roster answers the same on every instance (forwarded to its
 // owner), and an account change made on one instance reaches the sockets on all of them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PostgresStore } from "../src/storage/postgres-store";
 import { startWorldCluster, type TestCluster } from "./helpers/cluster";
-import { aChildWithoutPid } from "./helpers/fixtures";
+import { aChildWithoutPid, aCleanChild, aMother } from "./helpers/fixtures";
 import { api, login } from "./helpers/http";
 import { nextClose } from "./helpers/accounts";
 import { whenSynced } from "./helpers/sync-clients";
@@ -143,6 +144,37 @@ describe("three instances", () => {
     await eventually(async () => {
       const listed = await api(staying.url, `/api/rosters/${ROSTERS.b2.id}/children`, { token });
       expect((listed.body as { id: string }[]).map((c) => c.id)).toEqual(expect.arrayContaining([before, after]));
+    }, 15_000);
+  });
+
+  it("the police verify a child through an instance that does not own the roster: the owner stamps it, every instance shows it", { timeout: 120_000 }, async () => {
+    const alive = [await cluster.start(), await cluster.start()];
+    const police = (await login(alive[0]!.url, USERS.police.username, PASSWORD)).token;
+    const editor = cluster.client(alive[0]!, ROSTERS.a5.id, police);
+    await whenSynced(editor, 15_000);
+    // A clean child: its mother (a valid representative) first, then the child linked to her.
+    const { id: _mother, ...mother } = aMother();
+    const motherId = editor.records().createGuardian(mother);
+    const { id: _child, ...fields } = aCleanChild({ fullName: "Lường Văn Sáng", motherId, pid: "001215012345" });
+    const id = editor.records().createChild(fields);
+    // The owner, from its lease; the request goes to another instance.
+    const store = await cluster.store();
+    if (!(store instanceof PostgresStore)) throw new Error("the cluster's store is PostgreSQL");
+    const owner = await store.leases.holder(`roster:${ROSTERS.a5.id}`);
+    const elsewhere = alive.find((p) => p.url !== owner?.url)!;
+    expect(owner?.url).toBeTruthy();
+    expect(elsewhere.url).not.toBe(owner?.url);
+    const child = await eventually(async () => {
+      const listed = await api(elsewhere.url, `/api/rosters/${ROSTERS.a5.id}/children`, { token: police });
+      const found = (listed.body as { id: string; status: string; fingerprint?: string }[]).find((c) => c.id === id);
+      expect(found?.status).toBe("clean");
+      return found!;
+    }, 15_000);
+    const stamped = await api(elsewhere.url, `/api/rosters/${ROSTERS.a5.id}/children/${id}/verify`, { method: "POST", token: police, body: { fingerprint: child.fingerprint } });
+    expect(stamped.status, JSON.stringify(stamped.body)).toBe(200);
+    const readers = alive.map((server) => cluster.client(server, `${ROSTERS.a5.id}/review`, police));
+    await eventually(() => {
+      for (const reader of readers) expect(reader.review().mark(id)?.status).toBe("verified");
     }, 15_000);
   });
 });
