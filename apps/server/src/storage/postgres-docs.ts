@@ -28,35 +28,20 @@ export interface DocStats {
  * waits and then continues from the committed number: numbers are distinct, without gaps,
  * and given in commit order. Data-modifying CTEs all run to completion whether or not the
  * final SELECT reads them.
- */
-const APPEND_SQL = `
-  WITH bumped AS (
-    INSERT INTO docs AS d (name, last_seq) VALUES ($1, $2)
-    ON CONFLICT (name) DO UPDATE SET last_seq = d.last_seq + EXCLUDED.last_seq
-    RETURNING last_seq
-  ), updates AS (
-    INSERT INTO doc_updates (doc, seq, data)
-    SELECT $1, bumped.last_seq - $2 + u.ord, u.data
-    FROM bumped, unnest($3::bytea[]) WITH ORDINALITY AS u (data, ord)
-  ), audit_rows AS (
-    ${auditColumns.insertFromArrays(4)}
-  )
-  SELECT last_seq FROM bumped`;
-
-/**
- * The same under a fence, still ONE statement (one round trip instead of four: at a
- * thousand appends a second the pool's connections were mostly waiting on BEGIN, the lease
+ *
+ * Fenced (scaled mode), still one statement: one round trip instead of a transaction's four
+ * (at a thousand appends a second the pool's connections mostly waited on BEGIN, the lease
  * check and COMMIT). The lease row at the fence's epoch is SHARE-locked first; without it
  * nothing is written and no row comes back. A takeover updates that row, so it waits for
  * this commit, or this statement sees the new epoch (READ COMMITTED re-checks a row that a
  * concurrent commit changed) and stores nothing.
  */
-const FENCE_PARAM = 4 + auditColumns.arrays([]).length; // after the audit arrays: lease, epoch
-const FENCED_APPEND_SQL = `
-  WITH lease AS (
-    SELECT 1 FROM roster_leases WHERE name = $${FENCE_PARAM} AND epoch = $${FENCE_PARAM + 1} FOR SHARE
-  ), bumped AS (
-    INSERT INTO docs AS d (name, last_seq) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM lease)
+function appendSql(fenced: boolean): string {
+  const lease = fenced ? `lease AS (SELECT 1 FROM roster_leases WHERE name = $${FENCE_PARAM} AND epoch = $${FENCE_PARAM + 1} FOR SHARE), ` : "";
+  const values = fenced ? "SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM lease)" : "VALUES ($1, $2)";
+  return `
+  WITH ${lease}bumped AS (
+    INSERT INTO docs AS d (name, last_seq) ${values}
     ON CONFLICT (name) DO UPDATE SET last_seq = d.last_seq + EXCLUDED.last_seq
     RETURNING last_seq
   ), updates AS (
@@ -64,9 +49,15 @@ const FENCED_APPEND_SQL = `
     SELECT $1, bumped.last_seq - $2 + u.ord, u.data
     FROM bumped, unnest($3::bytea[]) WITH ORDINALITY AS u (data, ord)
   ), audit_rows AS (
-    ${auditColumns.insertFromArrays(4, "EXISTS (SELECT 1 FROM bumped)")}
+    ${auditColumns.insertFromArrays(4, fenced ? "EXISTS (SELECT 1 FROM bumped)" : "true")}
   )
   SELECT last_seq FROM bumped`;
+}
+
+/** The fence's parameters come after the audit columns' arrays: lease, epoch. */
+const FENCE_PARAM = 4 + auditColumns.arrays([]).length;
+const APPEND_SQL = appendSql(false);
+const FENCED_APPEND_SQL = appendSql(true);
 
 /** Plain views, not Buffers: callers compare them and hand them to Yjs as Uint8Array. */
 const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
