@@ -56,11 +56,7 @@ export function renderMetrics(deps: Pick<AppDeps, "hub" | "httpStats">): string 
   for (const [code, count] of Object.entries(sync.closes)) lines.push(`roster_sync_closes_total{code="${code}"} ${count}`);
   head("roster_http_responses_total", "HTTP responses by status", "counter");
   for (const [status, count] of http.byStatus) lines.push(`roster_http_responses_total{status="${status}"} ${count}`);
-  const latency = sync.persistLatency;
-  head("roster_write_latency_ms", "Durable write latency of update batches (ms)", "histogram");
-  for (const bucket of latency.buckets) lines.push(`roster_write_latency_ms_bucket{le="${bucket.le}"} ${bucket.count}`);
-  lines.push(`roster_write_latency_ms_bucket{le="+Inf"} ${latency.count}`);
-  lines.push(`roster_write_latency_ms_sum ${latency.sumMs}`, `roster_write_latency_ms_count ${latency.count}`);
+  histogram(lines, head, "roster_write_latency_ms", "Durable write latency of update batches (ms)", sync.persistLatency);
   if (deps.hub.cluster) histogram(lines, head, "roster_relay_lag_ms", "Owner commit to replica receipt over the bus (ms, scaled mode)", sync.relayLag);
   return lines.join("\n") + "\n";
 }

@@ -69,8 +69,8 @@ export class DailyProgress {
     return loaded;
   }
 
-  /** The series as stored now, uncached (scaled mode: a roster whose owner, another instance, keeps it). */
-  async storedSeries(rosterId: string): Promise<DailyEntry[]> {
+  /** The series as stored now, uncached. */
+  private async storedSeries(rosterId: string): Promise<DailyEntry[]> {
     return decodeSeries(await this.options.store.getValue(dailyKey(rosterId)));
   }
 

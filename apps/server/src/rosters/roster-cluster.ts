@@ -4,7 +4,6 @@ import type { BusStats, RosterBus } from "../scaled/roster-bus";
 import { RosterOwnership, leaseName, type LeaseService } from "../scaled/roster-ownership";
 import { RemoteWriter, parseDocName, syncDocName, type DocRoom, type RoomRegistry, type RoomRegistryOptions } from "../sync";
 
-/** Scaled mode settings of a hub: the bus between instances and the ownership leases. */
 /** Another instance that owns a roster now: where its API requests go. */
 export interface RemoteOwner {
   instance: string;
@@ -23,6 +22,7 @@ export interface ClusterStats {
   bus: BusStats;
 }
 
+/** Scaled mode settings of a hub: the bus between instances and the ownership leases. */
 export interface ClusterSettings {
   bus: RosterBus;
   leases: LeaseService;

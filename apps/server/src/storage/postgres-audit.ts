@@ -15,8 +15,10 @@ export function auditRows(rosterId: string, entries: readonly AuditEntry[]): Aud
  * one statement with a fixed number of parameters, inserted in the order given.
  */
 export const auditColumns = {
-  /** The INSERT reading the column arrays from parameters `$first` … `$first+8`. */
-  /** `condition`: an SQL boolean the rows are inserted under (default: always). */
+  /**
+   * The INSERT reading the column arrays from parameters `$first` … `$first+8`, under
+   * `condition` (an SQL boolean; default: always).
+   */
   insertFromArrays(first: number, condition = "true"): string {
     const params = COLUMNS.map((_, i) => `$${first + i}::text[]`).join(", ");
     const names = COLUMNS.map((c) => `"${c}"`).join(", ");

@@ -38,13 +38,13 @@ describe("PostgreSQL ownership leases and fenced writes", () => {
     const first = await a.leases.acquire(ROSTER, "instance-a", 10_000, "http://10.0.0.1:8787");
     expect(first).toEqual({ name: ROSTER, holder: "instance-a", epoch: 1 });
     expect(await b.leases.acquire(ROSTER, "instance-b", 10_000)).toBeUndefined();
-    expect(await a.leases.renew(first as NonNullable<typeof first>, 10_000)).toBe(true);
+    expect(await a.leases.renewAll([first as NonNullable<typeof first>], 10_000)).toEqual(new Set([ROSTER]));
     expect((await b.leases.holder(ROSTER))?.url).toBe("http://10.0.0.1:8787");
 
     await expire();
     const second = await b.leases.acquire(ROSTER, "instance-b", 10_000);
     expect(second?.epoch).toBe(2);
-    expect(await a.leases.renew(first as NonNullable<typeof first>, 10_000)).toBe(false);
+    expect(await a.leases.renewAll([first as NonNullable<typeof first>], 10_000)).toEqual(new Set());
     expect(await a.leases.acquire(ROSTER, "instance-a", 10_000)).toBeUndefined();
     // Released on a clean shutdown: the next one takes it at once.
     await b.leases.release(second as NonNullable<typeof second>);

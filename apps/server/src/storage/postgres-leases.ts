@@ -59,11 +59,6 @@ export class PostgresLeases {
     return new Set(rows.map((row) => row.name));
   }
 
-  /** Extends one lease; false when it is no longer ours. */
-  async renew(lease: Lease, ttlMs: number): Promise<boolean> {
-    return (await this.renewAll([lease], ttlMs)).has(lease.name);
-  }
-
   /** Gives the lease up at once (on a clean shutdown), so another instance takes over without waiting. */
   async release(lease: Lease): Promise<void> {
     await this.pool.query(`UPDATE roster_leases SET expires_at = now() WHERE name = $1 AND holder = $2 AND epoch = $3`, [
